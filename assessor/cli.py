@@ -1,0 +1,16 @@
+"""The `assessor` command: the Flask CLI plus the project's own groups."""
+import click
+from flask.cli import FlaskGroup
+
+from . import create_app
+from .dbcli import db_group
+from .standards.cli import standards_group
+
+
+@click.group(cls=FlaskGroup, create_app=create_app)
+def main() -> None:
+    """Assessor: competency assessment against the National Occupational Standards."""
+
+
+main.add_command(db_group)
+main.add_command(standards_group)

@@ -1,0 +1,29 @@
+"""Configuration: defaults, then environment variables, then the caller's overrides."""
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("cy", "en")
+
+
+def default_database_url(instance_path: str) -> str:
+    return "sqlite:///" + str(Path(instance_path) / "assessor.sqlite3")
+
+
+def load_config(app, overrides: dict | None) -> None:
+    app.config.from_mapping(
+        SECRET_KEY=os.environ.get("SECRET_KEY", "dev-only-change-me"),
+        DATABASE_URL=os.environ.get("DATABASE_URL") or default_database_url(app.instance_path),
+        BABEL_DEFAULT_LOCALE="en",
+        BABEL_TRANSLATION_DIRECTORIES=str(PROJECT_ROOT / "assessor" / "translations"),
+        STANDARDS_DIR=str(PROJECT_ROOT / "standards"),
+        STANDARDS_PER_PAGE=20,
+        MAX_CONTENT_LENGTH=25 * 1024 * 1024,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        WTF_CSRF_TIME_LIMIT=None,
+    )
+    if os.environ.get("SECRET_KEY") is None and not app.debug and not app.testing:
+        app.logger.warning("SECRET_KEY is not set; using a development key")
+    if overrides:
+        app.config.update(overrides)

@@ -1,0 +1,50 @@
+"""`assessor db upgrade|current`: the schema is made and changed by Alembic migrations only."""
+import os
+
+import click
+from alembic import command
+from alembic.config import Config
+from flask import current_app
+from flask.cli import with_appcontext
+from sqlalchemy.engine import make_url
+
+from .config import PROJECT_ROOT
+
+
+def alembic_config(database_url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    return config
+
+
+def upgrade_database(database_url: str, revision: str = "head") -> None:
+    command.upgrade(alembic_config(database_url), revision)
+
+
+@click.group("db")
+def db_group() -> None:
+    """Create or upgrade the database schema."""
+
+
+@db_group.command("upgrade")
+@click.argument("revision", default="head")
+@with_appcontext
+def upgrade(revision: str) -> None:
+    """Create the schema or bring it up to REVISION (default: the newest)."""
+    url = current_app.config["DATABASE_URL"]
+    os.makedirs(current_app.instance_path, exist_ok=True)
+    upgrade_database(url, revision)
+    click.echo(f"database at {revision}: {_safe(url)}")
+
+
+@db_group.command("current")
+@with_appcontext
+def current() -> None:
+    """Show the schema revision the database is at."""
+    command.current(alembic_config(current_app.config["DATABASE_URL"]))
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for printing."""
+    return make_url(url).render_as_string(hide_password=True)

@@ -1,0 +1,20 @@
+"""Language selection: the reader's saved choice, then the browser's, then the default."""
+from flask import Flask, current_app, request
+from flask_babel import Babel
+
+from .config import LANGUAGES
+
+LANGUAGE_COOKIE = "assessor_lang"
+LANGUAGE_NAMES = {"cy": "Cymraeg", "en": "English"}
+
+
+def select_locale() -> str:
+    chosen = request.cookies.get(LANGUAGE_COOKIE)
+    if chosen in LANGUAGES:
+        return chosen
+    return request.accept_languages.best_match(LANGUAGES) or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def init_app(app: Flask) -> None:
+    Babel(app, locale_selector=select_locale)
+    app.jinja_env.globals["LANGUAGE_NAMES"] = LANGUAGE_NAMES
