@@ -4,6 +4,7 @@ from flask.cli import FlaskGroup
 
 from . import create_app
 from .dbcli import db_group
+from .standards import commands as _standards_commands  # noqa: F401  (registers load/import/export)
 from .standards.cli import standards_group
 
 

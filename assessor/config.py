@@ -4,6 +4,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("cy", "en")
+DEVELOPMENT_KEY = "dev-only-change-me"
 
 
 def default_database_url(instance_path: str) -> str:
@@ -12,7 +13,7 @@ def default_database_url(instance_path: str) -> str:
 
 def load_config(app, overrides: dict | None) -> None:
     app.config.from_mapping(
-        SECRET_KEY=os.environ.get("SECRET_KEY", "dev-only-change-me"),
+        SECRET_KEY=os.environ.get("SECRET_KEY", DEVELOPMENT_KEY),
         DATABASE_URL=os.environ.get("DATABASE_URL") or default_database_url(app.instance_path),
         BABEL_DEFAULT_LOCALE="en",
         BABEL_TRANSLATION_DIRECTORIES=str(PROJECT_ROOT / "assessor" / "translations"),
@@ -23,7 +24,7 @@ def load_config(app, overrides: dict | None) -> None:
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
     )
-    if os.environ.get("SECRET_KEY") is None and not app.debug and not app.testing:
-        app.logger.warning("SECRET_KEY is not set; using a development key")
     if overrides:
         app.config.update(overrides)
+    if app.config["SECRET_KEY"] == DEVELOPMENT_KEY and not app.config.get("TESTING"):
+        app.logger.warning("SECRET_KEY is not set; using a development key")

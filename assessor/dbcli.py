@@ -9,6 +9,7 @@ from flask.cli import with_appcontext
 from sqlalchemy.engine import make_url
 
 from .config import PROJECT_ROOT
+from .db import make_engine
 
 
 def alembic_config(database_url: str) -> Config:
@@ -19,7 +20,15 @@ def alembic_config(database_url: str) -> Config:
 
 
 def upgrade_database(database_url: str, revision: str = "head") -> None:
-    command.upgrade(alembic_config(database_url), revision)
+    """Run the migrations on the app's own engine settings (SQLite pragmas included)."""
+    config = alembic_config(database_url)
+    engine = make_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+    finally:
+        engine.dispose()
 
 
 @click.group("db")

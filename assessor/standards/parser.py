@@ -27,6 +27,9 @@ _CODED = re.compile(r"^(?P<code>(?:PC|KU|P|K|G|C) ?\d{1,3}(?:\.\d{1,3})*)[.):]?\
 _NUMBERED = re.compile(r"^(?P<code>\d{1,3}(?:\.\d{1,3})*)(?:[.)]\s*|\s+)(?P<text>\S.*)$")
 _BULLET = re.compile(r"^[-\u2013\u2022*\u00b7\u25aa\u25cf\u25e6]\s*(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^\(?(?P<code>[a-h]|i{1,3}|iv|v|vi{1,3})[.)]\s+(?P<text>\S.*)$")
+_UNKNOWN_LABEL = re.compile(r"^[^\W\d_][^:]{0,39}:\s+(?P<value>\S.*)$")
+LONGEST_KEY = 120
+_SENTENCE_END = (".", "!", "?")
 _TERMINAL = (".", "!", "?", ":", ";")
 PROMPT_PHRASES = ("able to", "know and understand", "allu", "wybod a deall")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -38,6 +41,8 @@ SECTION_NAMES = {
     "knowledge": "the knowledge and understanding",
     "metadata": "the details at the end",
 }
+LIST_FIX = "Start it with a code (P1, K1), a number or a bullet (-)"
+DETAIL_FIX = "Start it with a known label (Developed by: ..., Datblygwyd gan: ...)"
 
 
 @dataclass
@@ -97,7 +102,7 @@ def parse_standard(
 
 class _Parser:
     def __init__(self, text: str):
-        cleaned = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+        cleaned = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", ""))
         self.lines = [_Line(n, raw.rstrip()) for n, raw in enumerate(cleaned.split("\n"), start=1)]
         self.section = "preamble"
         self.errors: list[Problem] = []
@@ -133,7 +138,7 @@ class _Parser:
             self.free_text[self.section].append(None)
 
     def _line(self, index: int, number: int, stripped: str) -> None:
-        key = normalise(stripped)
+        key = _key(stripped)
         if self._heading(key, number):
             return
         if self.section in self.items and self._item(stripped, number):
@@ -146,7 +151,7 @@ class _Parser:
             self._free_text(stripped, key)
         elif self.section in ("links_nos", "links_external"):
             self.links.append(stripped)
-        elif self.pending_label:
+        elif self.pending_label and _continues_value(self.metadata[self.pending_label], stripped):
             self.metadata[self.pending_label].append(stripped)
         elif self.section == "preamble" and self.title is None:
             self.title, self.title_line = stripped, number
@@ -169,12 +174,14 @@ class _Parser:
 
     def _label(self, stripped: str, key: str, number: int) -> bool:
         found = _split_label(stripped)
+        if found is None and self.section == "metadata":
+            found = _unknown_colon_label(stripped)
         if found is None:
             return False
         field_name, value = found
         if field_name is None:
             if self.section in ("metadata", "preamble") or self.pending_label:
-                label = stripped.split("\t", 1)[0].strip()
+                label = stripped.partition("\t" if "\t" in stripped else ":")[0].strip()
                 self.other_metadata[label] = value
                 self.warnings.append(Problem(number, f"unknown detail '{label}': kept under other_metadata"))
                 return True
@@ -218,7 +225,7 @@ class _Parser:
         items = self.items[self.section]
         next_line = self._next_nonblank(index)
         next_is_item = next_line is not None and _match_item(next_line.text.strip()) is not None
-        if self.after_item and items and not (stripped[0].isupper() and next_is_item):
+        if self.after_item and items and _continues_item(_last_item(items).text, stripped, next_is_item):
             _last_item(items).text += " " + stripped
             return
         if not items and self.group is None and _is_prompt(stripped, next_is_item):
@@ -239,7 +246,7 @@ class _Parser:
     def _followed_by_details(self, next_line: _Line | None) -> bool:
         if next_line is None:
             return True
-        key = normalise(next_line.text)
+        key = _key(next_line.text)
         return _split_label(next_line.text.strip()) is not None or key in HEADING_INDEX
 
     def _next_nonblank(self, index: int) -> _Line | None:
@@ -251,12 +258,12 @@ class _Parser:
     def _cannot_place(self, number: int, stripped: str) -> None:
         where = SECTION_NAMES.get(self.section, f"the '{self.section}' section")
         excerpt = stripped if len(stripped) <= 60 else stripped[:57] + "..."
+        fix = LIST_FIX if self.section in self.items else DETAIL_FIX
         self.errors.append(
             Problem(
                 number,
                 f"cannot place '{excerpt}' in {where}: it is not a criterion, a group heading, a known "
-                "heading or a detail. Start it with a code (P1, K1), a number or a bullet (-), put it "
-                "under a heading, or remove it.",
+                f"heading or a detail. {fix}, put it under a heading, or remove it.",
             )
         )
 
@@ -287,7 +294,7 @@ class _Parser:
         for name in TEXT_FIELDS:
             document[name] = _joined(meta.get(name))
         document["suites"] = _split_list(meta.get("suites"), r";|\n")
-        document["occupations"] = _split_list(meta.get("occupations"), r"[,;]")
+        document["occupations"] = _rejoin_lowercase(_split_list(meta.get("occupations"), r"[,;]"))
         document["soc_codes"] = _split_list(meta.get("soc_codes"), r"[,;\s]+")
         document["keywords"] = _split_list(meta.get("keywords"), r"[,;]")
         document["other_metadata"] = self.other_metadata
@@ -364,6 +371,11 @@ class _Parser:
 # -- helpers -----------------------------------------------------------------------------------
 
 
+def _key(text: str) -> str:
+    """The heading or label form of a line; empty for lines too long to be either."""
+    return normalise(text) if len(text) <= LONGEST_KEY else ""
+
+
 def _match_item(stripped: str) -> tuple[str, str | None, str] | None:
     for kind, pattern in (("coded", _CODED), ("numbered", _NUMBERED), ("lettered", _LETTERED), ("bullet", _BULLET)):
         match = pattern.match(stripped)
@@ -377,14 +389,20 @@ def _split_label(stripped: str) -> tuple[str | None, str] | None:
     """(field, value) when the line is a detail: 'Label: value', 'Label<TAB>value' or 'Label' alone."""
     if "\t" in stripped:
         label, _, value = stripped.partition("\t")
-        return LABEL_INDEX.get(normalise(label)), value.strip()
-    key = normalise(stripped)
+        return LABEL_INDEX.get(_key(label)), value.strip()
+    key = _key(stripped)
     if key in LABEL_INDEX:
         return LABEL_INDEX[key], ""
     label, colon, value = stripped.partition(":")
-    if colon and normalise(label) in LABEL_INDEX:
-        return LABEL_INDEX[normalise(label)], value.strip()
+    if colon and _key(label) in LABEL_INDEX:
+        return LABEL_INDEX[_key(label)], value.strip()
     return None
+
+
+def _unknown_colon_label(stripped: str) -> tuple[None, str] | None:
+    """(None, value) for a detail with a label the vocabulary does not know ("Level: 3")."""
+    match = _UNKNOWN_LABEL.match(stripped)
+    return (None, match.group("value").strip()) if match else None
 
 
 def _is_prompt(stripped: str, next_is_item: bool) -> bool:
@@ -393,6 +411,20 @@ def _is_prompt(stripped: str, next_is_item: bool) -> bool:
         return False
     key = normalise(stripped)
     return not next_is_item or any(phrase in key for phrase in PROMPT_PHRASES)
+
+
+def _continues_item(item_text: str, stripped: str, next_is_item: bool) -> bool:
+    """True for a hard-wrapped line that carries on the item just read."""
+    if stripped[0].islower():
+        return True
+    return not next_is_item and not item_text.endswith(_SENTENCE_END)
+
+
+def _continues_value(values: list[str], stripped: str) -> bool:
+    """True for the value of a label given alone, or a hard-wrapped line that carries the value on."""
+    if not values:
+        return True
+    return stripped[0].islower() or values[-1].endswith((",", ";"))
 
 
 def _is_child_code(code: str | None, parent_code: str | None) -> bool:
@@ -451,6 +483,17 @@ def _first(values: list[str] | None) -> str | None:
 def _joined(values: list[str] | None) -> str | None:
     text = " ".join(value.strip() for value in values or [] if value.strip())
     return text or None
+
+
+def _rejoin_lowercase(parts: list[str]) -> list[str]:
+    """Parts split at a comma inside a name ("Craft, creative arts and design") put back together."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and part[0].islower():
+            joined[-1] += ", " + part
+        else:
+            joined.append(part)
+    return joined
 
 
 def _split_list(values: list[str] | None, separators: str) -> list[str]:

@@ -1,0 +1,69 @@
+"""The standards library: search, read, download."""
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+
+from ..config import LANGUAGES
+from ..db import get_session
+from .exports import EXPORT_FORMATS, export_standard
+from .reading import has_translation, read_standard
+from .services import document_for_export, find_standard, search_standards, standard_versions, suite_names
+
+bp = Blueprint("standards", __name__, url_prefix="/standards")
+
+FORMAT_LABELS = {
+    "json": _l("Assessor JSON"),
+    "case": _l("1EdTech CASE 1.1 package (JSON)"),
+    "moodle-csv": _l("Moodle competency framework (CSV)"),
+    "mahara": _l("Mahara SmartEvidence matrix"),
+}
+
+
+@bp.get("/")
+def index():
+    text = request.args.get("q", "")[:200]
+    suite = request.args.get("suite", "")[:255]
+    page = request.args.get("page", 1, type=int)
+    session = get_session()
+    results = search_standards(session, text=text, suite=suite, page=page, per_page=current_app.config["STANDARDS_PER_PAGE"])
+    return render_template(
+        "standards/index.html", results=results, text=text, suite=suite, suites=suite_names(session), english=_reading_english()
+    )
+
+
+@bp.get("/<urn>")
+def latest(urn: str):
+    standard = find_standard(get_session(), urn) or abort(404)
+    return redirect(url_for(".detail", urn=standard.urn, version=standard.version))
+
+
+@bp.get("/<urn>/<version>")
+def detail(urn: str, version: str):
+    session = get_session()
+    standard = find_standard(session, urn, version) or abort(404)
+    language = request.args.get("text") if request.args.get("text") in LANGUAGES else str(get_locale())
+    return render_template(
+        "standards/detail.html",
+        standard=standard,
+        reading=read_standard(standard, language),
+        translated=has_translation(standard),
+        versions=standard_versions(session, urn),
+        formats=EXPORT_FORMATS,
+        format_labels=FORMAT_LABELS,
+    )
+
+
+@bp.get("/<urn>/<version>/export/<fmt>")
+def export(urn: str, version: str, fmt: str):
+    standard = find_standard(get_session(), urn, version) or abort(404)
+    chosen = EXPORT_FORMATS.get(fmt) or abort(404)
+    language = request.args.get("lang") if request.args.get("lang") in LANGUAGES else standard.language
+    body = export_standard(document_for_export(standard), fmt, language)
+    filename = f"{standard.urn}-v{standard.version}-{language}.{chosen.extension}"
+    return Response(
+        body, mimetype=chosen.media_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    )
+
+
+def _reading_english() -> bool:
+    return str(get_locale()) == "en"
