@@ -1,5 +1,6 @@
 """Language selection: the reader's saved choice, then the browser's, then the default."""
 from flask import Flask, current_app, request
+import flask_babel
 from flask_babel import Babel
 
 from .config import LANGUAGES
@@ -18,3 +19,4 @@ def select_locale() -> str:
 def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals["LANGUAGE_NAMES"] = LANGUAGE_NAMES
+    app.jinja_env.globals["get_locale"] = flask_babel.get_locale

@@ -1,37 +1,35 @@
-"""Every user-facing string in the code and templates has a Welsh translation."""
-from pathlib import Path
-
-from babel.messages.extract import extract_from_dir
+"""Every user-facing string in the code and templates has a Welsh translation, and none is stale."""
 from babel.messages.pofile import read_po
 
-REPO = Path(__file__).resolve().parents[1]
-CATALOG = REPO / "assessor" / "translations" / "cy" / "LC_MESSAGES" / "messages.po"
-METHODS = [("assessor/**.py", "python"), ("templates/**.html", "jinja2")]
+from assessor.translations.update import HERE, source_catalog
+
+CATALOG = HERE / "cy" / "LC_MESSAGES" / "messages.po"
 
 
-def source_messages() -> dict[str, str]:
-    """msgid -> where it is first used, read from the source as it is now."""
-    found: dict[str, str] = {}
-    for filename, _lineno, message, _comments, _context in extract_from_dir(REPO, METHODS):
-        msgid = message if isinstance(message, str) else message[0]
-        found.setdefault(msgid, filename)
-    return found
+def welsh_catalog():
+    with CATALOG.open("rb") as handle:
+        return read_po(handle, locale="cy")
 
 
 def test_every_string_has_a_welsh_translation():
-    with CATALOG.open("rb") as handle:
-        catalog = read_po(handle, locale="cy")
+    catalog = welsh_catalog()
     missing = []
-    for msgid, filename in source_messages().items():
-        entry = catalog.get(msgid)
-        if entry is None or not entry.string or entry.fuzzy:
-            missing.append(f"{filename}: {msgid!r}")
-    assert not missing, "strings without a Welsh translation:\n" + "\n".join(sorted(missing))
+    for message in source_catalog():
+        entry = catalog.get(message.id)
+        if message.id and (entry is None or not entry.string or entry.fuzzy):
+            filename, lineno = message.locations[0]
+            missing.append(f"{filename}:{lineno}: {message.id!r}")
+    assert not missing, "strings without a Welsh translation (run assessor/translations/update.py):\n" + "\n".join(missing)
 
 
 def test_the_catalog_has_no_translations_left_unused():
-    with CATALOG.open("rb") as handle:
-        catalog = read_po(handle, locale="cy")
-    used = set(source_messages())
-    stale = sorted(message.id for message in catalog if message.id and message.id not in used)
-    assert not stale, f"remove these from messages.po (no longer in the source): {stale}"
+    used = {message.id for message in source_catalog()}
+    stale = sorted(message.id for message in welsh_catalog() if message.id and message.id not in used)
+    assert not stale, f"strings no longer in the source (run assessor/translations/update.py): {stale}"
+
+
+def test_placeholders_survive_translation():
+    for message in welsh_catalog():
+        if message.id and message.string:
+            for placeholder in ("%(count)d", "%(email)s", "%(name)s", "%(link)s", "%(provider)s", "%(urn)s", "%(version)s"):
+                assert (placeholder in message.id) == (placeholder in message.string), (message.id, placeholder)

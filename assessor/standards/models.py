@@ -1,17 +1,14 @@
 """A standard as stored: one row per (URN, version), its criteria and knowledge items beneath it."""
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import Base
+from ..timeutil import utcnow
 
 PERFORMANCE = "pc"
 KNOWLEDGE = "k"
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class Standard(Base):

@@ -129,8 +129,10 @@ class StandardPage:
     pages: int
 
 
-def search_standards(session: Session, *, text: str = "", suite: str = "", page: int = 1, per_page: int = 20) -> StandardPage:
-    """Standards whose title, URN or keywords contain `text`, optionally in one suite."""
+def search_standards(
+    session: Session, *, text: str = "", suite: str = "", page: int = 1, per_page: int = 20, english: bool = False
+) -> StandardPage:
+    """Standards whose title, URN or keywords contain `text`, optionally in one suite, by title."""
     query = select(Standard)
     if text.strip():
         query = query.where(Standard.search_text.contains(text.strip().casefold(), autoescape=True))
@@ -140,7 +142,8 @@ def search_standards(session: Session, *, text: str = "", suite: str = "", page:
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     pages = max(1, -(-total // per_page))
     page = min(max(page, 1), pages)
-    ordered = query.order_by(Standard.title, Standard.urn, Standard.version)
+    title = func.coalesce(Standard.title_en, Standard.title) if english else Standard.title
+    ordered = query.order_by(title, Standard.urn, Standard.version)
     standards = list(session.scalars(ordered.offset((page - 1) * per_page).limit(per_page).options(selectinload(Standard.suites))))
     return StandardPage(standards, item_counts(session, [s.id for s in standards]), total, page, pages)
 

@@ -25,9 +25,11 @@ def index():
     suite = request.args.get("suite", "")[:255]
     page = request.args.get("page", 1, type=int)
     session = get_session()
-    results = search_standards(session, text=text, suite=suite, page=page, per_page=current_app.config["STANDARDS_PER_PAGE"])
+    english = _reading_english()
+    per_page = current_app.config["STANDARDS_PER_PAGE"]
+    results = search_standards(session, text=text, suite=suite, page=page, per_page=per_page, english=english)
     return render_template(
-        "standards/index.html", results=results, text=text, suite=suite, suites=suite_names(session), english=_reading_english()
+        "standards/index.html", results=results, text=text, suite=suite, suites=suite_names(session), english=english
     )
 
 

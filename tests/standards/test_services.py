@@ -154,3 +154,8 @@ def test_pages_hold_per_page_results_and_clamp(loaded):
     last = search_standards(loaded, per_page=2, page=99)
     assert (last.page, len(last.standards)) == (3, 1)
     assert first.counts[first.standards[0].id][PERFORMANCE] > 0
+
+
+def test_english_readers_get_the_list_in_english_title_order(loaded):
+    titles = [s.title_en for s in search_standards(loaded, english=True).standards]
+    assert titles == sorted(titles)

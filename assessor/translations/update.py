@@ -1,0 +1,62 @@
+"""Refresh the catalogs from the source: `python assessor/translations/update.py [--merge FILE.py]`.
+
+Extracts every string (keywords _, gettext, ngettext, _l, lazy_gettext) from assessor/ and
+templates/, updates cy and en catalogs, keeps existing translations, and with --merge takes
+new Welsh translations from a Python file defining a dict CY = {msgid: msgstr}.
+"""
+import argparse
+import runpy
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+METHODS = [("assessor/**.py", "python"), ("templates/**.html", "jinja2")]
+KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None}
+
+
+def source_catalog() -> Catalog:
+    catalog = Catalog(project="Assessor")
+    for filename, lineno, message, comments, context in extract_from_dir(REPO, METHODS, keywords=KEYWORDS):
+        catalog.add(message, locations=[(filename, lineno)], auto_comments=comments, context=context)
+    return catalog
+
+
+def update(locale: str, merge: dict[str, str]) -> list[str]:
+    path = HERE / locale / "LC_MESSAGES" / "messages.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    existing = read_po(path.open("rb"), locale=locale) if path.exists() else Catalog(locale=locale)
+    template = source_catalog()
+    catalog = Catalog(locale=locale, project="Assessor")
+    missing = []
+    for message in template:
+        if not message.id:
+            continue
+        old = existing.get(message.id)
+        string = merge.get(message.id) or (old.string if old else "")
+        catalog.add(message.id, string=string if locale != "en" else "", locations=message.locations)
+        if locale != "en" and not string:
+            missing.append(message.id)
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=100, omit_header=False)
+    return missing
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--merge", type=Path, help="a Python file defining CY = {msgid: welsh}")
+    args = parser.parse_args()
+    merge = runpy.run_path(str(args.merge))["CY"] if args.merge else {}
+    update("en", {})
+    missing = update("cy", merge)
+    for msgid in missing:
+        print(f"no Welsh yet: {msgid!r}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,218 @@
+"""Browser tests: the app served on a real port, driven by Debian's chromium through Playwright.
+
+Fixtures:
+  live_server  the base URL of the app, on its own fresh SQLite database with the standards loaded
+  browser      one headless chromium for the session (/usr/bin/chromium; Playwright's own
+               browsers are never downloaded)
+  page         a new page in a new context per test; fails the test on CSP violations and
+               JavaScript errors
+  axe          axe(page): runs axe-core on the page, fails on serious or critical violations
+  screenshot   screenshot(page, name): a full-page PNG in the session's screenshot folder
+               (ASSESSOR_SCREENSHOTS if set, else a temporary folder, printed at the end)
+
+Every test here is marked `browser`; `./dev test -m "not browser"` leaves them out.
+"""
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from assessor import create_app
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_SCRIPT = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING_IMPACTS = ("serious", "critical")
+FLASH_PAGE = "/__browser-test__/flash"
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+# --- the app on a real port -------------------------------------------------------------------
+
+
+def _assessor_command() -> str:
+    """The `assessor` script of the running interpreter's environment (.venv/bin/assessor)."""
+    script = Path(sys.executable).parent / "assessor"
+    return str(script) if script.exists() else str(PROJECT_ROOT / ".venv" / "bin" / "assessor")
+
+
+def _prepare_database(url: str) -> None:
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "test"}
+    for arguments in (["db", "upgrade"], ["standards", "load"]):
+        done = subprocess.run(
+            [_assessor_command(), *arguments], env=env, cwd=PROJECT_ROOT, capture_output=True, text=True
+        )
+        if done.returncode != 0:
+            pytest.fail(
+                f"`assessor {' '.join(arguments)}` failed ({done.returncode}) preparing the browser tests' "
+                f"database:\n{done.stdout}{done.stderr}",
+                pytrace=False,
+            )
+
+
+def _flash_every_category():
+    """A page, served only to the browser tests, that shows a flashed message of each category."""
+    from flask import flash, render_template_string
+
+    for category in ("success", "error", "info"):
+        flash(f"A message of category {category}", category)
+    return render_template_string(
+        '{% extends "base.html" %}{% block title %}Messages{% endblock %}'
+        '{% block content %}<h1 class="govuk-heading-xl">Messages</h1>{% endblock %}'
+    )
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """The base URL (no trailing slash) of the app on a fresh SQLite database of its own.
+
+    Browser tests ignore DATABASE_URL from the environment: the server thread and the test
+    share no transaction, so they always use a file of their own.
+    """
+    database = tmp_path_factory.mktemp("browser-db") / "assessor.sqlite3"
+    url = f"sqlite:///{database}"
+    _prepare_database(url)
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "test"})
+    app.add_url_rule(FLASH_PAGE, "browser_test_flash", _flash_every_category)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
+
+
+# --- the browser ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing: install Debian's chromium (./dev test does it for you)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{reason}; in CI the browser tests may not be skipped", pytrace=False)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A page in a fresh context (no cookies), with the site's Content-Security-Policy enforced.
+
+    Console errors (a blocked inline style or script is one) and uncaught JavaScript errors
+    fail the test when it ends.
+    """
+    context = browser.new_context(base_url=live_server, locale="en-GB", viewport={"width": 1024, "height": 768})
+    context.set_default_timeout(10_000)
+    new_page = context.new_page()
+    problems: list[str] = []
+
+    def on_console(message):
+        if message.type == "error":
+            where = (message.location or {}).get("url") or ""
+            problems.append(f"console: {message.text}" + (f" ({where})" if where else ""))
+
+    new_page.on("console", on_console)
+    new_page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    yield new_page
+    context.close()
+    if problems:
+        pytest.fail("the browser reported errors:\n  " + "\n  ".join(problems), pytrace=False)
+
+
+# --- checks -----------------------------------------------------------------------------------
+
+
+def _format_violations(url: str, violations: list[dict]) -> str:
+    lines = [f"axe-core found {len(violations)} serious or critical violation(s) on {url}:"]
+    for violation in violations:
+        lines.append(f"- [{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})")
+        for node in violation["nodes"][:5]:
+            target = " ".join(json.dumps(part) if not isinstance(part, str) else part for part in node["target"])
+            lines.append(f"    at {target}")
+            lines.append(f"       {node['html'][:200]}")
+            summary = (node.get("failureSummary") or "").replace("\n", "\n       ")
+            if summary:
+                lines.append(f"       {summary}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"    ... and {len(violation['nodes']) - 5} more")
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE_SCRIPT.exists():
+        pytest.fail(f"{AXE_SCRIPT} is missing: run ./dev setup (npm ci installs axe-core)", pytrace=False)
+    return AXE_SCRIPT.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def axe(axe_source):
+    """axe(page): check the page as it stands; fail on serious or critical violations.
+
+    axe-core is evaluated through the DevTools protocol, which the page's CSP does not govern,
+    so the page is checked exactly as users get it.
+    """
+
+    def check(target_page) -> dict:
+        if not target_page.evaluate("() => typeof window.axe === 'object'"):
+            target_page.evaluate(axe_source)
+        results = target_page.evaluate("async () => await window.axe.run(document, {resultTypes: ['violations']})")
+        blocking = [v for v in results["violations"] if v.get("impact") in BLOCKING_IMPACTS]
+        if blocking:
+            pytest.fail(_format_violations(target_page.url, blocking), pytrace=False)
+        return results
+
+    return check
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory, request):
+    chosen = os.environ.get("ASSESSOR_SCREENSHOTS")
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    yield folder
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None and any(folder.iterdir()):
+        reporter.write_line(f"browser screenshots: {folder}")
+
+
+@pytest.fixture
+def screenshot(screenshot_dir):
+    def take(target_page, name: str) -> Path:
+        path = screenshot_dir / f"{name}.png"
+        target_page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
