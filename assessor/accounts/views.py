@@ -1,0 +1,109 @@
+"""Signing in and out, changing a password, resetting it, and accepting an invitation."""
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from ..db import get_session
+from ..mail.services import MailSettings
+from ..urls import local_path
+from .forms import ChangePasswordForm, NewPasswordForm, ResetRequestForm, SignInForm
+from .models import INVITE, RESET
+from .services import AccountError, authenticate, change_password, normalise_email, redeem_token, request_password_reset, usable_token
+from .throttle import sign_in_throttle
+
+bp = Blueprint("accounts", __name__)
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+def sign_in():
+    form = SignInForm(next=request.args.get("next", ""))
+    if form.validate_on_submit():
+        user = _checked_sign_in(form)
+        if user is not None:
+            get_session().commit()
+            session.clear()
+            login_user(user, remember=form.remember.data)
+            return redirect(local_path(form.next.data, url_for("core.home")))
+    return render_template("accounts/sign_in.html", form=form), 422 if form.errors else 200
+
+
+def _checked_sign_in(form: SignInForm):
+    email, address = normalise_email(form.email.data), request.remote_addr or "unknown"
+    throttle = sign_in_throttle()
+    if not throttle.allowed(email, address):
+        form.email.errors.append(_("Too many failed attempts to sign in. Wait 15 minutes and try again, or reset your password."))
+        return None
+    user = authenticate(get_session(), email, form.password.data)
+    if user is None:
+        throttle.failed(email, address)
+        form.password.errors.append(_("The email address or password is not right."))
+        return None
+    throttle.clear(email)
+    return user
+
+
+@bp.post("/sign-out")
+def sign_out():
+    logout_user()
+    session.clear()
+    flash(_("You have signed out."), "success")
+    return redirect(url_for("core.home"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            change_password(current_user, form.current.data, form.password.data)
+        except AccountError as error:
+            form.password.errors.append(str(error))
+        else:
+            get_session().commit()
+            login_user(current_user, remember=False)
+            flash(_("Your password has been changed. You have been signed out everywhere else."), "success")
+            return redirect(url_for("core.home"))
+    return render_template("accounts/password.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/password-reset", methods=["GET", "POST"])
+def reset_request():
+    form = ResetRequestForm()
+    if form.validate_on_submit():
+        db = get_session()
+        link_for = lambda token: url_for(".reset", token=token, _external=True)  # noqa: E731
+        request_password_reset(db, MailSettings.from_config(current_app.config), form.email.data, link_for)
+        db.commit()
+        return render_template("accounts/reset_sent.html", email=normalise_email(form.email.data))
+    return render_template("accounts/reset_request.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/password-reset/<token>", methods=["GET", "POST"])
+def reset(token: str):
+    return _set_password_by_link(token, RESET, "accounts/reset.html")
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+def accept_invitation(token: str):
+    return _set_password_by_link(token, INVITE, "accounts/invitation.html")
+
+
+def _set_password_by_link(token: str, purpose: str, template: str):
+    db = get_session()
+    link = usable_token(db, token, purpose)
+    if link is None:
+        return render_template("accounts/link_expired.html", purpose=purpose), 410
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        try:
+            user = redeem_token(db, token, purpose, form.password.data)
+        except AccountError as error:
+            form.password.errors.append(str(error))
+        else:
+            db.commit()
+            session.clear()
+            login_user(user)
+            flash(_("Your password is set. Welcome to Assessor."), "success")
+            return redirect(url_for("core.home"))
+    return render_template(template, form=form, person=link.user), 422 if form.errors else 200
