@@ -2,6 +2,7 @@
 from flask import Flask
 
 from . import db, i18n, security
+from .accounts import login, throttle
 from .config import PROJECT_ROOT, load_config
 
 
@@ -15,13 +16,31 @@ def create_app(config: dict | None = None) -> Flask:
     db.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    login.init_app(app)
+    throttle.init_app(app)
     _register_blueprints(app)
+    _register_template_globals(app)
     return app
 
 
 def _register_blueprints(app: Flask) -> None:
+    from .accounts.views import bp as accounts_bp
+    from .admin.views import bp as admin_bp
+    from .cohorts.views import bp as cohorts_bp
+    from .core.errors import register_error_pages
     from .core.views import bp as core_bp
+    from .mail.views import bp as outbox_bp
+    from .people.views import bp as people_bp
+    from .standards.import_views import bp as standards_import_bp
     from .standards.views import bp as standards_bp
 
-    app.register_blueprint(core_bp)
-    app.register_blueprint(standards_bp)
+    blueprints = (core_bp, accounts_bp, standards_bp, standards_import_bp, people_bp, cohorts_bp, admin_bp, outbox_bp)
+    for blueprint in blueprints:
+        app.register_blueprint(blueprint)
+    register_error_pages(app)
+
+
+def _register_template_globals(app: Flask) -> None:
+    from .core.navigation import navigation
+
+    app.jinja_env.globals["navigation"] = navigation

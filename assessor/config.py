@@ -23,6 +23,16 @@ def load_config(app, overrides: dict | None) -> None:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
+        REMEMBER_COOKIE_HTTPONLY=True,
+        REMEMBER_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_DURATION=30 * 24 * 3600,
+        RATELIMIT_STORAGE_URL=os.environ.get("REDIS_URL") or "memory://",
+        MAIL_SENDER=os.environ.get("MAIL_SENDER", "assessor@localhost"),
+        SMTP_HOST=os.environ.get("SMTP_HOST"),
+        SMTP_PORT=int(os.environ.get("SMTP_PORT", "587")),
+        SMTP_USERNAME=os.environ.get("SMTP_USERNAME"),
+        SMTP_PASSWORD=os.environ.get("SMTP_PASSWORD"),
+        SMTP_STARTTLS=os.environ.get("SMTP_STARTTLS", "1"),
     )
     if overrides:
         app.config.update(overrides)

@@ -1,7 +1,8 @@
 """Language selection: the reader's saved choice, then the browser's, then the default."""
-from flask import Flask, current_app, request
 import flask_babel
+from flask import Flask, current_app, request
 from flask_babel import Babel
+from flask_login import current_user
 
 from .config import LANGUAGES
 
@@ -10,6 +11,8 @@ LANGUAGE_NAMES = {"cy": "Cymraeg", "en": "English"}
 
 
 def select_locale() -> str:
+    if current_user and current_user.is_authenticated and current_user.language in LANGUAGES:
+        return current_user.language
     chosen = request.cookies.get(LANGUAGE_COOKIE)
     if chosen in LANGUAGES:
         return chosen

@@ -1,5 +1,5 @@
 """CSRF protection and security headers for every response."""
-from flask import Flask
+from flask import Flask, request
 from flask_wtf.csrf import CSRFProtect
 
 csrf = CSRFProtect()
@@ -22,6 +22,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
 def init_app(app: Flask) -> None:
     csrf.init_app(app)
     app.after_request(_add_security_headers)
+    app.after_request(_secure_cookies_over_https)
 
 
 def _add_security_headers(response):
@@ -29,4 +30,15 @@ def _add_security_headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
+
+
+def _secure_cookies_over_https(response):
+    """Mark every cookie Secure when the request came over HTTPS (directly or through the proxy)."""
+    if not request.is_secure:
+        return response
+    cookies = response.headers.getlist("Set-Cookie")
+    response.headers.remove("Set-Cookie")
+    for cookie in cookies:
+        response.headers.add("Set-Cookie", cookie if "; Secure" in cookie else cookie + "; Secure")
     return response

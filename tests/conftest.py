@@ -63,3 +63,13 @@ def seed_text():
         return path.read_text(encoding="utf-8")
 
     return read
+
+
+@pytest.fixture
+def world(db_session):
+    """Two providers, each with an administrator, assessor, IQA, learners and a cohort; committed."""
+    from .factories import build_world
+
+    built = build_world(db_session)
+    db_session.commit()
+    return built

@@ -1,7 +1,9 @@
 """The landing page and the language switch."""
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_login import current_user
 
 from ..config import LANGUAGES
+from ..db import get_session
 from ..i18n import LANGUAGE_COOKIE
 from ..urls import local_path
 
@@ -20,6 +22,9 @@ def switch_language():
     language = request.form.get("language", "")
     if language not in LANGUAGES:
         abort(400)
+    if current_user.is_authenticated:
+        current_user.language = language
+        get_session().commit()
     response = redirect(local_path(request.form.get("next"), url_for("core.home")))
     response.set_cookie(LANGUAGE_COOKIE, language, max_age=ONE_YEAR, samesite="Lax", httponly=True)
     return response

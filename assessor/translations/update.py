@@ -1,8 +1,9 @@
 """Refresh the catalogs from the source: `python assessor/translations/update.py [--merge FILE.py]`.
 
 Extracts every string (keywords _, gettext, ngettext, _l, lazy_gettext) from assessor/ and
-templates/, updates cy and en catalogs, keeps existing translations, and with --merge takes
-new Welsh translations from a Python file defining a dict CY = {msgid: msgstr}.
+templates/, updates cy and en catalogs, keeps existing translations, and takes new Welsh
+translations from every `pending/*.py` file beside this one and from --merge FILE.py, each
+defining a dict CY = {msgid: msgstr}. Exits 1 while any string lacks its Welsh.
 """
 import argparse
 import runpy
@@ -50,7 +51,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--merge", type=Path, help="a Python file defining CY = {msgid: welsh}")
     args = parser.parse_args()
-    merge = runpy.run_path(str(args.merge))["CY"] if args.merge else {}
+    merge: dict[str, str] = {}
+    for path in sorted((HERE / "pending").glob("*.py")) + ([args.merge] if args.merge else []):
+        merge.update(runpy.run_path(str(path))["CY"])
     update("en", {})
     missing = update("cy", merge)
     for msgid in missing:

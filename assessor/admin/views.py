@@ -1,0 +1,4 @@
+"""The site administrator's pages: training providers."""
+from flask import Blueprint
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")

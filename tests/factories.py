@@ -1,0 +1,120 @@
+"""Test data: small functions that build real rows through the session, and a two-provider world."""
+import itertools
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from werkzeug.security import generate_password_hash
+
+from assessor.accounts.models import ASSESSOR, IQA, LEARNER, PROVIDER_ADMIN, User, UserRole
+from assessor.cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment
+from assessor.organisations.models import Provider
+from assessor.standards.models import Standard
+from assessor.standards.services import find_standard, load_document
+
+PASSWORD = "correct horse battery staple"
+#: the real scrypt hash takes ~50 ms; tests use a cheap one that check_password_hash also reads
+_CHEAP_HASH = generate_password_hash(PASSWORD, method="pbkdf2:sha256:1000")
+SHIPPED = Path(__file__).resolve().parents[1] / "standards"
+_counter = itertools.count(1)
+
+
+def make_provider(session, name: str | None = None) -> Provider:
+    provider = Provider(name=name or f"Provider {next(_counter)}")
+    session.add(provider)
+    session.flush()
+    return provider
+
+
+def make_user(session, *, provider=None, roles=(), email=None, name=None, site_admin=False, language=None, password=True) -> User:
+    number = next(_counter)
+    user = User(
+        email=email or f"person{number}@example.org",
+        name=name or f"Person {number}",
+        provider=provider,
+        is_site_admin=site_admin,
+        language=language,
+        password_hash=_CHEAP_HASH if password else None,
+    )
+    user.roles = [UserRole(role=role) for role in roles]
+    session.add(user)
+    session.flush()
+    return user
+
+
+def shipped_standard(session, urn: str = "SKSCMGS11") -> Standard:
+    """A shipped standard, loaded once per test transaction."""
+    standard = find_standard(session, urn)
+    if standard is None:
+        document = json.loads((SHIPPED / f"{urn}.json").read_text(encoding="utf-8"))
+        standard = load_document(session, document).standard
+    return standard
+
+
+def make_cohort(session, provider, *, standards=(), name=None, start=None, end=None) -> Cohort:
+    start = start or date.today() - timedelta(days=30)
+    cohort = Cohort(provider_id=provider.id, name=name or f"Cohort {next(_counter)}", start_date=start, target_end_date=end or start + timedelta(days=365))
+    cohort.standards = [CohortStandard(standard=standard) for standard in standards]
+    session.add(cohort)
+    session.flush()
+    return cohort
+
+
+def enrol(session, cohort, learner, standard, *, assessor=None, iqa=None) -> Enrolment:
+    member = next((m for m in cohort.members if m.learner_id == learner.id), None)
+    if member is None:
+        member = CohortMember(cohort=cohort, learner=learner)
+        session.add(member)
+    enrolment = Enrolment(member=member, standard=standard, assessor=assessor, iqa=iqa)
+    session.add(enrolment)
+    session.flush()
+    return enrolment
+
+
+@dataclass
+class Side:
+    """One provider with a person in each role, a cohort on a standard, and a learner enrolled."""
+
+    provider: Provider
+    admin: User
+    assessor: User
+    iqa: User
+    learner: User
+    other_learner: User
+    cohort: Cohort
+    enrolment: Enrolment
+
+
+@dataclass
+class World:
+    site_admin: User
+    a: Side
+    b: Side
+    standard: Standard
+
+
+def build_side(session, standard: Standard, label: str) -> Side:
+    provider = make_provider(session, f"Provider {label}")
+    admin = make_user(session, provider=provider, roles=[PROVIDER_ADMIN], email=f"admin.{label}@example.org")
+    assessor = make_user(session, provider=provider, roles=[ASSESSOR], email=f"assessor.{label}@example.org")
+    iqa = make_user(session, provider=provider, roles=[IQA], email=f"iqa.{label}@example.org")
+    learner = make_user(session, provider=provider, roles=[LEARNER], email=f"learner.{label}@example.org")
+    other = make_user(session, provider=provider, roles=[LEARNER], email=f"learner2.{label}@example.org")
+    cohort = make_cohort(session, provider, standards=[standard], name=f"Cohort {label}")
+    enrolment = enrol(session, cohort, learner, standard, assessor=assessor, iqa=iqa)
+    enrol(session, cohort, other, standard)
+    return Side(provider, admin, assessor, iqa, learner, other, cohort, enrolment)
+
+
+def build_world(session) -> World:
+    standard = shipped_standard(session)
+    site_admin = make_user(session, site_admin=True, email="site.admin@example.org")
+    return World(site_admin, build_side(session, standard, "a"), build_side(session, standard, "b"), standard)
+
+
+def login_as(client, user: User) -> None:
+    """Sign the test client in as `user` without going through the form."""
+    with client.session_transaction() as session:
+        session["_user_id"] = user.get_id()
+        session["_fresh"] = True
