@@ -15,3 +15,7 @@ def main() -> None:
 
 main.add_command(db_group)
 main.add_command(standards_group)
+
+
+if __name__ == "__main__":
+    main()
