@@ -1,5 +1,6 @@
 """Assessor: competency assessment against the National Occupational Standards."""
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import db, i18n, security
 from .accounts import login, throttle
@@ -13,6 +14,9 @@ def create_app(config: dict | None = None) -> Flask:
         template_folder=str(PROJECT_ROOT / "templates"),
     )
     load_config(app, config)
+    if app.config["TRUSTED_PROXIES"]:
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     db.init_app(app)
     i18n.init_app(app)
     security.init_app(app)

@@ -26,6 +26,7 @@ def load_config(app, overrides: dict | None) -> None:
         REMEMBER_COOKIE_HTTPONLY=True,
         REMEMBER_COOKIE_SAMESITE="Lax",
         REMEMBER_COOKIE_DURATION=30 * 24 * 3600,
+        TRUSTED_PROXIES=int(os.environ.get("TRUSTED_PROXIES", "0")),
         RATELIMIT_STORAGE_URL=os.environ.get("REDIS_URL") or "memory://",
         MAIL_SENDER=os.environ.get("MAIL_SENDER", "assessor@localhost"),
         SMTP_HOST=os.environ.get("SMTP_HOST"),

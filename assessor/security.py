@@ -1,5 +1,6 @@
 """CSRF protection and security headers for every response."""
 from flask import Flask, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
 
 csrf = CSRFProtect()
@@ -19,7 +20,15 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+class SessionInterface(SecureCookieSessionInterface):
+    """The session cookie is Secure whenever the request came over HTTPS."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        return bool(app.config["SESSION_COOKIE_SECURE"]) or request.is_secure
+
+
 def init_app(app: Flask) -> None:
+    app.session_interface = SessionInterface()
     csrf.init_app(app)
     app.after_request(_add_security_headers)
     app.after_request(_secure_cookies_over_https)
@@ -34,7 +43,7 @@ def _add_security_headers(response):
 
 
 def _secure_cookies_over_https(response):
-    """Mark every cookie Secure when the request came over HTTPS (directly or through the proxy)."""
+    """Mark the other cookies (remember-me, language) Secure when the request came over HTTPS."""
     if not request.is_secure:
         return response
     cookies = response.headers.getlist("Set-Cookie")
