@@ -1,22 +1,14 @@
 """The standards library: search, read, download."""
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
 
 from ..config import LANGUAGES
 from ..db import get_session
-from .exports import EXPORT_FORMATS, export_standard
+from .exports import EXPORT_FORMATS, export_filename, export_standard
 from .reading import has_translation, read_standard
 from .services import document_for_export, find_standard, search_standards, standard_versions, suite_names
 
 bp = Blueprint("standards", __name__, url_prefix="/standards")
-
-FORMAT_LABELS = {
-    "json": _l("Assessor JSON"),
-    "case": _l("1EdTech CASE 1.1 package (JSON)"),
-    "moodle-csv": _l("Moodle competency framework (CSV)"),
-    "mahara": _l("Mahara SmartEvidence matrix"),
-}
 
 
 @bp.get("/")
@@ -51,7 +43,6 @@ def detail(urn: str, version: str):
         translated=has_translation(standard),
         versions=standard_versions(session, urn),
         formats=EXPORT_FORMATS,
-        format_labels=FORMAT_LABELS,
     )
 
 
@@ -60,8 +51,9 @@ def export(urn: str, version: str, fmt: str):
     standard = find_standard(get_session(), urn, version) or abort(404)
     chosen = EXPORT_FORMATS.get(fmt) or abort(404)
     language = request.args.get("lang") if request.args.get("lang") in LANGUAGES else standard.language
-    body = export_standard(document_for_export(standard), fmt, language)
-    filename = f"{standard.urn}-v{standard.version}-{language}.{chosen.extension}"
+    document = document_for_export(standard)
+    body = export_standard(document, fmt, language)
+    filename = export_filename(document, fmt, language)
     return Response(
         body, mimetype=chosen.media_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
     )
