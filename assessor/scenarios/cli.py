@@ -1,0 +1,53 @@
+"""`assessor scenarios check` and `assessor scenarios coverage`."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .check import check_paths, default_paths
+from .coverage import coverage_report, load_scenarios, render_text
+from .standards_data import STANDARDS_DIR, known_refs, read_outlines
+
+PATHS = click.Path(exists=True, dir_okay=False, path_type=Path)
+STANDARDS = click.Path(exists=True, file_okay=False, path_type=Path)
+
+
+@click.group("scenarios")
+def scenarios_group() -> None:
+    """Check simulated client scenarios and see which criteria they cover."""
+
+
+@scenarios_group.command("check")
+@click.argument("paths", nargs=-1, type=PATHS)
+@click.option("--playthroughs", default=200, show_default=True, help="Seeded random runs per scenario (0 to skip).")
+@click.option("--seed", default=0, show_default=True, help="Seed for the random runs.")
+@click.option("--standards", "standards_dir", type=STANDARDS, default=STANDARDS_DIR, help="Folder of standards/*.json.")
+def check_command(paths: tuple[Path, ...], playthroughs: int, seed: int, standards_dir: Path) -> None:
+    """Check scenario files (default: scenarios/*.yaml); exit 1 on any error."""
+    files = list(paths) or default_paths()
+    problems = check_paths(files, known_refs(read_outlines(standards_dir)), playthroughs, seed)
+    for problem in problems:
+        click.echo(str(problem))
+    errors = sum(problem.severity == "error" for problem in problems)
+    warnings = len(problems) - errors
+    click.echo(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)", err=True)
+    sys.exit(1 if errors else 0)
+
+
+@scenarios_group.command("coverage")
+@click.argument("paths", nargs=-1, type=PATHS)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.option("--standards", "standards_dir", type=STANDARDS, default=STANDARDS_DIR, help="Folder of standards/*.json.")
+def coverage_command(paths: tuple[Path, ...], as_json: bool, standards_dir: Path) -> None:
+    """Per standard: the criteria each scenario can evidence, and those no scenario reaches."""
+    scenarios, skipped = load_scenarios(list(paths) or default_paths())
+    entries = coverage_report(scenarios, read_outlines(standards_dir))
+    for item in skipped:
+        click.echo(f"{item['file']}: skipped: {item['reason']}", err=True)
+    if as_json:
+        click.echo(json.dumps({"standards": entries, "skipped": skipped}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(entries))
