@@ -4,7 +4,9 @@ from flask.cli import FlaskGroup
 
 from . import create_app
 from .dbcli import db_group
+from .demo import demo_command
 from .standards import commands as _standards_commands  # noqa: F401  (registers load/import/export)
+from .scenarios.cli import scenarios_group
 from .standards.cli import standards_group
 
 
@@ -15,6 +17,8 @@ def main() -> None:
 
 main.add_command(db_group)
 main.add_command(standards_group)
+main.add_command(scenarios_group)
+main.add_command(demo_command)
 
 
 if __name__ == "__main__":

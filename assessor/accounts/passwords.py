@@ -25,6 +25,8 @@ def password_problem(password: str, personal: tuple[str, ...] = ()) -> str | Non
     verdict = zxcvbn(password[:100], user_inputs=[word for word in personal if word])
     if _is_common(verdict):
         return str(_l("This password is too common. Choose one that people would not guess, such as three or four unrelated words."))
+    if _mostly_personal(verdict):
+        return str(_l("Do not build your password from your name or email address. Add words that are not about you."))
     if verdict["score"] < 3:
         return str(_l("This password is too easy to guess. Add more words or characters that are hard to guess."))
     return None
@@ -35,3 +37,11 @@ def _is_common(verdict: dict) -> bool:
         match.get("pattern") == "dictionary" and match.get("dictionary_name") == "passwords" and match["token"] == verdict["password"]
         for match in verdict.get("sequence", [])
     ) or verdict.get("guesses", 0) < 10**6
+
+
+def _mostly_personal(verdict: dict, other_characters: int = 6) -> bool:
+    """The password is the person's own name or email with a few characters added."""
+    sequence = verdict.get("sequence", [])
+    personal = [match for match in sequence if match.get("dictionary_name") == "user_inputs"]
+    rest = sum(len(match["token"]) for match in sequence if match.get("dictionary_name") != "user_inputs")
+    return bool(personal) and rest < other_characters

@@ -4,7 +4,6 @@ import secrets
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,8 +11,10 @@ from sqlalchemy.orm import Session
 from ..mail.services import MailSettings, send_mail
 from ..organisations.models import Provider
 from ..timeutil import aware, utcnow
+from .emails import invitation_email, reset_email
 from .models import INVITE, RESET, ROLES, AuthToken, User, UserRole
 from .passwords import hash_password, password_matches, password_problem
+from .throttle import SignInThrottle
 
 RESET_LIFETIME = timedelta(hours=2)
 INVITE_LIFETIME = timedelta(days=14)
@@ -24,6 +25,10 @@ LinkBuilder = Callable[[str], str]
 
 class AccountError(Exception):
     """A request about an account that cannot be granted; the message is for the person."""
+
+
+class WrongPassword(AccountError):
+    """The current password given to change it is not right."""
 
 
 def normalise_email(email: str) -> str:
@@ -46,6 +51,19 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     return user
 
 
+def sign_in(session: Session, throttle: SignInThrottle, email: str, password: str, address: str) -> User:
+    """The signed-in user; refused while the account or the address has failed too often."""
+    email = normalise_email(email)
+    if not throttle.allowed(email, address):
+        raise AccountError(_("Too many failed attempts to sign in. Wait 15 minutes and try again, or reset your password."))
+    user = authenticate(session, email, password)
+    if user is None:
+        throttle.failed(email, address)
+        raise AccountError(_("The email address or password is not right."))
+    throttle.clear(email)
+    return user
+
+
 def set_password(user: User, password: str) -> None:
     """Set a new password after checking it; signs out the person's other sessions."""
     problem = password_problem(password, (user.email, user.email.split("@")[0], *user.name.split()))
@@ -57,12 +75,13 @@ def set_password(user: User, password: str) -> None:
 
 def change_password(user: User, current: str, new: str) -> None:
     if not password_matches(user.password_hash, current):
-        raise AccountError(_("Your current password is not right."))
+        raise WrongPassword(_("Your current password is not right."))
     set_password(user, new)
 
 
 def issue_token(session: Session, user: User, purpose: str) -> str:
-    """A new single-use link token; only its hash is stored."""
+    """A new single-use link token; only its hash is stored, and earlier links for the purpose stop working."""
+    revoke_tokens(session, user, purpose)
     raw = secrets.token_urlsafe(32)
     lifetime = INVITE_LIFETIME if purpose == INVITE else RESET_LIFETIME
     session.add(AuthToken(user=user, purpose=purpose, token_hash=_digest(raw), expires_at=utcnow() + lifetime))
@@ -70,12 +89,30 @@ def issue_token(session: Session, user: User, purpose: str) -> str:
     return raw
 
 
+def revoke_tokens(session: Session, user: User, purpose: str | None = None) -> None:
+    """End every unused link of this person (of one purpose, or all)."""
+    query = select(AuthToken).where(AuthToken.user_id == user.id, AuthToken.used_at.is_(None))
+    if purpose is not None:
+        query = query.where(AuthToken.purpose == purpose)
+    now = utcnow()
+    for token in session.scalars(query):
+        if aware(token.expires_at) > now:
+            token.expires_at = now
+
+
 def usable_token(session: Session, raw: str, purpose: str) -> AuthToken | None:
-    """The token if it exists for this purpose, has not been used and has not expired."""
+    """The token if it is for this purpose, unused, unexpired, and its person is not deactivated."""
     token = session.scalar(select(AuthToken).where(AuthToken.token_hash == _digest(raw), AuthToken.purpose == purpose))
-    if token is None or token.used_at is not None or aware(token.expires_at) <= utcnow():
+    if token is None or token.used_at is not None or aware(token.expires_at) <= utcnow() or not token.user.active:
         return None
     return token
+
+
+def has_live_invitation(session: Session, user: User) -> bool:
+    token = session.scalar(
+        select(AuthToken).where(AuthToken.user_id == user.id, AuthToken.purpose == INVITE, AuthToken.used_at.is_(None)).order_by(AuthToken.id.desc())
+    )
+    return token is not None and aware(token.expires_at) > utcnow()
 
 
 def redeem_token(session: Session, raw: str, purpose: str, new_password: str) -> User:
@@ -93,16 +130,8 @@ def request_password_reset(session: Session, mail: MailSettings, email: str, lin
     user = find_user_by_email(session, email)
     if user is None or not user.active or user.password_hash is None:
         return
-    link = link_for(issue_token(session, user, RESET))
-    with force_locale(user.language or "en"):
-        subject = _("Reset your Assessor password")
-        body = _(
-            "Someone asked to reset the password for %(email)s.\n\nTo choose a new password, open this link "
-            "within 2 hours:\n%(link)s\n\nIf it was not you, ignore this message: your password has not changed.",
-            email=user.email,
-            link=link,
-        )
-    send_mail(session, mail, to=user.email, subject=subject, body=body)
+    message = reset_email(user, link_for(issue_token(session, user, RESET)))
+    send_mail(session, mail, to=user.email, subject=message.subject, body=message.body)
 
 
 def invite_user(
@@ -118,41 +147,47 @@ def invite_user(
 ) -> User:
     """Create the person in the provider with these roles and mail them a link to set a password.
 
-    Someone already in this provider gains the roles (and is sent no new link if they have a
-    password); someone in another provider cannot be invited.
+    Someone already in this provider gains the roles; they are mailed only if they have no
+    password and no live invitation, so inviting twice sends one message. Someone in another
+    provider, or deactivated, cannot be invited.
     """
-    roles = set(roles)
-    unknown = roles.difference(ROLES)
-    if unknown or not roles:
-        raise AccountError(_("Choose at least one role."))
+    roles = _checked_roles(roles)
     user = find_user_by_email(session, email)
     if user is not None and user.provider_id != provider.id:
         raise AccountError(_("%(email)s already has an account with another organisation.", email=normalise_email(email)))
+    if user is not None and not user.active:
+        raise AccountError(_("%(email)s has been deactivated. Reactivate them from their page first.", email=user.email))
     if user is None:
         user = User(email=normalise_email(email), name=name.strip(), provider=provider)
         session.add(user)
     for role in sorted(roles.difference(user.role_names)):
         user.roles.append(UserRole(role=role))
     session.flush()
-    if user.password_hash is None:
-        _mail_invitation(session, mail, user, provider, link_for(issue_token(session, user, INVITE)), invited_by)
+    if user.password_hash is None and not has_live_invitation(session, user):
+        send_invitation(session, mail, user, link_for, invited_by)
     return user
 
 
-def _mail_invitation(session: Session, mail: MailSettings, user: User, provider: Provider, link: str, invited_by: User | None) -> None:
-    with force_locale(user.language or "en"):
-        subject = _("You are invited to Assessor by %(provider)s", provider=provider.name)
-        body = _(
-            "Hello %(name)s,\n\n%(inviter)s has invited you to Assessor, where %(provider)s keeps its learners' "
-            "evidence and assessments.\n\nTo set your password and sign in, open this link within 14 days:\n"
-            "%(link)s\n\nYour sign-in email is %(email)s.",
-            name=user.name,
-            inviter=invited_by.name if invited_by else provider.name,
-            provider=provider.name,
-            link=link,
-            email=user.email,
-        )
-    send_mail(session, mail, to=user.email, subject=subject, body=body)
+def resend_invitation(session: Session, mail: MailSettings, user: User, link_for: LinkBuilder, invited_by: User | None) -> None:
+    """A new invitation link for someone who has not set a password; the old link stops working."""
+    if user.password_hash is not None:
+        raise AccountError(_("%(name)s has already accepted their invitation.", name=user.name))
+    if not user.active:
+        raise AccountError(_("%(name)s has been deactivated. Reactivate them before inviting them again.", name=user.name))
+    send_invitation(session, mail, user, link_for, invited_by)
+
+
+def send_invitation(session: Session, mail: MailSettings, user: User, link_for: LinkBuilder, invited_by: User | None) -> None:
+    link = link_for(issue_token(session, user, INVITE))
+    message = invitation_email(user, user.provider, link, invited_by)
+    send_mail(session, mail, to=user.email, subject=message.subject, body=message.body)
+
+
+def _checked_roles(roles: Iterable[str]) -> set[str]:
+    chosen = set(roles)
+    if not chosen or chosen.difference(ROLES):
+        raise AccountError(_("Choose at least one role."))
+    return chosen
 
 
 def _digest(raw: str) -> str:

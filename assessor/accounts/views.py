@@ -4,11 +4,12 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..db import get_session
-from ..mail.services import MailSettings
 from ..urls import local_path
 from .forms import ChangePasswordForm, NewPasswordForm, ResetRequestForm, SignInForm
+from .links import mail_settings, reset_link
 from .models import INVITE, RESET
-from .services import AccountError, authenticate, change_password, normalise_email, redeem_token, request_password_reset, usable_token
+from .services import AccountError, WrongPassword, change_password, normalise_email, redeem_token, request_password_reset, usable_token
+from .services import sign_in as sign_in_user
 from .throttle import sign_in_throttle
 
 bp = Blueprint("accounts", __name__)
@@ -18,28 +19,17 @@ bp = Blueprint("accounts", __name__)
 def sign_in():
     form = SignInForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
-        user = _checked_sign_in(form)
-        if user is not None:
-            get_session().commit()
+        db = get_session()
+        try:
+            user = sign_in_user(db, sign_in_throttle(), form.email.data, form.password.data, request.remote_addr or "unknown")
+        except AccountError as error:
+            form.password.errors.append(str(error))
+        else:
+            db.commit()
             session.clear()
             login_user(user, remember=form.remember.data)
             return redirect(local_path(form.next.data, url_for("core.home")))
     return render_template("accounts/sign_in.html", form=form), 422 if form.errors else 200
-
-
-def _checked_sign_in(form: SignInForm):
-    email, address = normalise_email(form.email.data), request.remote_addr or "unknown"
-    throttle = sign_in_throttle()
-    if not throttle.allowed(email, address):
-        form.email.errors.append(_("Too many failed attempts to sign in. Wait 15 minutes and try again, or reset your password."))
-        return None
-    user = authenticate(get_session(), email, form.password.data)
-    if user is None:
-        throttle.failed(email, address)
-        form.password.errors.append(_("The email address or password is not right."))
-        return None
-    throttle.clear(email)
-    return user
 
 
 @bp.post("/sign-out")
@@ -57,14 +47,20 @@ def password():
     if form.validate_on_submit():
         try:
             change_password(current_user, form.current.data, form.password.data)
+        except WrongPassword as error:
+            form.current.errors.append(str(error))
         except AccountError as error:
             form.password.errors.append(str(error))
         else:
             get_session().commit()
-            login_user(current_user, remember=False)
+            login_user(current_user._get_current_object(), remember=_had_remember_cookie())
             flash(_("Your password has been changed. You have been signed out everywhere else."), "success")
             return redirect(url_for("core.home"))
     return render_template("accounts/password.html", form=form), 422 if form.errors else 200
+
+
+def _had_remember_cookie() -> bool:
+    return bool(request.cookies.get(current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token")))
 
 
 @bp.route("/password-reset", methods=["GET", "POST"])
@@ -72,8 +68,7 @@ def reset_request():
     form = ResetRequestForm()
     if form.validate_on_submit():
         db = get_session()
-        link_for = lambda token: url_for(".reset", token=token, _external=True)  # noqa: E731
-        request_password_reset(db, MailSettings.from_config(current_app.config), form.email.data, link_for)
+        request_password_reset(db, mail_settings(), form.email.data, reset_link)
         db.commit()
         return render_template("accounts/reset_sent.html", email=normalise_email(form.email.data))
     return render_template("accounts/reset_request.html", form=form), 422 if form.errors else 200

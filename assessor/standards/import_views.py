@@ -1,4 +1,155 @@
 """Importing a standard from NOS text in the browser: paste or upload, preview, confirm."""
-from flask import Blueprint
+from dataclasses import dataclass, field
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy.orm import Session
+
+from ..db import get_session
+from ..permissions import can_import_standards
+from .import_forms import LANGUAGE_LABELS, ImportForm
+from .parser import ParseResult, Problem, parse_standard
+from .reading import DETAIL_LABELS
+from .services import DEFAULT_VERSION, LoadOutcome, StandardConflict, StandardError, content_hash, find_standard, load_document
 
 bp = Blueprint("standards_import", __name__, url_prefix="/standards-import")
+
+#: the parser's own words for a missing URN or title, which the form's fields say instead
+_IDENTITY_PROBLEMS = ("no URN found", "no title found")
+
+
+@dataclass
+class Preview:
+    """A parse result arranged for the page: the document, and the problems not shown on a field."""
+
+    result: ParseResult
+    errors: list[Problem] = field(default_factory=list)
+
+    @property
+    def document(self) -> dict:
+        return self.result.document
+
+
+@bp.before_request
+@login_required
+def _may_import() -> None:
+    if not can_import_standards(current_user):
+        abort(403)
+
+
+@bp.get("/")
+def new():
+    return _page(ImportForm())
+
+
+@bp.post("/preview")
+def preview():
+    form = ImportForm()
+    if not form.validate_on_submit():
+        return _page(form), 422
+    shown = _parsed(form)
+    return _page(form, shown), 200 if shown.result.ok else 422
+
+
+@bp.post("/confirm")
+def confirm():
+    form = ImportForm()
+    if not form.validate_on_submit():
+        return _page(form), 422
+    shown = _parsed(form)
+    if not shown.result.ok:
+        return _page(form, shown), 422
+    db = get_session()
+    try:
+        outcome = load_parsed(db, shown.document)
+    except StandardConflict as error:
+        form.version.errors.append(_("Give the changed text a new version number."))
+        return _page(form, shown, refusal=str(error)), 422
+    except StandardError as error:
+        return _page(form, shown, refusal=str(error)), 422
+    db.commit()
+    _flash_outcome(outcome)
+    return redirect(url_for("standards.detail", urn=outcome.urn, version=outcome.version))
+
+
+def parse_submission(text: str, *, language: str | None, urn: str | None, title: str | None, version: str | None) -> ParseResult:
+    """Parse pasted or uploaded text with what the person supplied; a version given overrides the text's."""
+    result = parse_standard(text, language=language, urn=urn, title=title)
+    if version and result.document:
+        result.document["version"] = version
+    return result
+
+
+def load_parsed(session: Session, document: dict) -> LoadOutcome:
+    """Load a parsed standard; the same text again changes nothing (and keeps any English rendering)."""
+    version = document.get("version") or DEFAULT_VERSION
+    existing = find_standard(session, document["urn"], version)
+    if existing is not None and existing.content_hash == content_hash(document):
+        return LoadOutcome(existing.urn, version, "unchanged", existing)
+    return load_document(session, document)
+
+
+def _parsed(form: ImportForm) -> Preview:
+    """Parse the submission, keep its text in the form, and put a missing URN or title on its field."""
+    text = form.source_text()
+    form.text.data = text
+    result = parse_submission(text, **form.supplied())
+    document = result.document
+    if document and not document.get("urn"):
+        form.urn.errors = [*form.urn.errors, _missing_urn_message(document)]
+    if document and not document.get("title"):
+        form.title.errors = [*form.title.errors, _("The text has no title. Enter the standard's title.")]
+    errors = [problem for problem in result.errors if problem.line or not problem.message.startswith(_IDENTITY_PROBLEMS)]
+    return Preview(result, errors)
+
+
+def _missing_urn_message(document: dict) -> str:
+    original = (document.get("original_urns") or [None])[0]
+    if original:
+        return _(
+            "The text has no current URN, only the original URN %(urn)s. Enter the URN, or an identifier of your own starting LOCAL-, such as LOCAL-%(urn)s.",
+            urn=original,
+        )
+    return _("The text has no URN. Enter the standard's URN, or an identifier of your own starting LOCAL-.")
+
+
+def _flash_outcome(outcome: LoadOutcome) -> None:
+    if outcome.status == "added":
+        flash(_("%(urn)s version %(version)s has been loaded.", urn=outcome.urn, version=outcome.version), "success")
+    else:
+        flash(_("%(urn)s version %(version)s was already loaded: nothing changed.", urn=outcome.urn, version=outcome.version), "info")
+
+
+def _page(form: ImportForm, shown: Preview | None = None, refusal: str | None = None) -> str:
+    return render_template(
+        "standards_import/new.html",
+        form=form,
+        shown=shown,
+        refusal=refusal,
+        language_labels=LANGUAGE_LABELS,
+        groups=_groups,
+        details_of=_details,
+    )
+
+
+def _groups(items: list[dict]) -> list[tuple[str | None, list[dict]]]:
+    """Items in order, gathered under their group headings as printed."""
+    grouped: list[tuple[str | None, list[dict]]] = []
+    for item in items:
+        if not grouped or grouped[-1][0] != item.get("group"):
+            grouped.append((item.get("group"), []))
+        grouped[-1][1].append(item)
+    return grouped
+
+
+def _details(document: dict) -> list[tuple[str, str]]:
+    """The details the text gives (developed by, version, suites...), labelled in the reader's language."""
+    rows = []
+    for key, label in DETAIL_LABELS.items():
+        value = document.get(key)
+        if isinstance(value, list):
+            value = "; ".join(value)
+        if value:
+            rows.append((str(label), value))
+    return rows

@@ -74,7 +74,7 @@ def load_document(session: Session, document: dict) -> LoadOutcome:
             "never changed in place: give the changed text a new version number (its 'Version number' "
             "line, or --version when importing) and load it again."
         )
-    if (existing.translation_en or None) == (translation or None):
+    if not translation or existing.translation_en == translation:
         return LoadOutcome(existing.urn, version, "unchanged", existing)
     _apply_translation(existing, translation)
     return LoadOutcome(existing.urn, version, "translation updated", existing)

@@ -9,6 +9,12 @@ Fixtures:
   axe          axe(page): runs axe-core on the page, fails on serious or critical violations
   screenshot   screenshot(page, name): a full-page PNG in the session's screenshot folder
                (ASSESSOR_SCREENSHOTS if set, else a temporary folder, printed at the end)
+  demo         the demo data (`assessor demo --password DEMO_PASSWORD`) in the live server's
+               database, made once per session; the people are assessor.demo's constants
+  translate    translate(msgid, language): the interface text as the catalogs give it
+  ui           ui(page, msgid, **params): the text in the language the page shows
+  sign_in      sign_in(page, email, password): through the sign-in form
+  sign_out     sign_out(page): the header's button, then the signed-out message
 
 Every test here is marked `browser`; `./dev test -m "not browser"` leaves them out.
 """
@@ -17,6 +23,7 @@ import os
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -58,17 +65,20 @@ def _assessor_command() -> str:
 
 
 def _prepare_database(url: str) -> None:
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "test"}
     for arguments in (["db", "upgrade"], ["standards", "load"]):
-        done = subprocess.run(
-            [_assessor_command(), *arguments], env=env, cwd=PROJECT_ROOT, capture_output=True, text=True
+        _run_assessor(url, arguments)
+
+
+def _run_assessor(url: str, arguments: list[str]) -> str:
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "test"}
+    done = subprocess.run([_assessor_command(), *arguments], env=env, cwd=PROJECT_ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.fail(
+            f"`assessor {' '.join(arguments)}` failed ({done.returncode}) preparing the browser tests' "
+            f"database:\n{done.stdout}{done.stderr}",
+            pytrace=False,
         )
-        if done.returncode != 0:
-            pytest.fail(
-                f"`assessor {' '.join(arguments)}` failed ({done.returncode}) preparing the browser tests' "
-                f"database:\n{done.stdout}{done.stderr}",
-                pytrace=False,
-            )
+    return done.stdout
 
 
 def _flash_every_category():
@@ -84,15 +94,22 @@ def _flash_every_category():
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
+def browser_database(tmp_path_factory) -> str:
+    """The URL of the live server's fresh SQLite database, migrated and with the standards loaded."""
+    database = tmp_path_factory.mktemp("browser-db") / "assessor.sqlite3"
+    url = f"sqlite:///{database}"
+    _prepare_database(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def live_server(browser_database):
     """The base URL (no trailing slash) of the app on a fresh SQLite database of its own.
 
     Browser tests ignore DATABASE_URL from the environment: the server thread and the test
     share no transaction, so they always use a file of their own.
     """
-    database = tmp_path_factory.mktemp("browser-db") / "assessor.sqlite3"
-    url = f"sqlite:///{database}"
-    _prepare_database(url)
+    url = browser_database
     app = create_app({"DATABASE_URL": url, "SECRET_KEY": "test"})
     app.add_url_rule(FLASH_PAGE, "browser_test_flash", _flash_every_category)
     server = make_server("127.0.0.1", 0, app, threaded=True)
@@ -216,3 +233,77 @@ def screenshot(screenshot_dir):
         return path
 
     return take
+
+
+# --- demo data and signing in -----------------------------------------------------------------
+
+DEMO_PASSWORD = "Browser-demo-Cymraeg-2026"
+
+
+@dataclass(frozen=True)
+class DemoData:
+    password: str
+    #: what the command printed: the sign-in table
+    output: str
+
+
+@pytest.fixture(scope="session")
+def demo(browser_database) -> DemoData:
+    """The demo provider and its people in the live server's database, with DEMO_PASSWORD."""
+    output = _run_assessor(browser_database, ["demo", "--password", DEMO_PASSWORD])
+    return DemoData(DEMO_PASSWORD, output)
+
+
+@pytest.fixture(scope="session")
+def translate():
+    """translate(msgid, language): the catalog's text for msgid, as the interface shows it."""
+    from babel.support import Translations
+
+    folder = PROJECT_ROOT / "assessor" / "translations"
+    catalogs = {language: Translations.load(str(folder), [language]) for language in ("cy", "en")}
+
+    def text(msgid: str, language: str | None) -> str:
+        return catalogs[language or "en"].gettext(msgid)
+
+    return text
+
+
+@pytest.fixture
+def ui(translate):
+    """ui(page, msgid, **params): msgid in the language the page is showing (its html[lang])."""
+
+    def text(target_page, msgid: str, **params) -> str:
+        translated = translate(msgid, target_page.locator("html").get_attribute("lang"))
+        return translated % params if params else translated
+
+    return text
+
+
+@pytest.fixture
+def sign_in(ui):
+    """sign_in(page, email, password): through the sign-in form, in whichever language it shows."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    def go(target_page, email: str, password: str) -> None:
+        target_page.goto("/sign-in")
+        target_page.get_by_label(ui(target_page, "Email address"), exact=True).fill(email)
+        target_page.get_by_label(ui(target_page, "Password"), exact=True).fill(password)
+        target_page.get_by_role("button", name=ui(target_page, "Sign in"), exact=True).click()
+        try:
+            target_page.wait_for_url(lambda url: "/sign-in" not in url)
+        except PlaywrightTimeout:
+            pytest.fail(f"{email} could not sign in: {target_page.get_by_role('main').inner_text()[:300]}", pytrace=False)
+
+    return go
+
+
+@pytest.fixture
+def sign_out(ui):
+    """sign_out(page): the header's sign-out button; waits for the signed-out message."""
+
+    def go(target_page) -> None:
+        with target_page.expect_navigation():
+            target_page.get_by_role("button", name=ui(target_page, "Sign out"), exact=True).click()
+        target_page.get_by_text(ui(target_page, "You have signed out."), exact=True).wait_for()
+
+    return go

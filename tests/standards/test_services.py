@@ -159,3 +159,11 @@ def test_pages_hold_per_page_results_and_clamp(loaded):
 def test_english_readers_get_the_list_in_english_title_order(loaded):
     titles = [s.title_en for s in search_standards(loaded, english=True).standards]
     assert titles == sorted(titles)
+
+
+def test_the_same_text_without_a_translation_keeps_the_english(db_session, document):
+    document["translations"] = {"en": {"unofficial": True, "title": "Manage relationships"}}
+    load_document(db_session, copy.deepcopy(document))
+    del document["translations"]
+    assert load_document(db_session, document).status == "unchanged"
+    assert find_standard(db_session, "SKSCMGS11").title_en == "Manage relationships"

@@ -1,0 +1,82 @@
+"""The cohorts blueprint, what every one of its pages needs, and loading its things (404) and checking access (403)."""
+from flask import Blueprint, abort
+from flask_babel import format_date
+from flask_login import current_user
+from flask_wtf import FlaskForm
+
+from ..accounts.login import login_manager
+from ..db import get_session
+from ..permissions import belongs_to, can_administer
+from .labels import EVENT_LABELS, STATUS_LABELS, STATUS_TAGS, standard_title
+from .models import Cohort, CohortMember, Enrolment
+from .services import CohortError
+
+bp = Blueprint("cohorts", __name__, url_prefix="/cohorts")
+
+
+@bp.before_request
+def require_sign_in():
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    return None
+
+
+@bp.context_processor
+def labels() -> dict:
+    return {
+        "status_labels": STATUS_LABELS,
+        "status_tags": STATUS_TAGS,
+        "event_labels": EVENT_LABELS,
+        "format_date": format_date,
+        "standard_title": standard_title,
+    }
+
+
+def administered_provider_id() -> int:
+    """The provider the signed-in administrator runs (403 for anyone else)."""
+    if not can_administer(current_user, current_user.provider_id):
+        abort(403)
+    return current_user.provider_id
+
+
+def cohort_or_abort(cohort_id: int) -> Cohort:
+    cohort = get_session().get(Cohort, cohort_id)
+    if cohort is None or not belongs_to(current_user, cohort.provider_id):
+        abort(404)
+    if not can_administer(current_user, cohort.provider_id):
+        abort(403)
+    return cohort
+
+
+def member_or_abort(cohort_id: int, member_id: int) -> CohortMember:
+    member = get_session().get(CohortMember, member_id)
+    if member is None or member.cohort_id != cohort_id or not belongs_to(current_user, member.cohort.provider_id):
+        abort(404)
+    if not can_administer(current_user, member.cohort.provider_id):
+        abort(403)
+    return member
+
+
+def enrolment_or_abort(member: CohortMember, enrolment_id: int) -> Enrolment:
+    enrolment = get_session().get(Enrolment, enrolment_id)
+    if enrolment is None or enrolment.member_id != member.id:
+        abort(404)
+    return enrolment
+
+
+def show_error(form: FlaskForm, error: CohortError) -> None:
+    """Put a service's refusal beside the field it concerns, or above the form."""
+    field = form._fields.get(error.field) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, str(error)]
+    else:
+        form.form_errors.append(str(error))
+
+
+def as_id(value) -> int | None:
+    """A chosen id from a form, or None when nothing (or nonsense) was chosen."""
+    return int(value) if value and str(value).isdigit() else None
+
+
+def status_code(form: FlaskForm) -> int:
+    return 422 if form.errors else 200

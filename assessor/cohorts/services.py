@@ -1,0 +1,345 @@
+"""Cohorts and the learners in them: creating and changing cohorts, adding learners one by one or from a file."""
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from email_validator import EmailNotValidError, validate_email
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..accounts.models import LEARNER, User
+from ..accounts.services import AccountError, LinkBuilder, find_user_by_email, invite_user, normalise_email
+from ..mail.services import MailSettings
+from ..organisations.models import Provider
+from ..standards.models import Standard
+from ..timeutil import today
+from .models import ACTIVE, JOINED, MEMBER_STATUSES, Cohort, CohortMember, CohortStandard, Enrolment, MemberEvent
+from .roster import RosterRow
+
+NAME_MAX = 200
+EMAIL_MAX = 254
+
+
+class CohortError(Exception):
+    """A change to a cohort that the rules refuse; the message is for the person, `field` says where."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass
+class Page:
+    items: list
+    total: int
+    page: int
+    pages: int
+
+
+def paginate(session: Session, query, page: int, per_page: int) -> Page:
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    pages = max(1, -(-total // per_page))
+    page = min(max(page, 1), pages)
+    return Page(list(session.scalars(query.offset((page - 1) * per_page).limit(per_page))), total, page, pages)
+
+
+def record_event(
+    session: Session, actor: User, member: CohortMember, kind: str, effective_on: date, reason: str = "", **details
+) -> MemberEvent:
+    event = MemberEvent(member=member, kind=kind, effective_on=effective_on, reason=reason, details=details, actor=actor)
+    session.add(event)
+    return event
+
+
+# -- cohorts ----------------------------------------------------------------------------------
+
+
+def list_cohorts(session: Session, provider_id: int, *, page: int = 1, per_page: int = 20) -> Page:
+    query = (
+        select(Cohort)
+        .where(Cohort.provider_id == provider_id)
+        .options(selectinload(Cohort.standards).selectinload(CohortStandard.standard))
+        .order_by(Cohort.start_date.desc(), Cohort.name)
+    )
+    return paginate(session, query, page, per_page)
+
+
+def active_counts(session: Session, cohort_ids: list[int]) -> dict[int, int]:
+    """The number of active learners in each cohort."""
+    rows = session.execute(
+        select(CohortMember.cohort_id, func.count())
+        .where(CohortMember.cohort_id.in_(cohort_ids), CohortMember.status == ACTIVE)
+        .group_by(CohortMember.cohort_id)
+    )
+    return {cohort_id: 0 for cohort_id in cohort_ids} | dict(rows.tuples().all())
+
+
+def loaded_standards(session: Session) -> list[Standard]:
+    """Every standard a cohort may work towards, each version separately."""
+    return list(session.scalars(select(Standard).order_by(Standard.title, Standard.urn, Standard.version)))
+
+
+def create_cohort(
+    session: Session, actor: User, *, name: str, start_date: date | None, target_end_date: date | None, standard_ids: Iterable[int]
+) -> Cohort:
+    provider_id = actor.provider_id
+    if provider_id is None:
+        raise CohortError(_("Only a provider's administrator can create cohorts."))
+    name = _checked_details(session, provider_id, name, start_date, target_end_date)
+    standards = _chosen_standards(session, standard_ids)
+    cohort = Cohort(provider_id=provider_id, name=name, start_date=start_date, target_end_date=target_end_date)
+    cohort.standards = [CohortStandard(standard=standard) for standard in standards]
+    session.add(cohort)
+    session.flush()
+    return cohort
+
+
+def update_cohort(
+    session: Session,
+    actor: User,
+    cohort: Cohort,
+    *,
+    name: str,
+    start_date: date | None,
+    target_end_date: date | None,
+    standard_ids: Iterable[int],
+) -> None:
+    """Change the details and standards; a standard with learners enrolled on it cannot be removed."""
+    name = _checked_details(session, cohort.provider_id, name, start_date, target_end_date, cohort_id=cohort.id)
+    chosen = {standard.id: standard for standard in _chosen_standards(session, standard_ids)}
+    removed = [pinned for pinned in cohort.standards if pinned.standard_id not in chosen]
+    for pinned in removed:
+        _refuse_if_enrolled(session, cohort, pinned.standard)
+    for pinned in removed:
+        cohort.standards.remove(pinned)
+    pinned_ids = {pinned.standard_id for pinned in cohort.standards}
+    cohort.standards += [CohortStandard(standard=standard) for sid, standard in chosen.items() if sid not in pinned_ids]
+    cohort.name, cohort.start_date, cohort.target_end_date = name, start_date, target_end_date
+    session.flush()
+
+
+def _checked_details(
+    session: Session, provider_id: int, name: str, start: date | None, end: date | None, cohort_id: int | None = None
+) -> str:
+    name = " ".join((name or "").split())
+    if not name:
+        raise CohortError(_("Enter a name for the cohort."), "name")
+    if len(name) > NAME_MAX:
+        raise CohortError(_("The name must be 200 characters or fewer."), "name")
+    others = session.execute(select(Cohort.id, Cohort.name).where(Cohort.provider_id == provider_id))
+    if any(other_name.casefold() == name.casefold() and other_id != cohort_id for other_id, other_name in others):
+        raise CohortError(_("There is already a cohort called “%(name)s”. Choose another name.", name=name), "name")
+    if start is None:
+        raise CohortError(_("Enter the start date."), "start_date")
+    if end is None:
+        raise CohortError(_("Enter the target end date."), "target_end_date")
+    if end <= start:
+        raise CohortError(_("The target end date must be after the start date."), "target_end_date")
+    return name
+
+
+def _chosen_standards(session: Session, standard_ids: Iterable[int]) -> list[Standard]:
+    ids = sorted(set(standard_ids))
+    if not ids:
+        raise CohortError(_("Choose at least one standard."), "standards")
+    standards = list(session.scalars(select(Standard).where(Standard.id.in_(ids)).order_by(Standard.id)))
+    if len(standards) != len(ids):
+        raise CohortError(_("A standard you chose is no longer loaded. Reload the page and choose again."), "standards")
+    urns = [standard.urn for standard in standards]
+    repeated = sorted({urn for urn in urns if urns.count(urn) > 1})
+    if repeated:
+        raise CohortError(_("Choose only one version of %(urn)s.", urn=repeated[0]), "standards")
+    return standards
+
+
+def _refuse_if_enrolled(session: Session, cohort: Cohort, standard: Standard) -> None:
+    enrolled = session.scalar(
+        select(func.count())
+        .select_from(Enrolment)
+        .join(CohortMember)
+        .where(CohortMember.cohort_id == cohort.id, Enrolment.standard_id == standard.id)
+    )
+    if enrolled:
+        raise CohortError(
+            _(
+                "%(urn)s version %(version)s cannot be removed: learners in this cohort are enrolled on it (%(count)d).",
+                urn=standard.urn,
+                version=standard.version,
+                count=enrolled,
+            ),
+            "standards",
+        )
+
+
+# -- the learners of a cohort -----------------------------------------------------------------
+
+
+def list_members(session: Session, cohort: Cohort, *, status: str = "", page: int = 1, per_page: int = 50) -> Page:
+    """The cohort's learners by name, optionally of one status, with their enrolments."""
+    query = (
+        select(CohortMember)
+        .join(CohortMember.learner)
+        .where(CohortMember.cohort_id == cohort.id)
+        .options(
+            selectinload(CohortMember.learner),
+            selectinload(CohortMember.enrolments).selectinload(Enrolment.standard),
+            selectinload(CohortMember.enrolments).selectinload(Enrolment.assessor),
+            selectinload(CohortMember.enrolments).selectinload(Enrolment.iqa),
+        )
+        .order_by(User.name, User.email)
+    )
+    if status in MEMBER_STATUSES:
+        query = query.where(CohortMember.status == status)
+    return paginate(session, query, page, per_page)
+
+
+def status_counts(session: Session, cohort: Cohort) -> dict[str, int]:
+    rows = session.execute(
+        select(CohortMember.status, func.count()).where(CohortMember.cohort_id == cohort.id).group_by(CohortMember.status)
+    )
+    return {status: 0 for status in MEMBER_STATUSES} | dict(rows.tuples().all())
+
+
+def find_member(session: Session, cohort: Cohort, learner_id: int) -> CohortMember | None:
+    return session.scalar(select(CohortMember).where(CohortMember.cohort_id == cohort.id, CohortMember.learner_id == learner_id))
+
+
+@dataclass
+class AddedLearner:
+    member: CohortMember
+    #: they were in the cohort already and nothing changed
+    already: bool = False
+    #: an invitation to set a password was mailed
+    invited: bool = False
+
+
+def add_learner(
+    session: Session, mail: MailSettings, actor: User, cohort: Cohort, *, name: str, email: str, link_for: LinkBuilder
+) -> AddedLearner:
+    """Invite the person as a learner of the cohort's provider (or give them the role) and add them to the cohort."""
+    name = " ".join((name or "").split())
+    email = _checked_email(email)
+    existing = find_user_by_email(session, email)
+    member = find_member(session, cohort, existing.id) if existing else None
+    if member is not None:
+        return AddedLearner(member, already=True)
+    if not name and existing is None:
+        raise CohortError(_("Enter the learner's name."), "name")
+    if len(name) > NAME_MAX:
+        raise CohortError(_("The name must be 200 characters or fewer."), "name")
+    return _join(session, mail, actor, cohort, name or existing.name, email, link_for)
+
+
+def _checked_email(email: str) -> str:
+    email = normalise_email(email or "")
+    if not email:
+        raise CohortError(_("Enter the learner's email address."), "email")
+    if len(email) > EMAIL_MAX or not _valid_email(email):
+        raise CohortError(_("Enter an email address like name@example.com."), "email")
+    return email
+
+
+def _valid_email(email: str) -> bool:
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
+
+
+def _join(
+    session: Session, mail: MailSettings, actor: User, cohort: Cohort, name: str, email: str, link_for: LinkBuilder
+) -> AddedLearner:
+    """Invite (or give the learner role to) the person and make them a member of the cohort."""
+    provider = session.get(Provider, cohort.provider_id)
+    try:
+        learner = invite_user(
+            session, mail, provider=provider, email=email, name=name, roles={LEARNER}, link_for=link_for, invited_by=actor
+        )
+    except AccountError as error:
+        raise CohortError(str(error), "email") from None
+    invited = learner.password_hash is None
+    member = CohortMember(cohort=cohort, learner=learner, status=ACTIVE)
+    session.add(member)
+    record_event(session, actor, member, JOINED, today(), invited=invited)
+    session.flush()
+    return AddedLearner(member, invited=invited)
+
+
+# -- a file of learners -----------------------------------------------------------------------
+
+INVITE_NEW = "invite"
+ADD_EXISTING = "add"
+
+
+@dataclass
+class RowCheck:
+    """One row of an uploaded file: its problems, or what confirming will do."""
+
+    row: RosterRow
+    problems: list[str] = field(default_factory=list)
+    #: INVITE_NEW or ADD_EXISTING when the row has no problems
+    action: str | None = None
+    #: the name on the existing account, when the person has one
+    existing_name: str | None = None
+
+
+def check_roster(session: Session, cohort: Cohort, rows: list[RosterRow]) -> list[RowCheck]:
+    """What would happen to each row, without changing anything."""
+    emails = {normalise_email(row.email) for row in rows}
+    people = {user.email: user for user in session.scalars(select(User).where(User.email.in_(emails)))}
+    in_cohort = set(session.scalars(select(CohortMember.learner_id).where(CohortMember.cohort_id == cohort.id)))
+    seen: dict[str, int] = {}
+    return [_check_row(row, cohort, people, in_cohort, seen) for row in rows]
+
+
+def _check_row(row: RosterRow, cohort: Cohort, people: dict[str, User], in_cohort: set[int], seen: dict[str, int]) -> RowCheck:
+    check, email = RowCheck(row), normalise_email(row.email)
+    if not row.name:
+        check.problems.append(_("The name is missing."))
+    elif len(row.name) > NAME_MAX:
+        check.problems.append(_("The name is longer than 200 characters."))
+    if not email:
+        check.problems.append(_("The email address is missing."))
+        return check
+    if len(email) > EMAIL_MAX or not _valid_email(email):
+        check.problems.append(_("“%(email)s” is not a valid email address.", email=row.email))
+        return check
+    if email in seen:
+        check.problems.append(_("The same email address is on row %(number)d.", number=seen[email]))
+        return check
+    seen[email] = row.number
+    person = people.get(email)
+    if person is not None and person.provider_id != cohort.provider_id:
+        check.problems.append(_("This person has an account with another organisation."))
+    elif person is not None and person.id in in_cohort:
+        check.problems.append(_("This person is already in this cohort."))
+    if not check.problems:
+        check.action = ADD_EXISTING if person else INVITE_NEW
+        check.existing_name = person.name if person else None
+    return check
+
+
+@dataclass
+class RosterOutcome:
+    added: list[AddedLearner]
+    skipped: list[RowCheck]
+
+    @property
+    def invited(self) -> int:
+        return sum(1 for added in self.added if added.invited)
+
+
+def confirm_roster(
+    session: Session, mail: MailSettings, actor: User, cohort: Cohort, rows: list[RosterRow], link_for: LinkBuilder
+) -> RosterOutcome:
+    """Check the rows again, then invite and add every row without a problem; the others are skipped."""
+    outcome = RosterOutcome([], [])
+    for check in check_roster(session, cohort, rows):
+        if check.problems:
+            outcome.skipped.append(check)
+            continue
+        name = check.row.name
+        outcome.added.append(_join(session, mail, actor, cohort, name, normalise_email(check.row.email), link_for))
+    return outcome

@@ -1,0 +1,1 @@
+"""The landing page of each signed-in person: one section for each of their roles."""

@@ -1,0 +1,82 @@
+"""The form for importing a standard from its text, and the checks on an uploaded file."""
+import re
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Length, Optional, Regexp, ValidationError
+
+from .parser import URN_PATTERN, decode
+
+MAX_BYTES = 1024 * 1024
+LANGUAGE_LABELS = {"cy": _l("Welsh"), "en": _l("English")}
+_NON_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
+class NotText(ValueError):
+    """Bytes that are not a plain-text standard; the message is for the person."""
+
+
+def text_from_upload(data: bytes) -> str:
+    """The text of an uploaded file, judged by its content (not its name)."""
+    if len(data) > MAX_BYTES:
+        raise NotText(_l("The file must be smaller than 1 MB."))
+    if b"\x00" in data:
+        raise NotText(_l("The file is not plain text. Save the standard as a .txt file, or copy its text and paste it in."))
+    text = decode(data)
+    strange = len(_NON_TEXT.findall(text))
+    if text and strange / len(text) > 0.05:
+        raise NotText(_l("The file is not plain text. Save the standard as a .txt file, or copy its text and paste it in."))
+    if not text.strip():
+        raise NotText(_l("The file is empty."))
+    return text
+
+
+class ImportForm(FlaskForm):
+    text = TextAreaField(
+        _l("The standard's text"),
+        validators=[Length(max=MAX_BYTES, message=_l("The text must be shorter than 1 MB."))],
+    )
+    upload = FileField(_l("Or upload a text file"))
+    language = SelectField(
+        _l("Language of the text"),
+        choices=[SelectChoice("", _l("Work it out from the text"))] + [SelectChoice(code, label) for code, label in LANGUAGE_LABELS.items()],
+        default="",
+    )
+    urn = StringField(
+        _l("URN"),
+        validators=[
+            Optional(),
+            Length(max=64),
+            Regexp(URN_PATTERN, message=_l("A URN has only letters, digits, full stops, hyphens and underscores.")),
+        ],
+    )
+    title = StringField(_l("Title"), validators=[Optional(), Length(max=500)])
+    version = StringField(_l("Version"), validators=[Optional(), Length(max=32)])
+
+    def validate_upload(self, field) -> None:
+        storage = field.data
+        if not storage or not getattr(storage, "filename", ""):
+            self.uploaded_text = None
+            return
+        try:
+            self.uploaded_text = text_from_upload(storage.read(MAX_BYTES + 1))
+        except NotText as problem:
+            raise ValidationError(str(problem)) from problem
+        if (self.text.data or "").strip():
+            raise ValidationError(_l("Paste the text or choose a file, not both."))
+
+    def validate_text(self, field) -> None:
+        has_file = bool(getattr(self.upload.data, "filename", ""))
+        if not (field.data or "").strip() and not has_file:
+            raise ValidationError(_l("Paste the standard's text or choose a file."))
+
+    def source_text(self) -> str:
+        """The text to parse: the uploaded file's, else the pasted text (which then keeps it)."""
+        return getattr(self, "uploaded_text", None) or self.text.data or ""
+
+    def supplied(self) -> dict[str, str | None]:
+        """What the person supplied beside the text, None where they left it empty."""
+        return {name: (self[name].data or "").strip() or None for name in ("language", "urn", "title", "version")}
