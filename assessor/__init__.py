@@ -30,15 +30,32 @@ def create_app(config: dict | None = None) -> Flask:
 def _register_blueprints(app: Flask) -> None:
     from .accounts.views import bp as accounts_bp
     from .admin.views import bp as admin_bp
+    from .assessment.views import bp as assessment_bp
+    from .audit.views import bp as audit_bp
     from .cohorts.views import bp as cohorts_bp
     from .core.errors import register_error_pages
     from .core.views import bp as core_bp
+    from .evidence.views import bp as evidence_bp
+    from .iqa.views import bp as iqa_bp
     from .mail.views import bp as outbox_bp
     from .people.views import bp as people_bp
     from .standards.import_views import bp as standards_import_bp
     from .standards.views import bp as standards_bp
 
-    blueprints = (core_bp, accounts_bp, standards_bp, standards_import_bp, people_bp, cohorts_bp, admin_bp, outbox_bp)
+    blueprints = (
+        core_bp,
+        accounts_bp,
+        standards_bp,
+        standards_import_bp,
+        people_bp,
+        cohorts_bp,
+        admin_bp,
+        outbox_bp,
+        evidence_bp,
+        assessment_bp,
+        iqa_bp,
+        audit_bp,
+    )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     register_error_pages(app)

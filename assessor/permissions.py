@@ -52,3 +52,41 @@ def can_view_learner(user: User, learner: User, assigned_assessor_ids: set[int],
 def can_verify(iqa: User, assessor_id: int | None) -> bool:
     """An IQA never verifies their own assessment decisions."""
     return is_iqa(iqa) and assessor_id is not None and assessor_id != iqa.id
+
+
+def can_add_evidence(user: User, learner: User) -> bool:
+    """Learners build their own portfolio; nobody adds to someone else's (assessors record observations instead)."""
+    return user.id == learner.id and is_learner(user)
+
+
+def can_change_evidence(user: User, learner_id: int, status: str, created_by_id: int) -> bool:
+    """The learner changes their own evidence while it is a draft or referred back; the assessor their own observation."""
+    from .evidence.models import EDITABLE_STATUSES
+
+    return status in EDITABLE_STATUSES and user.id in (learner_id, created_by_id)
+
+
+def can_assess(user: User, enrolment_provider_id: int, enrolment_assessor_id: int | None) -> bool:
+    """Only the assessor assigned to an enrolment judges its criteria."""
+    return belongs_to(user, enrolment_provider_id) and is_assessor(user) and enrolment_assessor_id == user.id
+
+
+def can_record_observation(user: User, learner: User, assigned_assessor_ids: set[int]) -> bool:
+    return belongs_to(user, learner.provider_id) and is_assessor(user) and user.id in assigned_assessor_ids
+
+
+def can_countersign(user: User, learner_id: int) -> bool:
+    return user.id == learner_id
+
+
+def can_sample(user: User, provider_id: int, enrolment_iqa_id: int | None, assessor_id: int | None) -> bool:
+    """The IQA assigned to the enrolment checks its sampled reviews, never their own."""
+    return belongs_to(user, provider_id) and enrolment_iqa_id == user.id and can_verify(user, assessor_id)
+
+
+def can_plan_sampling(user: User, provider_id: int | None) -> bool:
+    return can_administer(user, provider_id)
+
+
+def can_read_iqa_report(user: User, provider_id: int | None) -> bool:
+    return belongs_to(user, provider_id) and (user.has_role(PROVIDER_ADMIN) or is_iqa(user))

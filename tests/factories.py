@@ -118,3 +118,38 @@ def login_as(client, user: User) -> None:
     with client.session_transaction() as session:
         session["_user_id"] = user.get_id()
         session["_fresh"] = True
+
+
+def make_evidence(
+    session,
+    learner: User,
+    enrolment: Enrolment,
+    refs=("P1",),
+    *,
+    status: str = "submitted",
+    kind: str = "account",
+    title: str = "Evidence",
+    body: str = "What I did.",
+):
+    """An evidence item of `learner` claiming `refs` of the enrolment's standard; submitted once unless a draft."""
+    from datetime import date
+
+    from sqlalchemy import func, select
+
+    from assessor.evidence.models import DRAFT, Evidence, Mapping, Submission
+    from assessor.standards.models import Criterion
+
+    number = (session.scalar(select(func.max(Evidence.number)).where(Evidence.learner_id == learner.id)) or 0) + 1
+    evidence = Evidence(
+        learner_id=learner.id, number=number, kind=kind, title=title, activity_date=date(2026, 10, 1),
+        body=body, status=status, created_by_id=learner.id,
+    )
+    session.add(evidence)
+    session.flush()
+    for ref in refs:
+        criterion = session.scalar(select(Criterion).where(Criterion.standard_id == enrolment.standard_id, Criterion.ref == ref))
+        session.add(Mapping(evidence_id=evidence.id, enrolment_id=enrolment.id, criterion_id=criterion.id))
+    if status != DRAFT:
+        session.add(Submission(evidence_id=evidence.id, number=1, submitted_by_id=learner.id, declaration="Mine."))
+    session.flush()
+    return evidence

@@ -1,7 +1,7 @@
 """Cohorts, the learners in them, their enrolments on standards, and what happened to them."""
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
@@ -52,6 +52,8 @@ class CohortStandard(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
     standard_id: Mapped[int] = mapped_column(ForeignKey("standards.id"))
+    #: how many separate pieces of evidence judged met each criterion needs (the provider's setting)
+    times_required: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     cohort: Mapped[Cohort] = relationship(back_populates="standards")
     standard: Mapped[Standard] = relationship()

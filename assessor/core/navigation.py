@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from flask import current_app, request, url_for
 from flask_babel import lazy_gettext as _l
 
-from ..accounts.models import PROVIDER_ADMIN
+from ..accounts.models import ASSESSOR, IQA, LEARNER, PROVIDER_ADMIN
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,9 @@ PEOPLE = NavItem("people.index", _l("People"), ("people",))
 IMPORT = NavItem("standards_import.new", _l("Import a standard"), ("standards_import",))
 PROVIDERS = NavItem("admin.providers", _l("Providers"), ("admin",))
 OUTBOX = NavItem("outbox.index", _l("Outbox"), ("outbox",))
+PORTFOLIO = NavItem("evidence.portfolio", _l("My portfolio"), ("evidence",))
+ASSESSMENT = NavItem("assessment.queue", _l("Assessment"), ("assessment",))
+QUALITY = NavItem("iqa.queue", _l("Quality assurance"), ("iqa",))
 
 
 def items_for(user) -> list[NavItem]:
@@ -29,6 +32,12 @@ def items_for(user) -> list[NavItem]:
     items = [HOME, STANDARDS]
     if user.is_site_admin:
         items += [PROVIDERS, IMPORT, OUTBOX]
+    if user.has_role(LEARNER):
+        items.append(PORTFOLIO)
+    if user.has_role(ASSESSOR):
+        items.append(ASSESSMENT)
+    if user.has_role(IQA):
+        items.append(QUALITY)
     if user.has_role(PROVIDER_ADMIN):
         items += [COHORTS, PEOPLE, IMPORT]
     unique = list(dict.fromkeys(items))

@@ -1,0 +1,1 @@
+"""Assessment: the assessor's queue, decisions per criterion, corrections and sign-off."""

@@ -1,0 +1,1 @@
+"""Evidence: what learners (and assessors, for observations) put forward, mapped to criteria."""

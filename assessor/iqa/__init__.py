@@ -1,0 +1,1 @@
+"""Internal quality assurance: sampling plans, samples and their outcomes."""
