@@ -39,9 +39,16 @@ def db_session(engine):
     connection.close()
 
 
+@pytest.fixture(scope="session")
+def storage_root(tmp_path_factory) -> Path:
+    """The uploads folder of every test app (files are content-addressed, so tests can share it)."""
+    return tmp_path_factory.mktemp("storage")
+
+
 @pytest.fixture
-def app(database_url, db_session):
-    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret"})
+def app(database_url, db_session, storage_root):
+    config = {"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret", "STORAGE_DIR": str(storage_root)}
+    app = create_app(config)
     app.extensions["db_sessionmaker"] = lambda: db_session
     return app
 
@@ -66,10 +73,10 @@ def seed_text():
 
 
 @pytest.fixture
-def world(db_session):
-    """Two providers, each with an administrator, assessor, IQA, learners and a cohort; committed."""
+def world(db_session, storage_root):
+    """Two providers, each with an administrator, assessor, IQA, learners, a cohort and a portfolio; committed."""
     from .factories import build_world
 
-    built = build_world(db_session)
+    built = build_world(db_session, storage_root)
     db_session.commit()
     return built

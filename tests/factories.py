@@ -84,6 +84,20 @@ class Side:
     other_learner: User
     cohort: Cohort
     enrolment: Enrolment
+    portfolio: "Portfolio | None" = None
+
+
+@dataclass
+class Portfolio:
+    """The side's learner's evidence in each state, one review with its sample, a sign-off and a stored file."""
+
+    draft: object
+    submitted: object
+    reviewed: object
+    review: object
+    sample: object
+    sign_off: object
+    file: object
 
 
 @dataclass
@@ -92,6 +106,64 @@ class World:
     a: Side
     b: Side
     standard: Standard
+
+
+TEST_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+def store_test_file(storage_root, content: bytes = TEST_PDF) -> str:
+    import hashlib
+
+    from assessor.storage.paths import blob_path
+
+    sha256 = hashlib.sha256(content).hexdigest()
+    path = blob_path(Path(storage_root), sha256)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return sha256
+
+
+def make_review(session, evidence, enrolment, outcomes: dict[str, str], *, assessor=None):
+    """A review of the evidence's latest submission with a decision per ref ("met" or "not_yet")."""
+    from sqlalchemy import select
+
+    from assessor.assessment.models import Decision, Review
+    from assessor.standards.models import Criterion
+
+    submission = evidence.submissions[-1]
+    assessor = assessor or enrolment.assessor
+    review = Review(submission_id=submission.id, enrolment_id=enrolment.id, assessor_id=assessor.id, feedback="Good.")
+    session.add(review)
+    session.flush()
+    for ref, outcome in outcomes.items():
+        criterion = session.scalar(select(Criterion).where(Criterion.standard_id == enrolment.standard_id, Criterion.ref == ref))
+        session.add(Decision(review_id=review.id, enrolment_id=enrolment.id, evidence_id=evidence.id, criterion_id=criterion.id,
+                             outcome=outcome, decided_by_id=assessor.id))
+    session.flush()
+    return review
+
+
+def build_portfolio(session, side: "Side", storage_root) -> Portfolio:
+    from assessor.assessment.models import SignOff
+    from assessor.evidence.models import ASSESSED, EvidenceFile
+    from assessor.iqa.models import Sample
+    from assessor.timeutil import utcnow
+
+    draft = make_evidence(session, side.learner, side.enrolment, ("P3",), status="draft", title="Draft account")
+    submitted = make_evidence(session, side.learner, side.enrolment, ("P1", "P2"), kind="file", title="Meeting notes")
+    sha256 = store_test_file(storage_root) if storage_root is not None else "0" * 64
+    file = EvidenceFile(evidence_id=submitted.id, filename="notes.pdf", size=len(TEST_PDF), sha256=sha256,
+                        media_type="application/pdf", uploaded_by_id=side.learner.id)
+    session.add(file)
+    reviewed = make_evidence(session, side.learner, side.enrolment, ("P4",), title="Client call", status=ASSESSED)
+    review = make_review(session, reviewed, side.enrolment, {"P4": "met"})
+    reviewed.submissions[-1].outcome, reviewed.submissions[-1].closed_at = ASSESSED, utcnow()
+    sample = Sample(review_id=review.id, enrolment_id=side.enrolment.id, assessor_id=side.assessor.id, reason="share")
+    sign_off = SignOff(enrolment_id=side.enrolment.id, assessor_id=side.assessor.id, declaration="Valid.",
+                       signature_name=side.assessor.name, payload={}, signed_hash="0" * 64)
+    session.add_all([sample, sign_off])
+    session.flush()
+    return Portfolio(draft, submitted, reviewed, review, sample, sign_off, file)
 
 
 def build_side(session, standard: Standard, label: str) -> Side:
@@ -107,10 +179,13 @@ def build_side(session, standard: Standard, label: str) -> Side:
     return Side(provider, admin, assessor, iqa, learner, other, cohort, enrolment)
 
 
-def build_world(session) -> World:
+def build_world(session, storage_root=None) -> World:
     standard = shipped_standard(session)
     site_admin = make_user(session, site_admin=True, email="site.admin@example.org")
-    return World(site_admin, build_side(session, standard, "a"), build_side(session, standard, "b"), standard)
+    world = World(site_admin, build_side(session, standard, "a"), build_side(session, standard, "b"), standard)
+    for side in (world.a, world.b):
+        side.portfolio = build_portfolio(session, side, storage_root)
+    return world
 
 
 def login_as(client, user: User) -> None:
