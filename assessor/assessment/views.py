@@ -1,14 +1,5 @@
-"""The assessment blueprint."""
-from flask import Blueprint
-from flask_login import current_user
+"""The assessment pages: the queue and reviews (review_views), sign-off and countersignature (signoff_views)."""
+from . import review_views, signoff_views  # noqa: F401  (register their routes)
+from .blueprint import bp
 
-from ..accounts.login import login_manager
-
-bp = Blueprint("assessment", __name__, url_prefix="/assessment")
-
-
-@bp.before_request
-def require_sign_in():
-    if not current_user.is_authenticated:
-        return login_manager.unauthorized()
-    return None
+__all__ = ["bp"]

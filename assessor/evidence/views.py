@@ -1,14 +1,5 @@
-"""The evidence blueprint."""
-from flask import Blueprint
-from flask_login import current_user
+"""The evidence pages: items and their files (item_views), mapping and the matrix (mapping_views)."""
+from . import item_views, mapping_views  # noqa: F401  (register their routes)
+from .blueprint import bp
 
-from ..accounts.login import login_manager
-
-bp = Blueprint("evidence", __name__)
-
-
-@bp.before_request
-def require_sign_in():
-    if not current_user.is_authenticated:
-        return login_manager.unauthorized()
-    return None
+__all__ = ["bp"]
