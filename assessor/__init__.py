@@ -35,10 +35,13 @@ def _register_blueprints(app: Flask) -> None:
     from .cohorts.views import bp as cohorts_bp
     from .core.errors import register_error_pages
     from .core.views import bp as core_bp
+    from .dashboards.views import bp as dashboards_bp
     from .evidence.views import bp as evidence_bp
+    from .export.views import bp as export_bp
     from .iqa.views import bp as iqa_bp
     from .mail.views import bp as outbox_bp
     from .people.views import bp as people_bp
+    from .scenarios.views import bp as scenarios_bp
     from .standards.import_views import bp as standards_import_bp
     from .standards.views import bp as standards_bp
 
@@ -55,6 +58,9 @@ def _register_blueprints(app: Flask) -> None:
         assessment_bp,
         iqa_bp,
         audit_bp,
+        export_bp,
+        dashboards_bp,
+        scenarios_bp,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

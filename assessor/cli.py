@@ -3,11 +3,14 @@ import click
 from flask.cli import FlaskGroup
 
 from . import create_app
+from .audit.cli import audit_group
 from .dbcli import db_group
 from .demo import demo_command
+from .export.cli import export_group
 from .standards import commands as _standards_commands  # noqa: F401  (registers load/import/export)
 from .scenarios.cli import scenarios_group
 from .standards.cli import standards_group
+from .storage.check import check_command
 
 
 @click.group(cls=FlaskGroup, create_app=create_app)
@@ -19,6 +22,9 @@ main.add_command(db_group)
 main.add_command(standards_group)
 main.add_command(scenarios_group)
 main.add_command(demo_command)
+main.add_command(check_command)
+main.add_command(audit_group)
+main.add_command(export_group)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("cy", "en")
 DEVELOPMENT_KEY = "dev-only-change-me"
+#: room in an upload request for the form's other fields, beyond the files themselves
+FORM_FIELDS_MARGIN = 1024 * 1024
 
 
 def default_database_url(instance_path: str) -> str:
@@ -22,7 +24,9 @@ def load_config(app, overrides: dict | None) -> None:
         STORAGE_DIR=os.environ.get("STORAGE_DIR") or str(Path(app.instance_path) / "storage"),
         UPLOAD_MAX_BYTES=int(os.environ.get("UPLOAD_MAX_BYTES", str(25 * 1024 * 1024))),
         UPLOAD_MAX_FILES=int(os.environ.get("UPLOAD_MAX_FILES", "10")),
-        MAX_CONTENT_LENGTH=25 * 1024 * 1024,
+        EXPORT_DIR=os.environ.get("EXPORT_DIR") or str(Path(app.instance_path) / "exports"),
+        EXPORT_WORKERS=int(os.environ.get("EXPORT_WORKERS", "2")),
+        EXPORT_RETENTION_HOURS=int(os.environ.get("EXPORT_RETENTION_HOURS", "24")),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
@@ -37,8 +41,13 @@ def load_config(app, overrides: dict | None) -> None:
         SMTP_USERNAME=os.environ.get("SMTP_USERNAME"),
         SMTP_PASSWORD=os.environ.get("SMTP_PASSWORD"),
         SMTP_STARTTLS=os.environ.get("SMTP_STARTTLS", "1"),
+        #: percentage points behind the share of time elapsed at which a learner is amber, and red
+        RAG_AMBER_GAP=int(os.environ.get("RAG_AMBER_GAP", "10")),
+        RAG_RED_GAP=int(os.environ.get("RAG_RED_GAP", "25")),
     )
     if overrides:
         app.config.update(overrides)
+    if "MAX_CONTENT_LENGTH" not in (overrides or {}):
+        app.config["MAX_CONTENT_LENGTH"] = app.config["UPLOAD_MAX_BYTES"] * app.config["UPLOAD_MAX_FILES"] + FORM_FIELDS_MARGIN
     if app.config["SECRET_KEY"] == DEVELOPMENT_KEY and not app.config.get("TESTING"):
         app.logger.warning("SECRET_KEY is not set; using a development key")

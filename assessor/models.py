@@ -3,20 +3,26 @@ from .accounts.models import AuthToken, User, UserRole
 from .assessment.models import Decision, EnrolmentProgress, Review, SignOff
 from .audit.models import AuditEntry, AuditHead
 from .cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment, MemberEvent
+from .dashboards.models import CohortProgressDay
 from .db import Base
 from .evidence.models import Evidence, EvidenceFile, Mapping, Submission
+from .export.jobs import ExportJob
 from .iqa.models import NewAssessor, Sample, SamplingPlan
 from .mail.models import OutboxMessage
 from .organisations.models import Provider
+from .scenarios.models import Attempt, AttemptStep, ScenarioVersion
 from .standards.models import Criterion, Standard, StandardSuite
 
 __all__ = [
+    "Attempt",
+    "AttemptStep",
     "AuditEntry",
     "AuditHead",
     "AuthToken",
     "Base",
     "Cohort",
     "CohortMember",
+    "CohortProgressDay",
     "CohortStandard",
     "Criterion",
     "Decision",
@@ -24,6 +30,7 @@ __all__ = [
     "EnrolmentProgress",
     "Evidence",
     "EvidenceFile",
+    "ExportJob",
     "Mapping",
     "MemberEvent",
     "NewAssessor",
@@ -32,6 +39,7 @@ __all__ = [
     "Review",
     "Sample",
     "SamplingPlan",
+    "ScenarioVersion",
     "SignOff",
     "Standard",
     "StandardSuite",

@@ -90,3 +90,8 @@ def can_plan_sampling(user: User, provider_id: int | None) -> bool:
 
 def can_read_iqa_report(user: User, provider_id: int | None) -> bool:
     return belongs_to(user, provider_id) and (user.has_role(PROVIDER_ADMIN) or is_iqa(user))
+
+
+def can_respond_to_referral(user: User, provider_id: int | None, sample_assessor_id: int | None) -> bool:
+    """The assessor whose decision an IQA referred back answers the referral."""
+    return belongs_to(user, provider_id) and is_assessor(user) and sample_assessor_id == user.id

@@ -137,6 +137,9 @@ def refresh_progress(session: Session, enrolment_ids: Iterable[int]) -> None:
         if enrolment is not None:
             _refresh_one(session, enrolment)
     session.flush()
+    from ..dashboards.snapshots import record_cohort_days
+
+    record_cohort_days(session, enrolment_ids)
 
 
 def _refresh_one(session: Session, enrolment: Enrolment) -> None:

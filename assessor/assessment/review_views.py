@@ -1,1 +1,227 @@
-"""(being written)"""
+"""The assessor's queue, reviewing a submission criterion by criterion, corrections, and a learner's decision history."""
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import format_date, get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_wtf import FlaskForm
+
+from ..cohorts.models import Enrolment
+from ..db import get_session
+from ..evidence.labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS, KIND_LABELS
+from ..evidence.models import ASSESSED, REFERRED, Submission
+from ..iqa.queue import referred_for_assessor
+from ..permissions import belongs_to, can_assess, can_view_learner, is_assessor
+from .blueprint import bp
+from .forms import OUTCOME_LABELS, OUTCOME_TAGS, CorrectionForm, ReviewForm, review_form
+from .models import Decision, Review
+from .progress import criterion_statuses
+from .queue import queue_for
+from .services import (
+    AlreadyReviewed,
+    AssessmentConflict,
+    AssessmentError,
+    claimed_criteria,
+    correct_decision,
+    current_of,
+    decision_history,
+    earlier_decisions,
+    enrolment_decisions,
+    record_review,
+    review_of,
+    when,
+)
+
+
+def in_reader_language(text: str, text_en: str | None, language: str) -> tuple[str, str]:
+    """(text, its language): the English rendering for an English reader when there is one, else the original."""
+    if text_en and str(get_locale()) == "en":
+        return text_en, "en"
+    return text, language
+
+
+@bp.context_processor
+def review_helpers() -> dict:
+    return {
+        "format_date": format_date,
+        "when": when,
+        "outcome_labels": OUTCOME_LABELS,
+        "outcome_tags": OUTCOME_TAGS,
+        "criterion_status_labels": CRITERION_STATUS_LABELS,
+        "criterion_status_tags": CRITERION_STATUS_TAGS,
+        "kind_labels": KIND_LABELS,
+        "criterion_text": lambda c: in_reader_language(c.text, c.text_en, c.standard.language),
+        "standard_name": lambda s: in_reader_language(s.title, s.title_en, s.language),
+    }
+
+
+def show_error(form: FlaskForm, error: AssessmentError) -> None:
+    """Put each of the service's problems beside its field, or above the form."""
+    for name, message in error.problems:
+        field = form._fields.get(name) if name else None
+        if field is not None:
+            field.errors = [*field.errors, message]
+        else:
+            form.form_errors.append(message)
+
+
+def _enrolment_or_404(enrolment_id: int) -> Enrolment:
+    enrolment = get_session().get(Enrolment, enrolment_id)
+    if enrolment is None or not belongs_to(current_user, enrolment.member.cohort.provider_id):
+        abort(404)
+    return enrolment
+
+
+def _may_assess(enrolment: Enrolment) -> bool:
+    return can_assess(current_user, enrolment.member.cohort.provider_id, enrolment.assessor_id)
+
+
+def _may_view(enrolment: Enrolment, *assessor_ids: int) -> bool:
+    learner = enrolment.member.learner
+    return can_view_learner(current_user, learner, {enrolment.assessor_id, *assessor_ids} - {None}, {enrolment.iqa_id} - {None})
+
+
+@bp.get("/queue")
+def queue():
+    if not is_assessor(current_user):
+        abort(403)
+    per_page = current_app.config.get("ASSESSMENT_QUEUE_PER_PAGE", 25)
+    db = get_session()
+    items = queue_for(db, current_user, request.args.get("page", 1, type=int), per_page)
+    referrals = len(referred_for_assessor(db, current_user))
+    return render_template("assessment/queue.html", items=items, referrals=referrals)
+
+
+@bp.route("/submissions/<int:submission_id>/enrolments/<int:enrolment_id>", methods=["GET", "POST"])
+def review(submission_id: int, enrolment_id: int):
+    db = get_session()
+    submission, enrolment, mappings = _pair_or_404(submission_id, enrolment_id)
+    done = review_of(db, submission.id, enrolment.id)
+    if done is not None and request.method == "GET":
+        return _reviewed(done)
+    if not _may_assess(enrolment):
+        abort(403)
+    form = review_form(mappings, submission.evidence.version)
+    if not form.validate_on_submit():
+        return _review_page(form, submission, enrolment, mappings), status_code(form)
+    outcomes, feedback = form.outcomes(mappings), form.feedback.data or ""
+    try:
+        record_review(db, current_user, submission, enrolment, outcomes, feedback, form.evidence_version.data)
+    except AssessmentError as error:
+        db.rollback()
+        return _refused(error, form, submission, enrolment, mappings)
+    db.commit()
+    flash(_review_done_message(submission), "success")
+    return redirect(url_for(".queue"))
+
+
+def _pair_or_404(submission_id: int, enrolment_id: int) -> tuple[Submission, Enrolment, list]:
+    """The submission, the enrolment, and the criteria the evidence claims in it (404 when it claims none)."""
+    enrolment = _enrolment_or_404(enrolment_id)
+    submission = get_session().get(Submission, submission_id)
+    mappings = claimed_criteria(get_session(), submission.evidence_id, enrolment.id) if submission else []
+    if not mappings:
+        abort(404)
+    return submission, enrolment, mappings
+
+
+def _refused(error: AssessmentError, form: ReviewForm, submission: Submission, enrolment: Enrolment, mappings):
+    """The form again with what was typed, the reason, and the other assessor's decisions when they came first."""
+    other = error.review if isinstance(error, AlreadyReviewed) else None
+    if other is not None and other.assessor_id == current_user.id:
+        flash(str(error), "info")
+        return redirect(request.path)
+    show_error(form, error)
+    form.keep_version(submission.evidence.version)
+    return _review_page(form, submission, enrolment, mappings, other), status_for(error)
+
+
+def status_for(error: AssessmentError) -> int:
+    return 409 if isinstance(error, AssessmentConflict) else 422
+
+
+def status_code(form: FlaskForm) -> int:
+    return 422 if form.errors else 200
+
+
+def _review_done_message(submission: Submission) -> str:
+    reference = submission.evidence.reference
+    if submission.outcome == REFERRED:
+        message = _("Your decisions on %(reference)s are saved. The evidence has gone back to the learner with your feedback.",
+                    reference=reference)
+    elif submission.outcome == ASSESSED:
+        message = _("Your decisions on %(reference)s are saved. The evidence is assessed.", reference=reference)
+    else:
+        message = _("Your decisions on %(reference)s are saved. The evidence also claims another standard: "
+                    "it is decided once that standard's assessor has reviewed it too.", reference=reference)
+    return message
+
+
+def _review_page(form: ReviewForm, submission: Submission, enrolment: Enrolment, mappings, other: Review | None = None):
+    db = get_session()
+    context = {
+        "form": form,
+        "submission": submission,
+        "evidence": submission.evidence,
+        "enrolment": enrolment,
+        "mappings": mappings,
+        "statuses": criterion_statuses(db, enrolment),
+        "earlier": earlier_decisions(db, submission, enrolment.id),
+        "other": other,
+        "other_decisions": current_of(db, other) if other else [],
+    }
+    return render_template("assessment/review.html", **context)
+
+
+def _reviewed(review: Review):
+    """A review already made, read-only, with a link to correct each decision for the assessor who may."""
+    enrolment = review.enrolment
+    if not _may_view(enrolment, review.assessor_id):
+        abort(403)
+    context = {"review": review, "submission": review.submission, "evidence": review.submission.evidence, "enrolment": enrolment}
+    decisions = current_of(get_session(), review)
+    return render_template("assessment/review_done.html", decisions=decisions, may_correct=_may_assess(enrolment), **context)
+
+
+@bp.route("/decisions/<int:decision_id>/correct", methods=["GET", "POST"])
+def correct(decision_id: int):
+    db = get_session()
+    decision = db.get(Decision, decision_id)
+    if decision is None:
+        abort(404)
+    enrolment = _enrolment_or_404(decision.enrolment_id)
+    if not _may_assess(enrolment):
+        abort(403)
+    history = decision_history(db, decision)
+    shown = {"outcome": history[-1].outcome, "feedback": history[-1].feedback}
+    form = CorrectionForm() if request.method == "POST" else CorrectionForm(data=shown)
+    status = 200
+    if form.validate_on_submit():
+        try:
+            correct_decision(db, current_user, decision, form.outcome.data, form.feedback.data or "", form.reason.data or "")
+        except AssessmentError as error:
+            db.rollback()
+            show_error(form, error)
+            status, history = status_for(error), decision_history(db, decision)
+        else:
+            db.commit()
+            code = decision.criterion.code
+            flash(_("Correction saved for %(code)s. The earlier decision stays in the history.", code=code), "success")
+            return redirect(url_for(".review", submission_id=decision.review.submission_id, enrolment_id=enrolment.id))
+    elif form.errors:
+        status = 422
+    context = {"decision": decision, "latest": history[-1], "history": history, "review": decision.review, "enrolment": enrolment}
+    return render_template("assessment/correct.html", form=form, **context), status
+
+
+@bp.get("/learners/<int:learner_id>/enrolments/<int:enrolment_id>/decisions")
+def learner_decisions(learner_id: int, enrolment_id: int):
+    enrolment = _enrolment_or_404(enrolment_id)
+    if enrolment.member.learner_id != learner_id:
+        abort(404)
+    if not _may_view(enrolment):
+        abort(403)
+    decisions = enrolment_decisions(get_session(), enrolment.id)
+    latest = {(d.review_id, d.criterion_id): d.id for d in decisions}
+    current = set(latest.values())
+    return render_template("assessment/review_history.html", enrolment=enrolment, decisions=decisions, current=current,
+                           may_correct=_may_assess(enrolment))

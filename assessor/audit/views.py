@@ -1,8 +1,14 @@
-"""The audit blueprint."""
-from flask import Blueprint
+"""The audit blueprint: a learner's history page."""
+from flask import Blueprint, render_template, request
+from flask_babel import format_datetime
 from flask_login import current_user
 
 from ..accounts.login import login_manager
+from ..dashboards.links import served
+from ..db import get_session
+from ..evidence.access import viewable_learner_or_abort
+from .presenting import present
+from .services import broken_links, history as learner_history
 
 bp = Blueprint("audit", __name__)
 
@@ -12,3 +18,23 @@ def require_sign_in():
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
     return None
+
+
+@bp.get("/learners/<int:learner_id>/history")
+def history(learner_id: int):
+    learner = viewable_learner_or_abort(learner_id)
+    db = get_session()
+    trail = learner_history(db, learner.id, before_seq=request.args.get("before", type=int))
+    own = current_user.id == learner.id
+    broken = None if own else broken_links(db, trail.entries)
+    return render_template(
+        "audit/history.html",
+        learner=learner,
+        own=own,
+        rows=present(db, trail.entries),
+        trail=trail,
+        broken=broken,
+        paged=request.args.get("before") is not None,
+        links=served("evidence.portfolio", "evidence.learner_portfolio"),
+        format_datetime=format_datetime,
+    )

@@ -1,14 +1,15 @@
 """Error pages in the reader's language, with a way on."""
-from flask import Flask, render_template
+from flask import Flask, current_app, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+
+from ..storage.files import megabytes
 
 MESSAGES = {
     400: (_l("Something in that request was not right"), _l("Go back, reload the page and try again.")),
     403: (_l("You cannot see this page"), _l("Your account does not have access to it. If you think it should, ask your provider's administrator.")),
     404: (_l("Page not found"), _l("If you typed the address, check it is right. If you followed a link, it may be out of date.")),
     405: (_l("Something in that request was not right"), _l("Go back, reload the page and try again.")),
-    413: (_l("That file is too large"), _l("Go back and choose a smaller file.")),
     500: (_l("Sorry, something went wrong"), _l("Nothing you typed has been lost if it was saved before. Try again in a moment.")),
 }
 
@@ -16,6 +17,7 @@ MESSAGES = {
 def register_error_pages(app: Flask) -> None:
     for code in MESSAGES:
         app.register_error_handler(code, _page(code))
+    app.register_error_handler(413, _too_large_page)
     app.register_error_handler(CSRFError, _csrf_page)
 
 
@@ -31,3 +33,10 @@ def _csrf_page(_error):
     title = _l("This form has expired")
     advice = _l("For your security, forms stop working after a while or when you sign in or out. Go back, reload the page and submit it again.")
     return render_template("errors/error.html", title=title, advice=advice), 400
+
+
+def _too_large_page(_error):
+    title = _l("That file is too large")
+    advice = _l("Each file can be up to %(size)s MB, and you can send up to %(count)s files at once. Go back and choose a smaller file.",
+                size=megabytes(current_app.config["UPLOAD_MAX_BYTES"]), count=current_app.config["UPLOAD_MAX_FILES"])
+    return render_template("errors/error.html", title=title, advice=advice), 413

@@ -22,6 +22,7 @@ IMPORT = NavItem("standards_import.new", _l("Import a standard"), ("standards_im
 PROVIDERS = NavItem("admin.providers", _l("Providers"), ("admin",))
 OUTBOX = NavItem("outbox.index", _l("Outbox"), ("outbox",))
 PORTFOLIO = NavItem("evidence.portfolio", _l("My portfolio"), ("evidence",))
+SCENARIOS = NavItem("scenarios.index", _l("Practise with scenarios"), ("scenarios",))
 ASSESSMENT = NavItem("assessment.queue", _l("Assessment"), ("assessment",))
 QUALITY = NavItem("iqa.queue", _l("Quality assurance"), ("iqa",))
 
@@ -33,7 +34,7 @@ def items_for(user) -> list[NavItem]:
     if user.is_site_admin:
         items += [PROVIDERS, IMPORT, OUTBOX]
     if user.has_role(LEARNER):
-        items.append(PORTFOLIO)
+        items += [PORTFOLIO, SCENARIOS]
     if user.has_role(ASSESSOR):
         items.append(ASSESSMENT)
     if user.has_role(IQA):

@@ -30,6 +30,7 @@ class StandardRef:
 
 @dataclass(frozen=True)
 class LearnerEnrolment:
+    id: int
     standard: StandardRef
     cohort: str
     start_date: date
@@ -74,18 +75,18 @@ class CohortSummary:
     active_learners: int
 
 
-def _standard_columns():
+def standard_columns():
     return (Standard.urn, Standard.version, Standard.title, Standard.title_en, Standard.language)
 
 
-def _standard(row) -> StandardRef:
+def standard_ref(row) -> StandardRef:
     return StandardRef(row.urn, row.version, row.title, row.title_en, row.language)
 
 
 def _enrolments_in_provider(user: User) -> Select:
     """Enrolments joined to their member, cohort, learner and standard, within the user's provider."""
     return (
-        select(Learner.name.label("learner_name"), Cohort.name.label("cohort_name"), CohortMember.status, *_standard_columns())
+        select(Learner.name.label("learner_name"), Cohort.name.label("cohort_name"), CohortMember.status, *standard_columns())
         .select_from(Enrolment)
         .join(CohortMember, Enrolment.member_id == CohortMember.id)
         .join(Cohort, CohortMember.cohort_id == Cohort.id)
@@ -99,45 +100,15 @@ def learner_enrolments(session: Session, user: User) -> list[LearnerEnrolment]:
     """The person's own enrolments, newest cohort first."""
     query = (
         _enrolments_in_provider(user)
-        .add_columns(Cohort.start_date, Cohort.target_end_date, AssessorUser.name.label("assessor_name"))
+        .add_columns(Enrolment.id, Cohort.start_date, Cohort.target_end_date, AssessorUser.name.label("assessor_name"))
         .outerjoin(AssessorUser, Enrolment.assessor_id == AssessorUser.id)
         .where(CohortMember.learner_id == user.id)
         .order_by(Cohort.start_date.desc(), Cohort.name, Standard.title, Enrolment.id)
     )
     return [
-        LearnerEnrolment(_standard(row), row.cohort_name, row.start_date, row.target_end_date, row.assessor_name, row.status)
+        LearnerEnrolment(row.id, standard_ref(row), row.cohort_name, row.start_date, row.target_end_date, row.assessor_name, row.status)
         for row in session.execute(query)
     ]
-
-
-def assessor_learners(session: Session, user: User, *, page: int = 1, per_page: int = 25) -> Page:
-    """The learners this person assesses, by name, a page at a time, each with their standards."""
-    members = (
-        select(CohortMember.id, Learner.name, Cohort.name, CohortMember.status)
-        .join(Cohort, CohortMember.cohort_id == Cohort.id)
-        .join(Learner, CohortMember.learner_id == Learner.id)
-        .where(Cohort.provider_id == user.provider_id)
-        .where(select(Enrolment.id).where(Enrolment.member_id == CohortMember.id, Enrolment.assessor_id == user.id).exists())
-    )
-    total = session.scalar(select(func.count()).select_from(members.subquery())) or 0
-    pages = max(1, -(-total // per_page))
-    page = min(max(page, 1), pages)
-    ordered = members.order_by(Learner.name, Learner.id, Cohort.name).offset((page - 1) * per_page).limit(per_page)
-    learners = {member_id: AssessedLearner(name, cohort, status) for member_id, name, cohort, status in session.execute(ordered)}
-    if learners:
-        _add_assessed_standards(session, user, learners)
-    return Page(list(learners.values()), total, page, pages)
-
-
-def _add_assessed_standards(session: Session, user: User, learners: dict[int, AssessedLearner]) -> None:
-    standards = (
-        select(Enrolment.member_id, *_standard_columns())
-        .join(Standard, Enrolment.standard_id == Standard.id)
-        .where(Enrolment.member_id.in_(list(learners)), Enrolment.assessor_id == user.id)
-        .order_by(Standard.title, Enrolment.id)
-    )
-    for row in session.execute(standards):
-        learners[row.member_id].standards.append(_standard(row))
 
 
 def iqa_coverage(session: Session, user: User) -> list[AssessorGroup]:
@@ -158,7 +129,7 @@ def iqa_coverage(session: Session, user: User) -> list[AssessorGroup]:
         if key not in learners:
             learners[key] = AssessedLearner(row.learner_name, row.cohort_name, row.status)
             group.learners.append(learners[key])
-        learners[key].standards.append(_standard(row))
+        learners[key].standards.append(standard_ref(row))
     return list(groups.values())
 
 

@@ -38,7 +38,13 @@ def falls_in_sample(position: int, percent: int) -> bool:
 
 
 def sample_review(session: Session, review: Review) -> Sample | None:
-    """Draw the review for the IQA when the plan's share says so; call in the transaction that records it."""
+    """Draw the review for the IQA when the plan's share says so; call in the transaction that records it.
+
+    Called twice for the same review, it draws nothing new and gives back the sample already drawn.
+    """
+    drawn = session.scalar(select(Sample).where(Sample.review_id == review.id))
+    if drawn is not None:
+        return drawn
     enrolment = review.enrolment
     cohort_id = cohort_id_of(session, enrolment)
     percent, reason = share_for(session, cohort_id, review.assessor_id)

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import click
+from flask.cli import with_appcontext
 
 from .check import check_paths, default_paths
 from .coverage import coverage_report, load_scenarios, render_text
@@ -51,3 +52,23 @@ def coverage_command(paths: tuple[Path, ...], as_json: bool, standards_dir: Path
         click.echo(json.dumps({"standards": entries, "skipped": skipped}, ensure_ascii=False, indent=2))
     else:
         click.echo(render_text(entries))
+
+
+@scenarios_group.command("load")
+@click.argument("paths", nargs=-1, type=PATHS)
+@click.option("--standards", "standards_dir", type=STANDARDS, default=STANDARDS_DIR, help="Folder of standards/*.json.")
+@with_appcontext
+def load_command(paths: tuple[Path, ...], standards_dir: Path) -> None:
+    """Load scenario files (default: scenarios/*.yaml) into the database; a loaded version never changes."""
+    from ..db import get_session
+    from .catalogue import CatalogueError, load_files
+
+    session = get_session()
+    results = load_files(session, list(paths) or None, known_refs(read_outlines(standards_dir)))
+    session.commit()
+    for result in results:
+        if isinstance(result, CatalogueError):
+            click.echo(f"error: {result}", err=True)
+        else:
+            click.echo(f"{result.path.name}: {result.scenario_id} version {result.version}: {result.status}")
+    sys.exit(1 if any(isinstance(result, CatalogueError) for result in results) else 0)

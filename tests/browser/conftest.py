@@ -65,12 +65,17 @@ def _assessor_command() -> str:
 
 
 def _prepare_database(url: str) -> None:
-    for arguments in (["db", "upgrade"], ["standards", "load"]):
+    for arguments in (["db", "upgrade"], ["standards", "load"], ["scenarios", "load"]):
         _run_assessor(url, arguments)
 
 
+def storage_for(url: str) -> str:
+    """The uploads folder beside the browser tests' SQLite file, shared by the server and the commands."""
+    return str(Path(url.removeprefix("sqlite:///")).parent / "storage")
+
+
 def _run_assessor(url: str, arguments: list[str]) -> str:
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "test"}
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "test", "STORAGE_DIR": storage_for(url)}
     done = subprocess.run([_assessor_command(), *arguments], env=env, cwd=PROJECT_ROOT, capture_output=True, text=True)
     if done.returncode != 0:
         pytest.fail(
@@ -110,7 +115,7 @@ def live_server(browser_database):
     share no transaction, so they always use a file of their own.
     """
     url = browser_database
-    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "test"})
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "test", "STORAGE_DIR": storage_for(url)})
     app.add_url_rule(FLASH_PAGE, "browser_test_flash", _flash_every_category)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)

@@ -2,7 +2,8 @@
 from assessor.accounts.models import ASSESSOR, IQA, LEARNER
 from assessor.cohorts.models import WITHDRAWN
 from assessor.dashboards.landing import build_landing
-from assessor.dashboards.services import assessor_learners, iqa_coverage, learner_enrolments, provider_cohorts
+from assessor.dashboards.caseload import caseload
+from assessor.dashboards.services import iqa_coverage, learner_enrolments, provider_cohorts
 
 from ..factories import enrol, make_cohort, make_user
 
@@ -23,32 +24,6 @@ def test_the_title_follows_the_reader_and_says_its_language(db_session, world):
     (row,) = learner_enrolments(db_session, world.a.learner)
     assert row.standard.title_for("cy") == (world.standard.title, "cy")
     assert row.standard.title_for("en") == (world.standard.title_en, "en")
-
-
-def test_an_assessor_sees_only_the_enrolments_they_assess(db_session, world):
-    page = assessor_learners(db_session, world.a.assessor)
-    assert [(r.learner, r.cohort, [s.urn for s in r.standards]) for r in page.rows] == [(world.a.learner.name, "Cohort a", ["SKSCMGS11"])]
-    assert page.total == 1
-
-
-def test_an_assessor_sees_each_learner_once_with_only_the_standards_they_assess(db_session, world):
-    from ..factories import shipped_standard
-
-    second, third = shipped_standard(db_session, "LOCAL-SKSPP06"), shipped_standard(db_session, "LOCAL-CSOPS01")
-    enrol(db_session, world.a.cohort, world.a.learner, second, assessor=world.a.assessor)
-    enrol(db_session, world.a.cohort, world.a.learner, third, assessor=world.a.iqa)
-    (row,) = assessor_learners(db_session, world.a.assessor).rows
-    assert sorted(s.urn for s in row.standards) == ["LOCAL-SKSPP06", "SKSCMGS11"]
-
-
-def test_the_assessor_list_is_paginated(db_session, world):
-    for _ in range(5):
-        learner = make_user(db_session, provider=world.a.provider, roles=[LEARNER])
-        enrol(db_session, world.a.cohort, learner, world.standard, assessor=world.a.assessor)
-    first = assessor_learners(db_session, world.a.assessor, page=1, per_page=4)
-    second = assessor_learners(db_session, world.a.assessor, page=2, per_page=4)
-    assert (first.total, first.pages, len(first.rows), len(second.rows)) == (6, 2, 4, 2)
-    assert not {r.learner for r in first.rows} & {r.learner for r in second.rows}
 
 
 def test_an_iqa_sees_learners_grouped_by_assessor_with_counts(db_session, world):
@@ -83,7 +58,7 @@ def test_another_providers_data_is_never_shown(db_session, world):
     """Even an enrolment wrongly naming provider A's assessor in provider B stays out of A's pages."""
     stranger = make_user(db_session, provider=world.b.provider, roles=[LEARNER])
     enrol(db_session, world.b.cohort, stranger, world.standard, assessor=world.a.assessor, iqa=world.a.iqa)
-    assert {r.cohort for r in assessor_learners(db_session, world.a.assessor).rows} == {"Cohort a"}
+    assert [r.name for r in caseload(db_session, world.a.assessor).rows] == [world.a.learner.name]
     assert {r.cohort for g in iqa_coverage(db_session, world.a.iqa) for r in g.learners} == {"Cohort a"}
     assert {c.name for c in provider_cohorts(db_session, world.a.admin)[0]} == {"Cohort a"}
 

@@ -1,12 +1,10 @@
 """The landing page as each person sees it, and its cost in queries."""
-from contextlib import contextmanager
-
 import pytest
-from sqlalchemy import event
 
 from assessor.accounts.models import LEARNER, User
 
 from ..factories import enrol, login_as, make_cohort, make_user
+from .support import queries_for
 
 
 def test_signed_out_people_see_the_public_landing(client, world):
@@ -62,29 +60,6 @@ def test_a_site_administrator_sees_the_providers(client, world):
     assert "Provider a" in page and "Provider b" in page
 
 
-def queries_for_landing(client, engine) -> list[str]:
-    """The statements of one landing page, asked twice so that the second finds nothing cached."""
-    client.get("/")
-    with counted_queries(engine) as statements:
-        assert client.get("/").status_code == 200
-    return statements
-
-
-@contextmanager
-def counted_queries(engine):
-    statements: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args):
-        if not statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
-            statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
-
-
 def _add_learners(db_session, world, how_many: int) -> None:
     cohort = make_cohort(db_session, world.a.provider, standards=[world.standard])
     for _ in range(how_many):
@@ -97,20 +72,20 @@ def _add_learners(db_session, world, how_many: int) -> None:
 def test_the_number_of_queries_does_not_grow_with_the_learners(client, db_session, engine, world, role):
     person = getattr(world.a, role)
     login_as(client, person)
-    few = queries_for_landing(client, engine)
+    few = queries_for(client, engine, "/")
     _add_learners(db_session, world, 12)
-    many = queries_for_landing(client, engine)
-    assert len(many) == len(few)
+    many = queries_for(client, engine, "/")
+    assert many == few
 
 
 def test_a_site_administrator_landing_costs_the_same_with_more_providers(client, db_session, engine, world):
     from ..factories import make_provider
 
     login_as(client, world.site_admin)
-    few = queries_for_landing(client, engine)
+    few = queries_for(client, engine, "/")
     for _ in range(5):
         provider = make_provider(db_session)
         make_user(db_session, provider=provider, roles=[LEARNER])
         make_cohort(db_session, provider)
     db_session.commit()
-    assert len(queries_for_landing(client, engine)) == len(few)
+    assert queries_for(client, engine, "/") == few

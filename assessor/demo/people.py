@@ -1,28 +1,19 @@
-"""`assessor demo`: a demo provider with a cohort on the shipped standards and a person in every role.
-
-Idempotent: each row is found by its natural key before it is made, so a second run adds nothing,
-and passwords change only when --password is given.
-"""
+"""The demo's provider, people, cohort and enrolments, each found by its natural key before it is made."""
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-import click
-from flask import current_app
-from flask.cli import with_appcontext
-from flask_babel import force_locale
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .accounts.models import ASSESSOR, IQA, LEARNER, PROVIDER_ADMIN, User, UserRole
-from .accounts.passwords import hash_password, password_matches, password_problem
-from .cohorts.models import ENROLLED, JOINED, Cohort, CohortMember, CohortStandard, Enrolment, MemberEvent
-from .db import get_session
-from .organisations.models import Provider
-from .standards.models import Standard
-from .standards.services import find_standard, load_directory
-from .timeutil import today
+from ..accounts.models import ASSESSOR, IQA, LEARNER, PROVIDER_ADMIN, User, UserRole
+from ..accounts.passwords import hash_password, password_matches
+from ..cohorts.models import ENROLLED, JOINED, Cohort, CohortMember, CohortStandard, Enrolment, MemberEvent
+from ..organisations.models import Provider
+from ..standards.models import Standard
+from ..standards.services import find_standard, load_directory
+from ..timeutil import today
 
 DEFAULT_PASSWORD = "demo-Assessor-2026!"
 PROVIDER_NAME = "Coleg Enghraifft / Example College"
@@ -65,6 +56,11 @@ LEARNERS = tuple(
 )
 STAFF = (SITE_ADMIN, PROVIDER_ADMIN_PERSON, *ASSESSORS, IQA_PERSON)
 EVERYONE = (*STAFF, *LEARNERS)
+#: the learners whose portfolios the demo fills, at different stages: three of each assessor's
+LEARNERS_WITH_EVIDENCE = tuple(LEARNERS[index] for index in (0, 1, 2, 7, 8, 9))
+#: learners the demo leaves without evidence, so new learners' empty states show and tests can start from nothing
+#: (LEARNERS[10], Liam Walker, is the browser scenario test's player)
+LEARNERS_WITHOUT_EVIDENCE = tuple(person for person in LEARNERS if person not in LEARNERS_WITH_EVIDENCE)
 
 
 class DemoError(Exception):
@@ -77,11 +73,14 @@ class DemoOutcome:
     created: Counter = field(default_factory=Counter)
     users: dict[str, User] = field(default_factory=dict)
     cohort: Cohort | None = None
+    #: the sha256 of every file this run stored; those no evidence keeps (a skipped story's, a failed run's) are discarded
+    blobs: list[str] = field(default_factory=list)
+    #: {learner's name: why their story could not be told}
+    skipped: dict[str, str] = field(default_factory=dict)
 
 
-def create_demo(session: Session, standards_dir: Path, password: str | None = None) -> DemoOutcome:
-    """Make whatever of the demo data is missing; set `password` on every demo person when given."""
-    outcome = DemoOutcome()
+def create_people(session: Session, outcome: DemoOutcome, standards_dir: Path, password: str | None = None) -> None:
+    """Make whatever of the provider, people, cohort and enrolments is missing; set `password` on everyone when given."""
     standards = shipped_standards(session, standards_dir)
     provider = ensure_provider(session, outcome)
     for person in EVERYONE:
@@ -93,7 +92,6 @@ def create_demo(session: Session, standards_dir: Path, password: str | None = No
         for standard in standards:
             ensure_enrolment(session, outcome, member, standard, outcome.users[assessor.email], outcome.users[iqa.email])
     session.flush()
-    return outcome
 
 
 def assignment_for(learner_index: int) -> tuple[Person, Person]:
@@ -177,59 +175,3 @@ def ensure_enrolment(session: Session, outcome: DemoOutcome, member: CohortMembe
 
 def _record(session: Session, member: CohortMember, kind: str, on: date, details: dict) -> None:
     session.add(MemberEvent(member=member, kind=kind, effective_on=on, reason="Demo data", details=details))
-
-
-ROLE_LABELS = {PROVIDER_ADMIN: "provider administrator", ASSESSOR: "assessor", IQA: "IQA", LEARNER: "learner"}
-
-
-def role_label(person: Person) -> str:
-    if person.site_admin:
-        return "site administrator"
-    return " + ".join(ROLE_LABELS[role] for role in person.roles)
-
-
-def sign_in_table(password_note: str) -> str:
-    """The demo people by role, with their sign-in emails and the password."""
-    rows = [("role", "name", "email", "language")]
-    rows += [(role_label(person), person.name, person.email, person.language or "browser's") for person in EVERYONE]
-    widths = [max(len(row[column]) for row in rows) for column in range(4)]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
-    lines.insert(1, "  ".join("-" * width for width in widths))
-    return "\n".join([*lines, "", f"Password for every demo account: {password_note}"])
-
-
-@click.command("demo")
-@click.option("--password", help=f"Set this password on every demo account (new accounts get {DEFAULT_PASSWORD} otherwise).")
-@with_appcontext
-def demo_command(password: str | None) -> None:
-    """Create the demo provider, its people, a cohort on the shipped standards and its enrolments."""
-    if password is not None:
-        with force_locale("en"):
-            problem = password_problem(password)
-        if problem:
-            raise click.BadParameter(problem, param_hint="--password")
-    session = get_session()
-    try:
-        outcome = create_demo(session, Path(current_app.config["STANDARDS_DIR"]), password)
-    except DemoError as error:
-        session.rollback()
-        raise click.ClickException(str(error)) from error
-    session.commit()
-    click.echo(f"Demo data: {outcome.created.total()} new row(s) ({summary(outcome.created)}).")
-    standards = len(outcome.cohort.standards)
-    click.echo(f"Provider: {PROVIDER_NAME}; cohort: {COHORT_NAME}, {len(LEARNERS)} learners on {standards} standards.\n")
-    click.echo(sign_in_table(password_note(outcome, password)))
-
-
-def summary(created: Counter) -> str:
-    if not created:
-        return "everything was already there"
-    return ", ".join(f"{count} {kind}{'s' if count != 1 else ''}" for kind, count in created.items())
-
-
-def password_note(outcome: DemoOutcome, password: str | None) -> str:
-    if password:
-        return password
-    if password_matches(outcome.users[SITE_ADMIN.email].password_hash, DEFAULT_PASSWORD):
-        return DEFAULT_PASSWORD
-    return "the one set earlier with `assessor demo --password` (pass --password again to reset it)"

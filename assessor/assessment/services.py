@@ -1,0 +1,357 @@
+"""Reviewing submitted evidence criterion by criterion, closing the submission, and correcting decisions.
+
+A decision row is never changed: a correction is a new row with the next sequence number and a
+reason, so the history keeps both. The unique constraints on reviews and decisions turn two people
+acting at once into a conflict for the second, never a silent overwrite.
+"""
+from flask_babel import format_datetime
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..accounts.models import User
+from ..audit.services import record
+from ..cohorts.models import Enrolment
+from ..evidence.models import ASSESSED, REFERRED, SUBMITTED, Evidence, Mapping, Submission
+from ..iqa.sampling import sample_review
+from ..permissions import can_assess
+from ..standards.models import Criterion
+from ..timeutil import utcnow
+from .models import MET, NOT_YET, OUTCOMES, Decision, Review
+from .progress import active_sign_off, current_decisions, refresh_progress
+
+#: {criterion id: (outcome, feedback)}
+Outcomes = dict[int, tuple[str | None, str]]
+
+
+class AssessmentError(Exception):
+    """A review or correction the rules refuse; the message is for the person, `field` says where.
+
+    `problems` lists every (field, message) found, so a form can show them all at once.
+    """
+
+    def __init__(self, message: str, field: str | None = None, *, problems: list[tuple[str | None, str]] | None = None):
+        super().__init__(message)
+        self.field = field
+        self.problems = problems or [(field, message)]
+
+    @classmethod
+    def listing(cls, problems: list[tuple[str | None, str]]) -> "AssessmentError":
+        """One error for every problem found, headed by the first."""
+        field, message = problems[0]
+        return cls(message, field, problems=problems)
+
+
+class AssessmentConflict(AssessmentError):
+    """Someone else acted on the same thing since the form was loaded; nothing was saved."""
+
+
+class AlreadyReviewed(AssessmentConflict):
+    """The submission already has a review for this enrolment (another assessor's, or a form posted twice)."""
+
+    def __init__(self, message: str, review: Review):
+        super().__init__(message)
+        self.review = review
+
+
+def when(moment) -> str:
+    """A moment as people read it, in their language: 23 November 2026, 14:05."""
+    return format_datetime(moment, "d MMMM y, HH:mm")
+
+
+def learner_changed() -> str:
+    return _("The learner changed this evidence while you were reviewing it. Read it again: your decisions are kept below.")
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+def review_of(session: Session, submission_id: int, enrolment_id: int) -> Review | None:
+    return session.scalar(select(Review).where(Review.submission_id == submission_id, Review.enrolment_id == enrolment_id))
+
+
+def claimed_criteria(session: Session, evidence_id: int, enrolment_id: int) -> list[Mapping]:
+    """The evidence's claims on the enrolment's criteria, in the standard's order, with the learner's notes."""
+    query = (
+        select(Mapping)
+        .join(Criterion, Criterion.id == Mapping.criterion_id)
+        .where(Mapping.evidence_id == evidence_id, Mapping.enrolment_id == enrolment_id)
+        .options(selectinload(Mapping.criterion).selectinload(Criterion.children))
+        .order_by(Criterion.position)
+    )
+    return list(session.scalars(query))
+
+
+def claimed_enrolments(session: Session, evidence_id: int) -> set[int]:
+    return set(session.scalars(select(Mapping.enrolment_id).where(Mapping.evidence_id == evidence_id)))
+
+
+def latest_decision(session: Session, review_id: int, criterion_id: int) -> Decision:
+    query = select(Decision).where(Decision.review_id == review_id, Decision.criterion_id == criterion_id)
+    return session.scalar(query.order_by(Decision.sequence.desc()).limit(1))
+
+
+def decision_history(session: Session, decision: Decision) -> list[Decision]:
+    """Every decision on the same criterion in the same review, first to latest."""
+    query = select(Decision).where(Decision.review_id == decision.review_id, Decision.criterion_id == decision.criterion_id)
+    return list(session.scalars(query.options(selectinload(Decision.decided_by)).order_by(Decision.sequence)))
+
+
+def current_of(session: Session, review: Review) -> list[Decision]:
+    """The decision that counts on each criterion of one review, in the order they were first made."""
+    query = select(Decision).where(Decision.review_id == review.id)
+    query = query.options(selectinload(Decision.criterion), selectinload(Decision.decided_by))
+    latest: dict[int, Decision] = {}
+    for decision in session.scalars(query.order_by(Decision.id)):
+        if decision.criterion_id not in latest or decision.sequence > latest[decision.criterion_id].sequence:
+            latest[decision.criterion_id] = decision
+    return list(latest.values())
+
+
+def enrolment_decisions(session: Session, enrolment_id: int) -> list[Decision]:
+    """All the enrolment's decisions, corrections included, by criterion and then as they were made."""
+    query = (
+        select(Decision)
+        .join(Criterion, Criterion.id == Decision.criterion_id)
+        .where(Decision.enrolment_id == enrolment_id)
+        .options(selectinload(Decision.criterion), selectinload(Decision.evidence), selectinload(Decision.decided_by))
+        .order_by(Criterion.position, Decision.review_id, Decision.sequence)
+    )
+    return list(session.scalars(query))
+
+
+def earlier_decisions(session: Session, submission: Submission, enrolment_id: int) -> dict[int, Decision]:
+    """{criterion id: decision that counts} from earlier submissions of the same evidence for this enrolment."""
+    earlier = select(Review.id).join(Submission, Submission.id == Review.submission_id).where(
+        Submission.evidence_id == submission.evidence_id, Submission.id != submission.id, Review.enrolment_id == enrolment_id
+    )
+    review_ids = set(session.scalars(earlier))
+    found: dict[int, Decision] = {}
+    for decision in current_decisions(session, enrolment_id):
+        if decision.review_id in review_ids:
+            found[decision.criterion_id] = decision
+    return found
+
+
+# -- reviewing ------------------------------------------------------------------------------
+
+
+def record_review(
+    session: Session,
+    assessor: User,
+    submission: Submission,
+    enrolment: Enrolment,
+    outcomes: Outcomes,
+    overall_feedback: str,
+    expected_evidence_version: int,
+) -> Review:
+    """Record the assessor's decision on every criterion the evidence claims in this enrolment."""
+    _check_assessor(assessor, enrolment)
+    _check_still_open(session, assessor, submission, enrolment, expected_evidence_version)
+    mappings = claimed_criteria(session, submission.evidence_id, enrolment.id)
+    if not mappings:
+        raise AssessmentError(_("This evidence claims no criteria of this standard."))
+    problems = outcome_problems(mappings, outcomes)
+    if problems:
+        raise AssessmentError.listing(problems)
+    review = _add_review(session, assessor, submission, enrolment, (overall_feedback or "").strip())
+    evidence = submission.evidence
+    after = {"reference": evidence.reference, "submission_id": submission.id, "enrolment_id": enrolment.id, "feedback": review.feedback}
+    record(session, assessor, "recorded", "review", review.id, learner_id=evidence.learner_id, after=after)
+    _add_decisions(session, assessor, review, mappings, outcomes)
+    sample_review(session, review)
+    touched = _close_if_complete(session, assessor, submission)
+    refresh_progress(session, touched | {enrolment.id})
+    return review
+
+
+def _add_decisions(session: Session, assessor: User, review: Review, mappings: list[Mapping], outcomes: Outcomes) -> None:
+    evidence = review.submission.evidence
+    for mapping in mappings:
+        outcome, feedback = outcomes[mapping.criterion_id]
+        decision = Decision(review_id=review.id, enrolment_id=review.enrolment_id, evidence_id=evidence.id,
+                            criterion_id=mapping.criterion_id, outcome=outcome, feedback=(feedback or "").strip(),
+                            sequence=1, decided_by_id=assessor.id)
+        session.add(decision)
+        session.flush()
+        after = _decision_fields(decision, evidence.reference, mapping.criterion.ref)
+        record(session, assessor, "decided", "decision", decision.id, learner_id=evidence.learner_id, after=after)
+
+
+def outcome_problems(mappings: list[Mapping], outcomes: Outcomes) -> list[tuple[str, str]]:
+    """A decision for every claimed criterion, and feedback wherever it is not yet met."""
+    problems = []
+    for mapping in mappings:
+        criterion_id, code = mapping.criterion_id, mapping.criterion.code
+        outcome, feedback = outcomes.get(criterion_id, (None, ""))
+        if outcome not in OUTCOMES:
+            problems.append((f"outcome_{criterion_id}", _("Choose met or not yet met for %(code)s.", code=code)))
+        elif outcome == NOT_YET and not (feedback or "").strip():
+            message = _("Enter feedback for %(code)s: tell the learner what they still need to show.", code=code)
+            problems.append((f"feedback_{criterion_id}", message))
+    return problems
+
+
+def _check_assessor(assessor: User, enrolment: Enrolment) -> None:
+    if not can_assess(assessor, enrolment.member.cohort.provider_id, enrolment.assessor_id):
+        raise AssessmentError(_("Only the assessor assigned to this learner's standard can make or correct these decisions."))
+
+
+def _check_still_open(session: Session, assessor: User, submission: Submission, enrolment: Enrolment, expected: int) -> None:
+    existing = review_of(session, submission.id, enrolment.id)
+    if existing is not None:
+        raise _already_reviewed(assessor, existing)
+    evidence = submission.evidence
+    if evidence.status != SUBMITTED or evidence.version != expected:
+        raise AssessmentConflict(learner_changed())
+    if submission.closed_at is not None:
+        raise AssessmentError(_("This submission has already been decided. Nothing is waiting for your review."))
+
+
+def _already_reviewed(assessor: User, existing: Review) -> AlreadyReviewed:
+    moment = when(existing.created_at)
+    if existing.assessor_id == assessor.id:
+        return AlreadyReviewed(_("You already recorded your review of this evidence (%(when)s).", when=moment), existing)
+    message = _(
+        "%(name)s has already reviewed this evidence for this standard (%(when)s). Their decisions are shown below; yours were not saved.",
+        name=existing.assessor.name,
+        when=moment,
+    )
+    return AlreadyReviewed(message, existing)
+
+
+def _add_review(session: Session, assessor: User, submission: Submission, enrolment: Enrolment, feedback: str) -> Review:
+    review = Review(submission_id=submission.id, enrolment_id=enrolment.id, assessor_id=assessor.id, feedback=feedback)
+    try:
+        with session.begin_nested():
+            session.add(review)
+            session.flush()
+    except IntegrityError:
+        raise _already_reviewed(assessor, review_of(session, submission.id, enrolment.id)) from None
+    return review
+
+
+def _close_if_complete(session: Session, actor: User, submission: Submission) -> set[int]:
+    """Close the submission once every enrolment it claims has a review; the enrolments claimed."""
+    claimed = claimed_enrolments(session, submission.evidence_id)
+    reviewed = set(session.scalars(select(Review.enrolment_id).where(Review.submission_id == submission.id)))
+    if claimed <= reviewed:
+        submission.closed_at = utcnow()
+        _set_outcome(session, actor, submission, submission_outcome(session, submission, claimed), "closed")
+    return claimed
+
+
+def submission_outcome(session: Session, submission: Submission, enrolment_ids: set[int]) -> str:
+    """REFERRED when any decision that counts on this submission is not yet met, else ASSESSED."""
+    review_ids = set(session.scalars(select(Review.id).where(Review.submission_id == submission.id)))
+    for enrolment_id in enrolment_ids:
+        if any(d.outcome == NOT_YET for d in current_decisions(session, enrolment_id) if d.review_id in review_ids):
+            return REFERRED
+    return ASSESSED
+
+
+def _set_outcome(session: Session, actor: User, submission: Submission, outcome: str, action: str) -> None:
+    evidence: Evidence = submission.evidence
+    before = {"outcome": submission.outcome, "status": evidence.status}
+    submission.outcome, evidence.status = outcome, outcome
+    try:
+        session.flush()
+    except StaleDataError:
+        raise AssessmentConflict(learner_changed()) from None
+    learner_id, reference = evidence.learner_id, evidence.reference
+    record(session, actor, action, "submission", submission.id, learner_id=learner_id,
+           before={"reference": reference, "outcome": before["outcome"]}, after={"reference": reference, "outcome": outcome})
+    record(session, actor, outcome, "evidence", evidence.id, learner_id=learner_id,
+           before={"reference": reference, "status": before["status"]}, after={"reference": reference, "status": outcome})
+
+
+def _decision_fields(decision: Decision, reference: str, ref: str) -> dict:
+    """What an audit entry keeps of a decision (ids for the record; the words shown are the reference and the criterion)."""
+    fields = {"reference": reference, "criterion": ref, "criterion_id": decision.criterion_id,
+              "evidence_id": decision.evidence_id, "outcome": decision.outcome, "feedback": decision.feedback}
+    return fields | ({"reason": decision.correction_reason} if decision.correction_reason else {})
+
+
+# -- correcting -----------------------------------------------------------------------------
+
+
+def correct_decision(
+    session: Session, assessor: User, decision: Decision, outcome: str | None, feedback: str, reason: str
+) -> Decision:
+    """A new decision on the same criterion, sequence + 1, with the reason; the old one stays in the history."""
+    review = decision.review
+    enrolment = review.enrolment
+    _check_assessor(assessor, enrolment)
+    latest = latest_decision(session, decision.review_id, decision.criterion_id)
+    feedback, reason = (feedback or "").strip(), (reason or "").strip()
+    if latest.id != decision.id:
+        if _repeats(latest, decision, assessor, (outcome, feedback, reason)):
+            return latest
+        raise AssessmentConflict(corrected_since(latest))
+    _check_correction(session, decision, enrolment, outcome, feedback, reason)
+    correction = Decision(review_id=review.id, enrolment_id=enrolment.id, evidence_id=decision.evidence_id,
+                          criterion_id=decision.criterion_id, outcome=outcome, feedback=feedback,
+                          sequence=decision.sequence + 1, correction_reason=reason, decided_by_id=assessor.id)
+    try:
+        with session.begin_nested():
+            session.add(correction)
+            session.flush()
+    except IntegrityError:
+        winner = latest_decision(session, decision.review_id, decision.criterion_id)
+        raise AssessmentConflict(corrected_since(winner)) from None
+    reference, ref = decision.evidence.reference, decision.criterion.ref
+    before = _decision_fields(decision, reference, ref) | {"decision_id": decision.id}
+    after = _decision_fields(correction, reference, ref)
+    record(session, assessor, "corrected", "decision", correction.id, learner_id=decision.evidence.learner_id, before=before, after=after)
+    touched = _resettle(session, assessor, review.submission)
+    refresh_progress(session, touched | {enrolment.id})
+    return correction
+
+
+def _repeats(latest: Decision, decision: Decision, assessor: User, correction: tuple) -> bool:
+    """The same correction posted twice: the latest is this assessor's identical correction of this decision."""
+    made = (latest.outcome, latest.feedback, latest.correction_reason)
+    return latest.sequence == decision.sequence + 1 and latest.decided_by_id == assessor.id and made == correction
+
+
+def corrected_since(latest: Decision) -> str:
+    return _(
+        "This decision was corrected by %(name)s (%(when)s). Review the latest decision, shown here, before you correct it.",
+        name=latest.decided_by.name,
+        when=when(latest.decided_at),
+    )
+
+
+def _check_correction(
+    session: Session, decision: Decision, enrolment: Enrolment, outcome: str | None, feedback: str, reason: str
+) -> None:
+    problems: list[tuple[str | None, str]] = []
+    if outcome not in OUTCOMES:
+        problems.append(("outcome", _("Choose met or not yet met.")))
+    elif outcome == NOT_YET and not feedback:
+        problems.append(("feedback", _("Enter feedback: tell the learner what they still need to show.")))
+    if not reason:
+        problems.append(("reason", _("Enter the reason for the correction.")))
+    if not problems and (outcome, feedback) == (decision.outcome, decision.feedback):
+        problems.append(("outcome", _("This correction changes nothing. Change the decision or its feedback.")))
+    if problems:
+        raise AssessmentError.listing(problems)
+    if decision.outcome == MET and outcome == NOT_YET and active_sign_off(session, enrolment.id) is not None:
+        raise AssessmentError(
+            _("This standard has been signed off. Withdraw the sign-off first, then change a met decision to not yet met."), "outcome"
+        )
+
+
+def _resettle(session: Session, actor: User, submission: Submission) -> set[int]:
+    """After a correction: a decided submission that is still the evidence's last takes the outcome its decisions now give."""
+    claimed = claimed_enrolments(session, submission.evidence_id)
+    evidence = submission.evidence
+    is_last = evidence.submissions[-1].id == submission.id
+    if submission.closed_at is None or not is_last or evidence.status != submission.outcome:
+        return claimed
+    outcome = submission_outcome(session, submission, claimed)
+    if outcome != submission.outcome:
+        _set_outcome(session, actor, submission, outcome, "outcome_changed")
+    return claimed

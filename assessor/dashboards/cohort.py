@@ -1,0 +1,237 @@
+"""The cohort dashboard: learners down the side, standards across, each learner's status against the time elapsed.
+
+Everything is read from the per-enrolment counts; filtering, sorting and paging happen in SQL, so a
+page costs the same few queries whether the cohort has 20 learners or 2,000, and whatever the number
+of decisions behind the counts.
+"""
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import Float, Select, cast, exists, func, select
+from sqlalchemy.orm import Session, aliased
+
+from ..accounts.models import User
+from ..assessment.models import EnrolmentProgress
+from ..cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment
+from ..evidence.matrix import Words, standard_words
+from ..standards.models import Standard
+from ..timeutil import aware, today
+from .figures import CURRENT_MEMBERS, RAG_STATUSES, RANK, Pace, Thresholds, criteria_met, criteria_totals, percent, rag_rank
+from .sorting import Sort
+
+PER_PAGE = 100
+SORT_KEYS = ("name", "progress", "status", "last_activity")
+DEFAULT_SORT = Sort("name")
+Assessor = aliased(User, name="assessor")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the dashboard's GET form asks for; anything unknown is ignored."""
+
+    assessor: int | None = None
+    status: str = ""
+    standard: int | None = None
+    sort: Sort = DEFAULT_SORT
+    page: int = 1
+
+    @classmethod
+    def from_args(cls, args: Mapping) -> "Filters":
+        status = args.get("status", "")
+        return cls(
+            _number(args.get("assessor")), status if status in RAG_STATUSES else "", _number(args.get("standard")),
+            Sort.parse(args, SORT_KEYS, DEFAULT_SORT), _number(args.get("page")) or 1,
+        )
+
+    def query_args(self) -> dict:
+        """The filters as query-string arguments (the sort links add their own sort)."""
+        chosen = {"assessor": self.assessor, "status": self.status, "standard": self.standard}
+        return {name: value for name, value in chosen.items() if value}
+
+    def link_args(self) -> dict:
+        """The filters and the sort, for links that keep both."""
+        return self.query_args() | self.sort.args()
+
+
+def _number(value) -> int | None:
+    return int(value) if value and str(value).isdigit() else None
+
+
+@dataclass(frozen=True)
+class Cell:
+    met: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return percent(self.met, self.total)
+
+
+@dataclass(frozen=True)
+class StandardColumn:
+    id: int
+    urn: str
+    title: Words
+
+
+@dataclass
+class LearnerRow:
+    member_id: int
+    learner_id: int
+    name: str
+    email: str
+    member_status: str
+    met: int
+    total: int
+    last_activity: datetime | None
+    status: str
+    #: {standard id: Cell}; a standard the learner is not enrolled on has none
+    cells: dict[int, Cell] = field(default_factory=dict)
+
+    @property
+    def percent(self) -> int:
+        return percent(self.met, self.total)
+
+
+@dataclass
+class Dashboard:
+    cohort: Cohort
+    standards: list[StandardColumn]
+    assessors: list[tuple[int, str]]
+    pace: Pace
+    #: learners in each status, with the assessor and standard filters applied
+    status_counts: dict[str, int]
+    rows: list[LearnerRow]
+    total: int
+    page: int
+    pages: int
+
+
+def cohort_dashboard(
+    session: Session, cohort: Cohort, filters: Filters, thresholds: Thresholds, *, on: date | None = None, per_page: int = PER_PAGE
+) -> Dashboard:
+    """One page of the cohort's learners as filtered and sorted (seven queries whatever the size)."""
+    chosen = _Selection.of(cohort, filters, thresholds, on)
+    counts = dict(session.execute(select(chosen.rank, func.count()).group_by(chosen.rank)).tuples().all())
+    total = session.scalar(select(func.count()).select_from(chosen.rows.subquery())) or 0
+    pages = max(1, -(-total // per_page))
+    page = min(max(filters.page, 1), pages)
+    found = [_row(row) for row in session.execute(chosen.ordered(filters.sort).offset((page - 1) * per_page).limit(per_page))]
+    _fill_cells(session, found, Enrolment.member_id.in_([row.member_id for row in found]))
+    return Dashboard(
+        cohort, cohort_standards(session, cohort.id), cohort_assessors(session, cohort.id), chosen.pace,
+        {status: counts.get(RANK[status], 0) for status in RAG_STATUSES}, found, total, page, pages,
+    )
+
+
+def all_rows(session: Session, cohort: Cohort, filters: Filters, thresholds: Thresholds, *, on: date | None = None) -> list[LearnerRow]:
+    """Every learner the filters select, sorted, with their cells: the CSV download (two queries)."""
+    chosen = _Selection.of(cohort, filters, thresholds, on)
+    found = [_row(row) for row in session.execute(chosen.ordered(filters.sort))]
+    _fill_cells(session, found, Enrolment.member_id.in_(select(CohortMember.id).where(CohortMember.cohort_id == cohort.id)))
+    return found
+
+
+@dataclass(frozen=True)
+class _Selection:
+    """The learners the filters select, each with their status's rank, as SQL still to run."""
+
+    pace: Pace
+    learners: object
+    rank: object
+    rows: Select
+
+    @classmethod
+    def of(cls, cohort: Cohort, filters: Filters, thresholds: Thresholds, on: date | None) -> "_Selection":
+        pace = Pace.on(cohort.start_date, cohort.target_end_date, on or today())
+        learners = _learners(cohort.id, filters).subquery("learners")
+        rank = rag_rank(learners.c.met, learners.c.total, pace, thresholds)
+        rows = select(learners, rank.label("rank"))
+        if filters.status:
+            rows = rows.where(rank == RANK[filters.status])
+        return cls(pace, learners, rank, rows)
+
+    def ordered(self, sort: Sort) -> Select:
+        name = func.lower(self.learners.c.name)
+        keys = {
+            "name": [name],
+            "progress": [func.coalesce(cast(self.learners.c.met, Float) / func.nullif(self.learners.c.total, 0), 0)],
+            "status": [self.rank],
+            #: no activity at all comes first in ascending order (the most stuck) and last in descending
+            "last_activity": [self.learners.c.last_activity.is_not(None), self.learners.c.last_activity],
+        }
+        return self.rows.order_by(*sort.order(*keys[sort.key]), name, self.learners.c.member_id)
+
+
+def _learners(cohort_id: int, filters: Filters) -> Select:
+    """One row per current learner: criteria met and assessable over their enrolments, and their last activity."""
+    totals = criteria_totals()
+    query = (
+        select(
+            CohortMember.id.label("member_id"),
+            User.id.label("learner_id"),
+            User.name,
+            User.email,
+            CohortMember.status,
+            func.coalesce(func.sum(criteria_met()), 0).label("met"),
+            func.coalesce(func.sum(totals.c.total), 0).label("total"),
+            func.max(EnrolmentProgress.last_activity_at).label("last_activity"),
+        )
+        .select_from(CohortMember)
+        .join(User, User.id == CohortMember.learner_id)
+        .outerjoin(Enrolment, Enrolment.member_id == CohortMember.id)
+        .outerjoin(EnrolmentProgress, EnrolmentProgress.enrolment_id == Enrolment.id)
+        .outerjoin(totals, totals.c.standard_id == Enrolment.standard_id)
+        .where(CohortMember.cohort_id == cohort_id, CohortMember.status.in_(CURRENT_MEMBERS))
+        .group_by(CohortMember.id, User.id, User.name, User.email, CohortMember.status)
+    )
+    chosen = aliased(Enrolment, name="chosen")
+    if filters.assessor:
+        query = query.where(exists().where(chosen.member_id == CohortMember.id, chosen.assessor_id == filters.assessor))
+    if filters.standard:
+        query = query.where(exists().where(chosen.member_id == CohortMember.id, chosen.standard_id == filters.standard))
+    return query
+
+
+def _row(row) -> LearnerRow:
+    last = aware(row.last_activity) if row.last_activity else None
+    return LearnerRow(row.member_id, row.learner_id, row.name, row.email, row.status, row.met, row.total, last, RAG_STATUSES[row.rank])
+
+
+def _fill_cells(session: Session, rows: list[LearnerRow], which) -> None:
+    if not rows:
+        return
+    totals = criteria_totals()
+    query = (
+        select(Enrolment.member_id, Enrolment.standard_id, criteria_met().label("met"), func.coalesce(totals.c.total, 0).label("total"))
+        .outerjoin(EnrolmentProgress, EnrolmentProgress.enrolment_id == Enrolment.id)
+        .outerjoin(totals, totals.c.standard_id == Enrolment.standard_id)
+        .where(which)
+    )
+    cells: dict[int, dict[int, Cell]] = defaultdict(dict)
+    for member_id, standard_id, met, total in session.execute(query):
+        cells[member_id][standard_id] = Cell(met, total)
+    for row in rows:
+        row.cells = cells[row.member_id]
+
+
+def cohort_standards(session: Session, cohort_id: int) -> list[StandardColumn]:
+    query = (
+        select(Standard).join(CohortStandard, CohortStandard.standard_id == Standard.id)
+        .where(CohortStandard.cohort_id == cohort_id).order_by(CohortStandard.id)
+    )
+    return [StandardColumn(standard.id, standard.urn, standard_words(standard)) for standard in session.scalars(query)]
+
+
+def cohort_assessors(session: Session, cohort_id: int) -> list[tuple[int, str]]:
+    """(id, name) of everyone assessing an enrolment in the cohort, by name."""
+    query = (
+        select(Assessor.id, Assessor.name).distinct()
+        .join(Enrolment, Enrolment.assessor_id == Assessor.id)
+        .join(CohortMember, CohortMember.id == Enrolment.member_id)
+        .where(CohortMember.cohort_id == cohort_id)
+        .order_by(Assessor.name, Assessor.id)
+    )
+    return [tuple(row) for row in session.execute(query)]

@@ -1,0 +1,36 @@
+"""Downloading a learner's portfolio as a PDF, in Welsh or English."""
+from flask import Blueprint, Response, abort, current_app, request
+from flask_babel import get_locale
+from flask_login import current_user
+
+from ..accounts.login import login_manager
+from ..config import LANGUAGES
+from ..db import get_session
+from ..evidence.access import viewable_learner_or_abort
+from ..storage.paths import storage_dir
+from .filenames import portfolio_filename
+from .render import portfolio_pdf
+
+bp = Blueprint("export", __name__)
+
+
+@bp.before_request
+def require_sign_in():
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    return None
+
+
+@bp.get("/learners/<int:learner_id>/portfolio.pdf")
+def portfolio(learner_id: int):
+    learner = viewable_learner_or_abort(learner_id)
+    language = request.args.get("lang") or str(get_locale())
+    if language not in LANGUAGES:
+        abort(404)
+    pdf = portfolio_pdf(get_session(), learner, language, storage_dir(current_app))
+    disposition = f'attachment; filename="{portfolio_filename(learner, language)}"'
+    headers = {"Content-Disposition": disposition, "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
+    return Response(pdf, mimetype="application/pdf", headers=headers)
+
+
+from . import cohort_views  # noqa: E402, F401  (its routes join the blueprint)

@@ -1,0 +1,100 @@
+"""The iqa blueprint, what its pages share, and loading their things (404) and checking access (403)."""
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from flask import Blueprint, abort
+from flask_babel import format_date, format_datetime
+from flask_login import current_user
+from flask_wtf import FlaskForm
+
+from ..accounts.login import login_manager
+from ..assessment.forms import OUTCOME_LABELS, OUTCOME_TAGS
+from ..cohorts.blueprint import show_error
+from ..cohorts.models import Cohort, CohortStandard
+from ..db import get_session
+from ..permissions import belongs_to, can_plan_sampling
+from . import labels
+from .models import Sample
+from .queue import days_waiting, waiting_since
+from .services import IqaConflict, IqaError, provider_of
+
+bp = Blueprint("iqa", __name__, url_prefix="/iqa")
+
+
+@bp.before_request
+def require_sign_in():
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    return None
+
+
+@bp.context_processor
+def helpers() -> dict:
+    return {
+        "sample_status_labels": labels.STATUS_LABELS,
+        "sample_status_tags": labels.STATUS_TAGS,
+        "reason_labels": labels.REASON_LABELS,
+        "history_labels": labels.HISTORY_LABELS,
+        "unverified_labels": labels.UNVERIFIED_LABELS,
+        "criterion_text": labels.criterion_text,
+        "standard_name": labels.standard_name,
+        "outcome_labels": OUTCOME_LABELS,
+        "outcome_tags": OUTCOME_TAGS,
+        "format_date": format_date,
+        "format_datetime": format_datetime,
+        "days_waiting": days_waiting,
+        "waiting_since": waiting_since,
+    }
+
+
+def sample_or_abort(sample_id: int) -> Sample:
+    sample = get_session().get(Sample, sample_id)
+    if sample is None or not belongs_to(current_user, provider_of(sample)):
+        abort(404)
+    return sample
+
+
+def planned_cohort_or_abort(cohort_id: int) -> Cohort:
+    """A cohort of the signed-in person's provider whose sampling they may plan."""
+    cohort = get_session().get(Cohort, cohort_id)
+    if cohort is None or not belongs_to(current_user, cohort.provider_id):
+        abort(404)
+    if not can_plan_sampling(current_user, cohort.provider_id):
+        abort(403)
+    return cohort
+
+
+def pinned_or_abort(cohort: Cohort, cohort_standard_id: int) -> CohortStandard:
+    pinned = get_session().get(CohortStandard, cohort_standard_id)
+    if pinned is None or pinned.cohort_id != cohort.id:
+        abort(404)
+    return pinned
+
+
+@dataclass
+class Attempt:
+    """What became of a posted form's change: done (and committed) with the service's answer, or the status to re-render with."""
+
+    done: bool
+    value: object = None
+    status: int = 200
+
+
+def attempt(form: FlaskForm, change: Callable[[], object], current: Callable[[], int], field: str = "version") -> Attempt:
+    """Call the service and commit; on a refusal put it on the form (422), on a conflict undo and say what changed (409).
+
+    After a conflict the form carries the current version, so a second submit is deliberate; what was typed stays.
+    """
+    db = get_session()
+    try:
+        value = change()
+    except IqaConflict as error:
+        db.rollback()
+        form.form_errors.append(str(error))
+        form[field].data = current()
+        return Attempt(False, status=409)
+    except IqaError as error:
+        show_error(form, error)
+        return Attempt(False, status=422)
+    db.commit()
+    return Attempt(True, value)

@@ -1,0 +1,82 @@
+"""Scenarios as loaded (one row per id and version), and each learner's attempts at them, step by step."""
+from datetime import datetime
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..accounts.models import User
+from ..db import Base
+from ..timeutil import utcnow
+
+
+class ScenarioVersion(Base):
+    """One version of a scenario file, as loaded: never changed once attempts may point at it."""
+
+    __tablename__ = "scenario_versions"
+    __table_args__ = (UniqueConstraint("scenario_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: the file's permanent `id`, e.g. postprod-grade-deadline-shift
+    scenario_id: Mapped[str] = mapped_column(String(100), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    title_en: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
+    summary_en: Mapped[str] = mapped_column(Text)
+    #: the whole parsed YAML document: what every attempt on this version is replayed from
+    document: Mapped[dict] = mapped_column(JSON)
+    #: sha256 of the document: a changed file under the same version is refused
+    content_hash: Mapped[str] = mapped_column(String(64))
+    loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Attempt(Base):
+    """A learner's play-through of one scenario version; finished when it reaches an ending."""
+
+    __tablename__ = "scenario_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    scenario_version_id: Mapped[int] = mapped_column(ForeignKey("scenario_versions.id"), index=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: the ending's outcome (resolved, escalated, …) once finished
+    outcome: Mapped[str | None] = mapped_column(String(30))
+    #: {"node_id": ..., "variables": {...}} after the last step; the steps remain the record
+    state: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: the learner's reflection on the attempt, plain text
+    reflection: Mapped[str] = mapped_column(Text, default="")
+    #: the scenario-transcript evidence item made from this attempt, once added to the portfolio
+    evidence_id: Mapped[int | None] = mapped_column(ForeignKey("evidence.id"), unique=True)
+    #: bumped on every change: two tabs posting at once cannot both move the attempt on
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    learner: Mapped[User] = relationship()
+    scenario_version: Mapped[ScenarioVersion] = relationship(lazy="joined")
+    steps: Mapped[list["AttemptStep"]] = relationship(
+        back_populates="attempt", order_by="AttemptStep.position", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class AttemptStep(Base):
+    """One move of the learner: the choice taken or the text written at a node."""
+
+    __tablename__ = "scenario_attempt_steps"
+    __table_args__ = (UniqueConstraint("attempt_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("scenario_attempts.id", ondelete="CASCADE"), index=True)
+    #: 0 for the first move
+    position: Mapped[int] = mapped_column(Integer)
+    node_id: Mapped[str] = mapped_column(String(100))
+    #: the index of the choice in the node's list, or None for a free-text answer
+    choice: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str | None] = mapped_column(Text)
+    #: the choice's feedback ({"cy": ..., "en": ...}) as the learner was shown it, if any
+    feedback: Mapped[dict | None] = mapped_column(JSON)
+    variables: Mapped[dict] = mapped_column(JSON, default=dict)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    attempt: Mapped[Attempt] = relationship(back_populates="steps")

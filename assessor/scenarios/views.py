@@ -1,0 +1,209 @@
+"""The scenario player's pages: the list, the conversation, the debrief and the transcript."""
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..accounts.login import login_manager
+from ..db import get_session
+from ..evidence.access import may_view
+from ..evidence.mapping import MappingError
+from ..evidence.services import EvidenceError
+from ..permissions import belongs_to, is_learner
+from . import player, portfolio
+from .catalogue import find_version, scenario_of, text
+from .engine import available_choices, current_node, render
+from .format import node_kind
+from .forms import AnswerForm, ChoiceForm, ReflectionForm
+from .models import Attempt
+from .transcript import ending_of, free_text_rubric, meters, outcome_label, steps_of, transcript_for, transcript_of, walk
+
+bp = Blueprint("scenarios", __name__, url_prefix="/scenarios")
+
+
+@bp.before_request
+def require_sign_in():
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    return None
+
+
+@bp.app_template_global()
+def scenario_transcript(evidence):
+    """The transcript of a scenario evidence item (None for other kinds), for the evidence pages."""
+    return transcript_for(get_session(), evidence, language())
+
+
+@bp.context_processor
+def helpers() -> dict:
+    return {"text": text, "language": language(), "outcome_label": outcome_label}
+
+
+def language() -> str:
+    return str(get_locale())
+
+
+def wants_fragment() -> bool:
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+def learner_only() -> None:
+    if not is_learner(current_user):
+        abort(403)
+
+
+def own_attempt_or_404(attempt_id: int) -> Attempt:
+    attempt = get_session().get(Attempt, attempt_id)
+    if attempt is None or attempt.learner_id != current_user.id:
+        abort(404)
+    return attempt
+
+
+def show_error(form, error: Exception) -> None:
+    field = form._fields.get(getattr(error, "field", None) or "")
+    if field is not None:
+        field.errors = [*field.errors, str(error)]
+    else:
+        form.form_errors.append(str(error))
+
+
+@bp.get("/")
+def index():
+    learner_only()
+    entries = player.entries(get_session(), current_user)
+    return render_template("scenarios/index.html", entries=entries)
+
+
+@bp.post("/<scenario_id>/start")
+def start(scenario_id: str):
+    learner_only()
+    db = get_session()
+    row = find_version(db, scenario_id) or abort(404)
+    attempt = player.start_attempt(db, current_user, row)
+    db.commit()
+    return redirect(url_for(".play", attempt_id=attempt.id))
+
+
+@bp.post("/attempts/<int:attempt_id>/restart")
+def restart(attempt_id: int):
+    attempt = own_attempt_or_404(attempt_id)
+    db = get_session()
+    fresh = player.restart(db, current_user, attempt)
+    db.commit()
+    flash(_("A new attempt has started. Your earlier attempts are kept."), "success")
+    return redirect(url_for(".play", attempt_id=fresh.id))
+
+
+@bp.route("/attempts/<int:attempt_id>", methods=["GET", "POST"])
+def play(attempt_id: int):
+    attempt = own_attempt_or_404(attempt_id)
+    if request.method == "GET":
+        return play_page(attempt)
+    db = get_session()
+    form = AnswerForm() if "answer" in request.form else ChoiceForm()
+    if not form.validate_on_submit():
+        return play_page(attempt, form, 422)
+    try:
+        if isinstance(form, AnswerForm):
+            player.give_answer(db, attempt, node_id=form.node.data, position=form.posted_position, text=form.answer.data)
+        else:
+            player.take_choice(db, attempt, node_id=form.node.data, position=form.posted_position, choice=form.choice.data)
+    except player.StaleStep as error:
+        unsent = form.answer.data if isinstance(form, AnswerForm) else None
+        return play_page(attempt, None, 409, conflict=str(error), unsent=unsent)
+    except player.PlayerError as error:
+        show_error(form, error)
+        return play_page(attempt, form, 422)
+    db.commit()
+    if wants_fragment():
+        return play_page(attempt)
+    return redirect(url_for(".play", attempt_id=attempt.id, _anchor=f"turn-{len(attempt.steps)}"))
+
+
+def play_page(attempt: Attempt, form=None, status: int = 200, conflict: str | None = None, unsent: str | None = None):
+    """The conversation so far and the learner's turn; only the part that changes when asked by the script."""
+    lang = language()
+    scenario = scenario_of(attempt.scenario_version)
+    turns, state = walk(scenario, steps_of(attempt), lang)
+    kind = node_kind(current_node(scenario, state))
+    rubric = None
+    if kind == "choices":
+        form = form if isinstance(form, ChoiceForm) else ChoiceForm(formdata=None)
+        form.choice.choices = [(index, render(text(choice["text"], lang), state.variables))
+                               for index, choice in available_choices(scenario, state)]
+    elif kind == "free_text":
+        form = form if isinstance(form, AnswerForm) else AnswerForm(formdata=None, answer=unsent)
+        rubric = free_text_rubric(current_node(scenario, state)["free_text"], state.variables, lang)
+        form.answer.label.text = rubric.prompt
+        unsent = None
+    if form is not None:
+        form.at(len(attempt.steps), state.node_id)
+    template = "scenarios/_play_main.html" if wants_fragment() else "scenarios/play.html"
+    context = {"attempt": attempt, "document": scenario.document, "turns": turns, "kind": kind, "form": form,
+               "rubric": rubric, "meters": meters(scenario, state.variables, lang), "conflict": conflict,
+               "unsent": unsent, "ending": ending_of(scenario, state, lang)}
+    return render_template(template, **context), status
+
+
+@bp.route("/attempts/<int:attempt_id>/debrief", methods=["GET", "POST"])
+def debrief(attempt_id: int):
+    attempt = own_attempt_or_404(attempt_id)
+    if attempt.finished_at is None:
+        return redirect(url_for(".play", attempt_id=attempt.id))
+    db = get_session()
+    form = ReflectionForm() if request.method == "POST" else ReflectionForm(reflection=attempt.reflection)
+    status = 200
+    if form.validate_on_submit():
+        try:
+            return _reflect(attempt, form)
+        except (player.PlayerError, EvidenceError, MappingError) as error:
+            show_error(form, error)
+            status = 422
+        except (StaleDataError, IntegrityError):
+            db.rollback()
+            flash(_("This attempt was changed in another tab or window. Here it is as it stands now."), "error")
+            return redirect(url_for(".debrief", attempt_id=attempt_id))
+    report = portfolio.debrief(db, attempt, language())
+    return render_template("scenarios/debrief.html", attempt=attempt, report=report, form=form,
+                           evidence_url=evidence_url(report.evidence), minimum=portfolio.REFLECTION_MIN,
+                           maximum=f"{portfolio.REFLECTION_MAX:,}"), status
+
+
+def evidence_url(evidence) -> str | None:
+    """The evidence page, once the evidence pages exist."""
+    if evidence is None or "evidence.show" not in current_app.view_functions:
+        return None
+    return url_for("evidence.show", learner_id=evidence.learner_id, number=evidence.number)
+
+
+def _reflect(attempt: Attempt, form: ReflectionForm):
+    db = get_session()
+    if request.form.get("action") == "save":
+        portfolio.save_reflection(db, current_user, attempt, form.reflection.data)
+        db.commit()
+        flash(_("Your reflection is saved."), "success")
+        return redirect(url_for(".debrief", attempt_id=attempt.id))
+    already = attempt.evidence_id is not None
+    evidence = portfolio.add_to_portfolio(db, current_user, attempt, form.reflection.data, language())
+    db.commit()
+    if not already:
+        flash(_("The transcript is in your portfolio as %(reference)s, a draft. Check the criteria it claims, "
+                "then submit it for assessment.", reference=evidence.reference), "success")
+    return redirect(evidence_url(evidence) or url_for(".debrief", attempt_id=attempt.id))
+
+
+@bp.get("/attempts/<int:attempt_id>/transcript")
+def transcript(attempt_id: int):
+    """The learner's own attempt; staff who may view the learner see it once it is evidence."""
+    attempt = get_session().get(Attempt, attempt_id)
+    if attempt is None:
+        abort(404)
+    if attempt.learner_id != current_user.id:
+        if attempt.evidence_id is None or not belongs_to(current_user, attempt.learner.provider_id):
+            abort(404)
+        if not may_view(get_session(), current_user, attempt.learner):
+            abort(403)
+    return render_template("scenarios/transcript.html", attempt=attempt,
+                           transcript=transcript_of(attempt, language()))
