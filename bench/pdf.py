@@ -6,9 +6,8 @@ creates and drops a throwaway database on that server. Prints a JSON summary; th
 `ratio` (ours / WeasyPrint alone) at most 1.15.
 """
 import argparse
-import json
 
-from common import bench_app, database_kind, default_url, engine_for, median_seconds, scratch_database
+from common import add_database_option, bench_app, database_kind, engine_for, load_average, median_seconds, print_summary
 from sqlalchemy.orm import Session
 from synthetic import generate
 
@@ -20,10 +19,10 @@ TARGET_RATIO = 1.15
 
 
 def measure(url: str, items: int, repeat: int) -> dict:
+    app = bench_app(url)  # first: a broken import fails before the data is made
     engine = engine_for(url)
     with Session(engine) as session:
         generated = generate(session, 1, items_each=items, label="PDF")
-    app = bench_app(url)
     with app.app_context(), Session(engine) as session:
         learner = session.get(User, generated.learner_ids[0])
         data = portfolio_data(session, learner)
@@ -42,6 +41,7 @@ def measure(url: str, items: int, repeat: int) -> dict:
     return {
         "benchmark": "full portfolio PDF against WeasyPrint alone on the same HTML",
         "database": database_kind(url),
+        "load_average": load_average(),
         "evidence_items": len(data.evidence),
         "standards": len(data.sections),
         "criteria": sum(len(section.rows) for section in data.sections),
@@ -59,10 +59,9 @@ def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--items", type=int, default=300)
     options.add_argument("--repeat", type=int, default=3)
-    options.add_argument("--database", default=default_url(), help="a PostgreSQL URL; default a temporary SQLite file")
+    add_database_option(options)
     arguments = options.parse_args()
-    with scratch_database(arguments.database) as url:
-        print(json.dumps(measure(url, arguments.items, arguments.repeat), indent=2))
+    print_summary(arguments.database, lambda url: measure(url, arguments.items, arguments.repeat))
 
 
 if __name__ == "__main__":

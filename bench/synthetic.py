@@ -17,6 +17,7 @@ from assessor.accounts.models import ASSESSOR, IQA, LEARNER, PROVIDER_ADMIN, Use
 from assessor.assessment.models import MET, Decision, EnrolmentProgress, Review
 from assessor.assessment.progress import AWAITING, IN_PROGRESS, MET_STATUS, NOT_STARTED, assessable_criteria, criterion_statuses
 from assessor.cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment
+from assessor.dashboards.models import CohortProgressDay
 from assessor.evidence.models import ASSESSED, DRAFT, SUBMITTED, Evidence, Mapping, Submission
 from assessor.organisations.models import Provider
 from assessor.standards.models import PERFORMANCE, Standard
@@ -74,7 +75,10 @@ class Generated:
     counts: dict[str, int]
 
 
-MODELS = (Provider, User, UserRole, Cohort, CohortStandard, CohortMember, Enrolment, Evidence, Mapping, Submission, Review, Decision, EnrolmentProgress)
+MODELS = (Provider, User, UserRole, Cohort, CohortStandard, CohortMember, Enrolment, Evidence, Mapping, Submission, Review, Decision,
+          EnrolmentProgress, CohortProgressDay)
+#: tables whose rows have no id of their own
+KEYED_ELSEWHERE = (EnrolmentProgress, CohortProgressDay)
 
 
 def seed_standards(session: Session) -> list[Standard]:
@@ -87,20 +91,23 @@ def seed_standards(session: Session) -> list[Standard]:
 def next_ids(session: Session) -> Ids:
     ids = Ids()
     for model in MODELS:
-        if model is EnrolmentProgress:
+        if model in KEYED_ELSEWHERE:
             continue
         ids.next[model.__tablename__] = (session.scalar(select(func.max(model.id))) or 0) + 1
     return ids
 
 
-def generate(session: Session, learners: int, *, seed: int = 1, label: str = "Bench", items_each: int | None = None) -> Generated:
-    """A provider with `learners` learners in one cohort on every seed standard; committed.
+def generate(session: Session, learners: int, *, seed: int = 1, label: str = "Bench", items_each: int | None = None,
+             awaiting_each: int = 0, standards_used: int | None = None) -> Generated:
+    """A provider with `learners` learners in one cohort on every seed standard, and the cohort's daily progress; committed.
 
     With `items_each`, every learner has met every criterion with that many assessed items in all
-    (spread over the standards, each criterion shown by several items): the full-portfolio case.
+    (spread over the standards, each criterion shown by several items): the full-portfolio case;
+    `awaiting_each` more items per learner then wait for a decision. `standards_used` keeps to the first
+    few seed standards (smaller portfolios).
     """
     rng = random.Random(seed)
-    standards = seed_standards(session)
+    standards = seed_standards(session)[:standards_used]
     criteria = {standard.id: [(c.id, c.kind) for c in assessable_criteria(session, standard.id)] for standard in standards}
     ids, rows = next_ids(session), Rows()
     now = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)
@@ -129,9 +136,11 @@ def generate(session: Session, learners: int, *, seed: int = 1, label: str = "Be
             args = (rows, ids, rng, learner_id, assessor_id, enrolment_id, criteria[standard.id])
             if items_each:
                 statuses[enrolment_id] = _complete(*args, items_each // len(standards), numbering, now)
+                _awaiting(*args, awaiting_each // len(standards), numbering, now, statuses[enrolment_id])
             else:
                 statuses[enrolment_id] = _portfolio(*args, share, numbering, now)
     _progress(rows, statuses, criteria_kinds={cid: kind for items in criteria.values() for cid, kind in items})
+    _days(rows, cohort_id, statuses.values(), learners, now)
     _insert(session, rows)
     session.commit()
     counts = {model.__tablename__: len(rows.tables[model]) for model in MODELS}
@@ -167,14 +176,24 @@ def _portfolio(rows, ids, rng, learner_id, assessor_id, enrolment_id, criteria, 
 
 
 def _complete(rows, ids, rng, learner_id, assessor_id, enrolment_id, criteria, items: int, numbering, now) -> Activity:
-    """Every criterion met, by `items` assessed items each showing three criteria in turn."""
+    """`items` assessed items each showing three criteria in turn: every criterion met once there are enough."""
     order = [cid for cid, _kind in criteria]
-    activity = Activity()
+    activity, shown = Activity(), set()
     for n in range(items):
         group = list(dict.fromkeys(order[(n * CRITERIA_PER_ITEM + k) % len(order)] for k in range(CRITERIA_PER_ITEM)))
+        shown.update(group)
         _item(rows, ids, rng, learner_id, assessor_id, enrolment_id, group, ASSESSED, next(numbering), now, activity)
-    activity.statuses = {cid: MET_STATUS for cid in order}
+    activity.statuses = {cid: MET_STATUS if cid in shown else NOT_STARTED for cid in order}
     return activity
+
+
+def _awaiting(rows, ids, rng, learner_id, assessor_id, enrolment_id, criteria, items: int, numbering, now, activity: Activity) -> None:
+    """`items` submitted items waiting for a decision, each claiming one criterion."""
+    for n in range(items):
+        criterion_id = criteria[n % len(criteria)][0]
+        _item(rows, ids, rng, learner_id, assessor_id, enrolment_id, [criterion_id], SUBMITTED, next(numbering), now, activity)
+        if activity.statuses[criterion_id] == NOT_STARTED:
+            activity.statuses[criterion_id] = AWAITING
 
 
 def _item(rows, ids, rng, learner_id, assessor_id, enrolment_id, group, status, number, now, activity: Activity) -> None:
@@ -224,6 +243,17 @@ def _progress(rows: Rows, activities: dict[int, Activity], criteria_kinds: dict[
         rows.add(EnrolmentProgress, **values)
 
 
+def _days(rows: Rows, cohort_id: int, activities, learners: int, now: datetime) -> None:
+    """The cohort's daily figures from its start to `now`, met criteria rising steadily to today's count."""
+    activities = list(activities)
+    met = sum(1 for activity in activities for status in activity.statuses.values() if status == MET_STATUS)
+    total = sum(len(activity.statuses) for activity in activities)
+    days = (now.date() - START).days
+    for n in range(days + 1):
+        rows.add(CohortProgressDay, cohort_id=cohort_id, day=START + timedelta(days=n), criteria_met=met * n // max(days, 1),
+                 criteria_total=total, learners=learners, updated_at=now)
+
+
 def _insert(session: Session, rows: Rows, batch: int = 5000) -> None:
     for model in MODELS:
         values = rows.tables[model]
@@ -231,7 +261,7 @@ def _insert(session: Session, rows: Rows, batch: int = 5000) -> None:
             session.execute(insert(model), values[start:start + batch])
     if session.get_bind().dialect.name == "postgresql":
         for model in MODELS:
-            if model is not EnrolmentProgress:
+            if model not in KEYED_ELSEWHERE:
                 table = model.__tablename__
                 session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"))
 

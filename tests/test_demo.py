@@ -21,7 +21,7 @@ from assessor.accounts.models import ASSESSOR, IQA, LEARNER, PROVIDER_ADMIN, Use
 from assessor.accounts.passwords import password_matches
 from assessor.assessment.models import MET, NOT_YET, Decision, EnrolmentProgress, Review, SignOff
 from assessor.assessment.progress import criterion_statuses
-from assessor.assessment.signoff import verify_sign_off
+from assessor.assessment.signing import verify_sign_off
 from assessor.audit.models import AuditEntry
 from assessor.audit.services import verify_chain
 from assessor.cohorts.models import Cohort, CohortMember, Enrolment, MemberEvent

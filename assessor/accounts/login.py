@@ -1,7 +1,7 @@
 """Flask-Login wiring: who the request is from, and where the signed-out are sent."""
-from flask import Flask, flash, redirect, request, url_for
+from flask import Flask
 from flask_babel import lazy_gettext as _l
-from flask_login import LoginManager
+from flask_login import LoginManager, current_user
 
 from ..db import get_session
 from .models import User
@@ -23,6 +23,13 @@ def load_user(user_id: str) -> User | None:
     if user is None or user.session_version != int(version) or not user.is_active:
         return None
     return user
+
+
+def require_sign_in():
+    """A blueprint's before_request when all its pages need someone signed in: the rest are sent to sign in."""
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    return None
 
 
 def init_app(app: Flask) -> None:

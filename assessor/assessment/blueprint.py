@@ -1,14 +1,7 @@
 """The assessment blueprint and what all its pages share."""
 from flask import Blueprint
-from flask_login import current_user
 
-from ..accounts.login import login_manager
+from ..accounts.login import require_sign_in
 
 bp = Blueprint("assessment", __name__, url_prefix="/assessment")
-
-
-@bp.before_request
-def require_sign_in():
-    if not current_user.is_authenticated:
-        return login_manager.unauthorized()
-    return None
+bp.before_request(require_sign_in)

@@ -12,6 +12,7 @@ from ..evidence.models import ASSESSED, REFERRED, Submission
 from ..iqa.queue import referred_for_assessor
 from ..permissions import belongs_to, can_assess, can_view_learner, is_assessor
 from .blueprint import bp
+from .corrections import correct_decision
 from .forms import OUTCOME_LABELS, OUTCOME_TAGS, CorrectionForm, ReviewForm, review_form
 from .models import Decision, Review
 from .progress import criterion_statuses
@@ -21,7 +22,6 @@ from .services import (
     AssessmentConflict,
     AssessmentError,
     claimed_criteria,
-    correct_decision,
     current_of,
     decision_history,
     earlier_decisions,

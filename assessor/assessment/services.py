@@ -1,4 +1,4 @@
-"""Reviewing submitted evidence criterion by criterion, closing the submission, and correcting decisions.
+"""Reviewing submitted evidence criterion by criterion and closing the submission (corrections: corrections.py).
 
 A decision row is never changed: a correction is a new row with the next sequence number and a
 reason, so the history keeps both. The unique constraints on reviews and decisions turn two people
@@ -19,8 +19,8 @@ from ..iqa.sampling import sample_review
 from ..permissions import can_assess
 from ..standards.models import Criterion
 from ..timeutil import utcnow
-from .models import MET, NOT_YET, OUTCOMES, Decision, Review
-from .progress import active_sign_off, current_decisions, refresh_progress
+from .models import NOT_YET, OUTCOMES, Decision, Review
+from .progress import current_decisions, refresh_progress
 
 #: {criterion id: (outcome, feedback)}
 Outcomes = dict[int, tuple[str | None, str]]
@@ -272,86 +272,3 @@ def _decision_fields(decision: Decision, reference: str, ref: str) -> dict:
     fields = {"reference": reference, "criterion": ref, "criterion_id": decision.criterion_id,
               "evidence_id": decision.evidence_id, "outcome": decision.outcome, "feedback": decision.feedback}
     return fields | ({"reason": decision.correction_reason} if decision.correction_reason else {})
-
-
-# -- correcting -----------------------------------------------------------------------------
-
-
-def correct_decision(
-    session: Session, assessor: User, decision: Decision, outcome: str | None, feedback: str, reason: str
-) -> Decision:
-    """A new decision on the same criterion, sequence + 1, with the reason; the old one stays in the history."""
-    review = decision.review
-    enrolment = review.enrolment
-    _check_assessor(assessor, enrolment)
-    latest = latest_decision(session, decision.review_id, decision.criterion_id)
-    feedback, reason = (feedback or "").strip(), (reason or "").strip()
-    if latest.id != decision.id:
-        if _repeats(latest, decision, assessor, (outcome, feedback, reason)):
-            return latest
-        raise AssessmentConflict(corrected_since(latest))
-    _check_correction(session, decision, enrolment, outcome, feedback, reason)
-    correction = Decision(review_id=review.id, enrolment_id=enrolment.id, evidence_id=decision.evidence_id,
-                          criterion_id=decision.criterion_id, outcome=outcome, feedback=feedback,
-                          sequence=decision.sequence + 1, correction_reason=reason, decided_by_id=assessor.id)
-    try:
-        with session.begin_nested():
-            session.add(correction)
-            session.flush()
-    except IntegrityError:
-        winner = latest_decision(session, decision.review_id, decision.criterion_id)
-        raise AssessmentConflict(corrected_since(winner)) from None
-    reference, ref = decision.evidence.reference, decision.criterion.ref
-    before = _decision_fields(decision, reference, ref) | {"decision_id": decision.id}
-    after = _decision_fields(correction, reference, ref)
-    record(session, assessor, "corrected", "decision", correction.id, learner_id=decision.evidence.learner_id, before=before, after=after)
-    touched = _resettle(session, assessor, review.submission)
-    refresh_progress(session, touched | {enrolment.id})
-    return correction
-
-
-def _repeats(latest: Decision, decision: Decision, assessor: User, correction: tuple) -> bool:
-    """The same correction posted twice: the latest is this assessor's identical correction of this decision."""
-    made = (latest.outcome, latest.feedback, latest.correction_reason)
-    return latest.sequence == decision.sequence + 1 and latest.decided_by_id == assessor.id and made == correction
-
-
-def corrected_since(latest: Decision) -> str:
-    return _(
-        "This decision was corrected by %(name)s (%(when)s). Review the latest decision, shown here, before you correct it.",
-        name=latest.decided_by.name,
-        when=when(latest.decided_at),
-    )
-
-
-def _check_correction(
-    session: Session, decision: Decision, enrolment: Enrolment, outcome: str | None, feedback: str, reason: str
-) -> None:
-    problems: list[tuple[str | None, str]] = []
-    if outcome not in OUTCOMES:
-        problems.append(("outcome", _("Choose met or not yet met.")))
-    elif outcome == NOT_YET and not feedback:
-        problems.append(("feedback", _("Enter feedback: tell the learner what they still need to show.")))
-    if not reason:
-        problems.append(("reason", _("Enter the reason for the correction.")))
-    if not problems and (outcome, feedback) == (decision.outcome, decision.feedback):
-        problems.append(("outcome", _("This correction changes nothing. Change the decision or its feedback.")))
-    if problems:
-        raise AssessmentError.listing(problems)
-    if decision.outcome == MET and outcome == NOT_YET and active_sign_off(session, enrolment.id) is not None:
-        raise AssessmentError(
-            _("This standard has been signed off. Withdraw the sign-off first, then change a met decision to not yet met."), "outcome"
-        )
-
-
-def _resettle(session: Session, actor: User, submission: Submission) -> set[int]:
-    """After a correction: a decided submission that is still the evidence's last takes the outcome its decisions now give."""
-    claimed = claimed_enrolments(session, submission.evidence_id)
-    evidence = submission.evidence
-    is_last = evidence.submissions[-1].id == submission.id
-    if submission.closed_at is None or not is_last or evidence.status != submission.outcome:
-        return claimed
-    outcome = submission_outcome(session, submission, claimed)
-    if outcome != submission.outcome:
-        _set_outcome(session, actor, submission, outcome, "outcome_changed")
-    return claimed

@@ -1,15 +1,14 @@
 """Signing a standard off: the assessor's signed declaration, the learner's countersignature, withdrawal.
 
 A sign-off row is never changed after signing except to add the countersignature or to mark it
-withdrawn; what was signed is kept as canonical data with a sha256 over it, so the record can show
-that nothing has changed since.
+withdrawn; what was signed is kept as canonical data with a sha256 over it (signing.py), so the record
+can show that nothing has changed since.
 """
-import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 
 from flask_babel import format_date
 from flask_babel import gettext as _
@@ -25,20 +24,18 @@ from ..audit.services import record
 from ..cohorts.models import Enrolment
 from ..iqa.models import Sample
 from ..iqa.sampling import ensure_learner_sample
-from ..organisations.models import Provider
 from ..permissions import can_administer, can_assess, can_countersign
 from ..standards.models import Criterion
-from ..timeutil import aware, utcnow
-from .models import MET, EnrolmentProgress, SignOff
+from ..timeutil import utcnow
+from .models import EnrolmentProgress, SignOff
 from .progress import (
     MET_STATUS,
     active_sign_off,
     assessable_criteria,
     criterion_statuses,
-    current_decisions,
     refresh_progress,
-    times_required,
 )
+from .signing import canonical_hash, iso, learner_hash, sign_off_payload
 
 ASSESSOR_DECLARATION = _l(
     "I confirm that the evidence is valid, authentic, reliable, current and sufficient, "
@@ -68,71 +65,6 @@ class AlreadyDone(SignOffError):
     def __init__(self, message: str, sign_off: SignOff):
         super().__init__(message)
         self.sign_off = sign_off
-
-
-# -- what is signed ---------------------------------------------------------------------------
-
-
-def iso(moment: datetime) -> str:
-    return aware(moment).astimezone(timezone.utc).isoformat(timespec="microseconds")
-
-
-def _digest(data) -> str:
-    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def sign_off_payload(session: Session, enrolment: Enrolment) -> dict:
-    """What the assessor signs: the learner, the standard, and the met decisions and evidence behind each criterion."""
-    learner, cohort, standard = enrolment.member.learner, enrolment.member.cohort, enrolment.standard
-    met: dict[int, list[dict]] = {}
-    for decision in current_decisions(session, enrolment.id):
-        if decision.outcome == MET:
-            met.setdefault(decision.criterion_id, []).append(_decision_data(decision))
-    return {
-        "enrolment": enrolment.id,
-        "learner": {"id": learner.id, "name": learner.name, "email": learner.email},
-        "provider": {"id": cohort.provider_id, "name": session.get(Provider, cohort.provider_id).name},
-        "cohort": {"id": cohort.id, "name": cohort.name},
-        "standard": {"urn": standard.urn, "version": standard.version, "title": standard.title},
-        "times_required": times_required(session, enrolment),
-        "criteria": [
-            {"ref": criterion.ref, "code": criterion.code, "decisions": met.get(criterion.id, [])}
-            for criterion in assessable_criteria(session, enrolment.standard_id)
-        ],
-    }
-
-
-def _decision_data(decision) -> dict:
-    evidence = decision.evidence
-    return {
-        "decision": decision.id,
-        "evidence": evidence.reference,
-        "evidence_id": evidence.id,
-        "evidence_version": evidence.version,
-        "files": [file.sha256 for file in evidence.files],
-        "decided_at": iso(decision.decided_at),
-        "assessor": decision.decided_by_id,
-    }
-
-
-def canonical_hash(payload: dict, declaration: str, signature_name: str, signed_at: datetime) -> str:
-    return _digest({"payload": payload, "declaration": declaration, "signature": signature_name, "signed_at": iso(signed_at)})
-
-
-def learner_hash(signed_hash: str, signature_name: str, signed_at: datetime) -> str:
-    return _digest({"signed_hash": signed_hash, "signature": signature_name, "signed_at": iso(signed_at)})
-
-
-def verify_sign_off(sign_off: SignOff) -> bool:
-    """Whether the stored hashes still match what was signed (and countersigned)."""
-    signed = canonical_hash(sign_off.payload, sign_off.declaration, sign_off.signature_name, sign_off.signed_at)
-    if signed != sign_off.signed_hash:
-        return False
-    if sign_off.learner_signed_at is None:
-        return sign_off.learner_hash is None
-    expected = learner_hash(sign_off.signed_hash, sign_off.learner_signature_name, sign_off.learner_signed_at)
-    return expected == sign_off.learner_hash
 
 
 # -- signing, countersigning, withdrawing -----------------------------------------------------

@@ -28,11 +28,10 @@ from .signoff import (
     may_withdraw,
     provider_of,
     sign_off as sign_off_service,
-    sign_off_payload,
     sign_off_state,
-    verify_sign_off,
     withdraw_sign_off as withdraw_service,
 )
+from .signing import sign_off_payload, verify_sign_off
 from .signoff_forms import CountersignForm, SignOffForm, WithdrawSignOffForm
 
 

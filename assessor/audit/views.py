@@ -3,7 +3,7 @@ from flask import Blueprint, render_template, request
 from flask_babel import format_datetime
 from flask_login import current_user
 
-from ..accounts.login import login_manager
+from ..accounts.login import require_sign_in
 from ..dashboards.links import served
 from ..db import get_session
 from ..evidence.access import viewable_learner_or_abort
@@ -11,13 +11,7 @@ from .presenting import present
 from .services import broken_links, history as learner_history
 
 bp = Blueprint("audit", __name__)
-
-
-@bp.before_request
-def require_sign_in():
-    if not current_user.is_authenticated:
-        return login_manager.unauthorized()
-    return None
+bp.before_request(require_sign_in)
 
 
 @bp.get("/learners/<int:learner_id>/history")

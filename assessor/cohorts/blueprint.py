@@ -4,7 +4,7 @@ from flask_babel import format_date
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from ..accounts.login import login_manager
+from ..accounts.login import require_sign_in
 from ..db import get_session
 from ..permissions import belongs_to, can_administer
 from .labels import EVENT_LABELS, STATUS_LABELS, STATUS_TAGS, standard_title
@@ -12,13 +12,7 @@ from .models import Cohort, CohortMember, Enrolment
 from .services import CohortError
 
 bp = Blueprint("cohorts", __name__, url_prefix="/cohorts")
-
-
-@bp.before_request
-def require_sign_in():
-    if not current_user.is_authenticated:
-        return login_manager.unauthorized()
-    return None
+bp.before_request(require_sign_in)
 
 
 @bp.context_processor

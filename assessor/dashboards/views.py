@@ -2,7 +2,7 @@
 from flask import Blueprint, Response, abort, current_app, render_template, request
 from flask_login import current_user
 
-from ..accounts.login import login_manager
+from ..accounts.login import require_sign_in
 from ..cohorts.blueprint import cohort_or_abort
 from ..cohorts.labels import STATUS_LABELS
 from ..db import get_session
@@ -19,13 +19,7 @@ from .sorting import Sort
 from .table_csv import dashboard_csv
 
 bp = Blueprint("dashboards", __name__)
-
-
-@bp.before_request
-def require_sign_in():
-    if not current_user.is_authenticated:
-        return login_manager.unauthorized()
-    return None
+bp.before_request(require_sign_in)
 
 
 @bp.app_context_processor

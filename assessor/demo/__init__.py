@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from ..accounts.models import ASSESSOR, IQA, LEARNER, PROVIDER_ADMIN
 from ..accounts.passwords import password_matches, password_problem
 from ..db import get_session
-from ..evidence.services import discard_blobs
+from ..evidence.item_files import discard_blobs
 from ..storage.paths import storage_dir
 from .people import (  # noqa: F401  (the demo's people are this package's API, for tests and the browser tests)
     ASSESSORS, COHORT_NAME, DEFAULT_PASSWORD, DOMAIN, EVERYONE, IQA_PERSON, LEARNERS, LEARNERS_WITH_EVIDENCE,

@@ -10,16 +10,18 @@ from sqlalchemy.orm import Session
 from werkzeug.datastructures import FileStorage
 
 from ..accounts.models import User
+from ..assessment.corrections import correct_decision
 from ..assessment.models import MET, NOT_YET
 from ..assessment.models import Review as ReviewRow
 from ..assessment.progress import active_sign_off
-from ..assessment.services import AssessmentError, claimed_criteria, correct_decision, latest_decision, record_review
+from ..assessment.services import AssessmentError, claimed_criteria, latest_decision, record_review
 from ..assessment.signoff import ASSESSOR_DECLARATION, SignOffError, countersign, sign_off
 from ..cohorts.models import Cohort, CohortMember, Enrolment
 from ..evidence.forms import DECLARATION
+from ..evidence.item_files import add_files
 from ..evidence.mapping import MappingError, set_mapping
 from ..evidence.models import OBSERVATION, Evidence, Submission
-from ..evidence.services import EvidenceError, add_files, create_evidence, submit_evidence, update_evidence
+from ..evidence.services import EvidenceError, create_evidence, submit_evidence, update_evidence
 from ..iqa.models import Sample
 from ..iqa.sampling import DEFAULT_NEW_ASSESSOR_SHARE, DEFAULT_SHARE, plan_for
 from ..iqa.services import IqaError, decide_sample, respond_to_referral, save_plan

@@ -1,4 +1,4 @@
-"""The portfolio and its items: adding, showing, changing, files, submitting, deleting; assessors' observations."""
+"""A portfolio's items: adding, showing, changing, files, submitting, deleting; assessors' observations."""
 from types import SimpleNamespace
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
@@ -9,30 +9,25 @@ from flask_login import current_user
 from ..accounts.models import User
 from ..assessment.models import MET, NOT_YET
 from ..cohorts.blueprint import show_error
-from ..dashboards.learner import next_steps
 from ..db import get_session
-from ..permissions import can_add_evidence, can_record_observation, is_learner
+from ..permissions import can_add_evidence, can_record_observation
 from ..storage.detect import ACCEPT
 from ..storage.files import send_stored
 from ..storage.paths import storage_dir
 from . import markdown  # noqa: F401  (registers the markdown filter)
-from .access import (
-    assigned_ids, claims_by_standard, evidence_or_abort, file_or_404, learner_or_404, portfolio_page, status_counts,
-    submission_history, viewable_learner_or_abort,
-)
+from .access import assigned_ids, claims_by_standard, evidence_or_abort, file_or_404, learner_or_404, submission_history
 from .forms import (
     BODY_HINTS, BODY_LABELS, DECLARATION, KIND_HINTS, MARKDOWN_HINT, EvidenceForm, KindForm, SubmitForm, UploadForm, VersionForm,
 )
+from .item_files import add_files, discard_blobs, remove_file, store_files
 from .labels import KIND_LABELS, STATUS_LABELS, STATUS_TAGS
-from .matrix import standard_summaries
-from .models import ACCOUNT, EVIDENCE_STATUSES, FILE, LEARNER_KINDS, OBSERVATION, SCENARIO, Evidence
+from .models import ACCOUNT, FILE, LEARNER_KINDS, OBSERVATION, SCENARIO, Evidence
 from .services import (
-    EvidenceConflict, EvidenceError, EvidenceLocked, add_files, checked_fields, create_evidence, delete_draft, discard_blobs,
-    is_owner, locked_message, may_change, may_delete, remove_file, store_files, submit_evidence, update_evidence,
+    EvidenceConflict, EvidenceError, EvidenceLocked, checked_fields, create_evidence, delete_draft, is_owner, locked_message,
+    may_change, may_delete, submit_evidence, update_evidence,
 )
 from .blueprint import bp
 
-PER_PAGE = 20
 #: what the evidence templates (and pages elsewhere that include evidence/_content.html) call things
 LABELS = SimpleNamespace(
     kinds=KIND_LABELS,
@@ -64,38 +59,6 @@ def _portfolio_url(learner: User) -> str:
 
 def _status(error: EvidenceError | None) -> int:
     return 409 if isinstance(error, EvidenceConflict) else 422
-
-
-# -- the portfolio ----------------------------------------------------------------------------
-
-
-@bp.get("/portfolio")
-def portfolio():
-    if not is_learner(current_user):
-        abort(403)
-    return _portfolio(current_user)
-
-
-@bp.get("/learners/<int:learner_id>/portfolio")
-def learner_portfolio(learner_id: int):
-    learner = viewable_learner_or_abort(learner_id)
-    if learner.id == current_user.id:
-        return redirect(url_for(".portfolio"))
-    return _portfolio(learner)
-
-
-def _portfolio(learner: User):
-    db = get_session()
-    status = request.args.get("status", "")
-    status = status if status in EVIDENCE_STATUSES else ""
-    items = portfolio_page(db, learner.id, status=status, page=request.args.get("page", 1, type=int), per_page=PER_PAGE)
-    observes = can_record_observation(current_user, learner, assigned_ids(db, learner.id)[0])
-    own = learner.id == current_user.id
-    summaries = standard_summaries(db, learner)
-    return render_template(
-        "evidence/portfolio.html", learner=learner, own=own, items=items, status=status, counts=status_counts(db, learner.id),
-        summaries=summaries, observes=observes, next_steps=next_steps(db, learner, summaries) if own else [],
-    )
 
 
 # -- adding -----------------------------------------------------------------------------------

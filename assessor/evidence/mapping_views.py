@@ -6,7 +6,7 @@ from flask_login import current_user
 from ..cohorts.blueprint import show_error
 from ..cohorts.models import Enrolment
 from ..db import get_session
-from ..permissions import can_add_evidence
+from ..permissions import can_add_evidence, can_assess
 from .access import evidence_or_abort, viewable_learner_or_abort
 from .blueprint import bp
 from .labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS, STATUS_LABELS, STATUS_TAGS
@@ -82,4 +82,5 @@ def matrix(learner_id: int, enrolment_id: int):
         abort(404)
     built = build_matrix(db, enrolment)
     may_add = can_add_evidence(current_user, learner)
-    return render_template("evidence/matrix.html", learner=learner, matrix=built, may_add=may_add, **LABELS)
+    assesses = can_assess(current_user, learner.provider_id, enrolment.assessor_id)
+    return render_template("evidence/matrix.html", learner=learner, matrix=built, may_add=may_add, assesses=assesses, **LABELS)

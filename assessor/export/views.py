@@ -1,24 +1,21 @@
 """Downloading a learner's portfolio as a PDF, in Welsh or English."""
 from flask import Blueprint, Response, abort, current_app, request
 from flask_babel import get_locale
-from flask_login import current_user
 
-from ..accounts.login import login_manager
+from ..accounts.login import require_sign_in
 from ..config import LANGUAGES
 from ..db import get_session
 from ..evidence.access import viewable_learner_or_abort
 from ..storage.paths import storage_dir
 from .filenames import portfolio_filename
+from .labels import file_size
 from .render import portfolio_pdf
 
 bp = Blueprint("export", __name__)
+bp.add_app_template_filter(file_size, "file_size")
 
 
-@bp.before_request
-def require_sign_in():
-    if not current_user.is_authenticated:
-        return login_manager.unauthorized()
-    return None
+bp.before_request(require_sign_in)
 
 
 @bp.get("/learners/<int:learner_id>/portfolio.pdf")

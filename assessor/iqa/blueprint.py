@@ -7,7 +7,7 @@ from flask_babel import format_date, format_datetime
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from ..accounts.login import login_manager
+from ..accounts.login import require_sign_in
 from ..assessment.forms import OUTCOME_LABELS, OUTCOME_TAGS
 from ..cohorts.blueprint import show_error
 from ..cohorts.models import Cohort, CohortStandard
@@ -19,13 +19,7 @@ from .queue import days_waiting, waiting_since
 from .services import IqaConflict, IqaError, provider_of
 
 bp = Blueprint("iqa", __name__, url_prefix="/iqa")
-
-
-@bp.before_request
-def require_sign_in():
-    if not current_user.is_authenticated:
-        return login_manager.unauthorized()
-    return None
+bp.before_request(require_sign_in)
 
 
 @bp.context_processor

@@ -6,7 +6,7 @@ from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..accounts.login import login_manager
+from ..accounts.login import require_sign_in
 from ..db import get_session
 from ..evidence.access import may_view
 from ..evidence.mapping import MappingError
@@ -21,13 +21,7 @@ from .models import Attempt
 from .transcript import ending_of, free_text_rubric, meters, outcome_label, steps_of, transcript_for, transcript_of, walk
 
 bp = Blueprint("scenarios", __name__, url_prefix="/scenarios")
-
-
-@bp.before_request
-def require_sign_in():
-    if not current_user.is_authenticated:
-        return login_manager.unauthorized()
-    return None
+bp.before_request(require_sign_in)
 
 
 @bp.app_template_global()

@@ -3,9 +3,10 @@ import pytest
 from sqlalchemy import select
 
 from assessor.accounts.models import ASSESSOR
-from assessor.assessment import services
+from assessor.assessment import corrections, services
+from assessor.assessment.corrections import correct_decision
 from assessor.assessment.models import Decision, EnrolmentProgress
-from assessor.assessment.services import AssessmentConflict, AssessmentError, correct_decision, decision_history
+from assessor.assessment.services import AssessmentConflict, AssessmentError, decision_history
 from assessor.audit.models import AuditEntry
 from assessor.evidence.models import ASSESSED, REFERRED
 from assessor.timeutil import utcnow
@@ -83,7 +84,7 @@ def test_two_corrections_at_once_make_the_second_a_conflict(db_session, world, d
                             criterion_id=first.criterion_id, outcome="met", sequence=2, correction_reason="Other tab.",
                             decided_by_id=world.a.assessor.id))
     db_session.flush()
-    monkeypatch.setattr(services, "latest_decision", lambda *_args: first)
+    monkeypatch.setattr(corrections, "latest_decision", lambda *_args: first)
     with pytest.raises(AssessmentConflict, match="This decision was corrected"):
         correct(db_session, world, first)
 

@@ -2,7 +2,6 @@
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event
 
 from assessor.accounts.models import ASSESSOR, LEARNER
 from assessor.assessment.queue import awaiting_count, queue_for
@@ -11,6 +10,7 @@ from assessor.evidence.models import ASSESSED, SUBMITTED, Mapping
 from assessor.timeutil import utcnow
 
 from ..factories import enrol, make_cohort, make_evidence, make_user, shipped_standard
+from ..queries import counted_queries
 
 
 @pytest.fixture(autouse=True)
@@ -111,14 +111,9 @@ def test_the_queue_pages(db_session, world):
 
 
 def count_queries(session, call) -> int:
-    statements = []
-    listener = lambda *args: statements.append(args[2])  # noqa: E731
-    engine = session.get_bind()
-    event.listen(engine, "before_cursor_execute", listener)
-    try:
+    """The SELECT statements `call` runs."""
+    with counted_queries(session.get_bind()) as statements:
         call()
-    finally:
-        event.remove(engine, "before_cursor_execute", listener)
     return sum(1 for statement in statements if statement.lstrip().upper().startswith("SELECT"))
 
 

@@ -7,16 +7,14 @@ from sqlalchemy import func, select, update
 from assessor.accounts.models import ASSESSOR, LEARNER
 from assessor.assessment.models import Decision, EnrolmentProgress, SignOff
 from assessor.assessment.progress import assessable_criteria, refresh_progress
+from assessor.assessment.signing import canonical_hash, sign_off_payload, verify_sign_off
 from assessor.assessment.signoff import (
     AlreadyDone,
     SignOffConflict,
     SignOffError,
-    canonical_hash,
     countersign,
     sign_off,
-    sign_off_payload,
     sign_off_state,
-    verify_sign_off,
     withdraw_sign_off,
 )
 from assessor.audit.models import AuditEntry

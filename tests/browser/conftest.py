@@ -74,8 +74,12 @@ def storage_for(url: str) -> str:
     return str(Path(url.removeprefix("sqlite:///")).parent / "storage")
 
 
+def exports_for(url: str) -> str:
+    return str(Path(url.removeprefix("sqlite:///")).parent / "exports")
+
+
 def _run_assessor(url: str, arguments: list[str]) -> str:
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "test", "STORAGE_DIR": storage_for(url)}
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "test", "STORAGE_DIR": storage_for(url), "EXPORT_DIR": exports_for(url)}
     done = subprocess.run([_assessor_command(), *arguments], env=env, cwd=PROJECT_ROOT, capture_output=True, text=True)
     if done.returncode != 0:
         pytest.fail(
@@ -115,7 +119,7 @@ def live_server(browser_database):
     share no transaction, so they always use a file of their own.
     """
     url = browser_database
-    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "test", "STORAGE_DIR": storage_for(url)})
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "test", "STORAGE_DIR": storage_for(url), "EXPORT_DIR": exports_for(url)})
     app.add_url_rule(FLASH_PAGE, "browser_test_flash", _flash_every_category)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
@@ -161,7 +165,7 @@ def page(browser, live_server):
     problems: list[str] = []
 
     def on_console(message):
-        if message.type == "error":
+        if message.type == "error" and not _expected_refusal(message.text):
             where = (message.location or {}).get("url") or ""
             problems.append(f"console: {message.text}" + (f" ({where})" if where else ""))
 
@@ -171,6 +175,14 @@ def page(browser, live_server):
     context.close()
     if problems:
         pytest.fail("the browser reported errors:\n  " + "\n  ".join(problems), pytrace=False)
+
+
+#: a form refused as invalid (422) or stale (409) is the page doing its job; chromium logs the status
+EXPECTED_STATUSES = ("status of 409", "status of 422")
+
+
+def _expected_refusal(text: str) -> bool:
+    return text.startswith("Failed to load resource") and any(status in text for status in EXPECTED_STATUSES)
 
 
 # --- checks -----------------------------------------------------------------------------------

@@ -1,8 +1,5 @@
-"""Helpers for the dashboard tests: progress rows written directly, learners in bulk, and counting SQL statements."""
-from contextlib import contextmanager
+"""Helpers for the dashboard tests: progress rows written directly and learners in bulk (query counts: tests/queries.py)."""
 from datetime import datetime
-
-from sqlalchemy import event
 
 from assessor.accounts.models import LEARNER
 from assessor.assessment.models import EnrolmentProgress
@@ -41,27 +38,3 @@ def add_learners(session, provider, cohort, standard, how_many: int, *, assessor
         set_progress(session, enrolment, pc_met=pc_met)
         enrolments.append(enrolment)
     return enrolments
-
-
-@contextmanager
-def counted_queries(engine):
-    """The SQL statements run inside the block (savepoints left out)."""
-    statements: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args):
-        if not statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
-            statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
-
-
-def queries_for(client, engine, url: str) -> int:
-    """Statements for one request, asked twice so that the second finds nothing cached."""
-    assert client.get(url).status_code == 200
-    with counted_queries(engine) as statements:
-        assert client.get(url).status_code == 200
-    return len(statements)

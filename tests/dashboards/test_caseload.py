@@ -10,7 +10,8 @@ from assessor.dashboards.sorting import Sort
 from assessor.timeutil import utcnow
 
 from ..factories import enrol, make_cohort, make_evidence, make_review, make_user, shipped_standard
-from .support import add_learners, counted_queries, set_progress
+from ..queries import counted_queries
+from .support import add_learners, set_progress
 
 NOW = utcnow()
 

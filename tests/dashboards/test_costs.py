@@ -4,7 +4,8 @@ import pytest
 from assessor.assessment.progress import refresh_progress
 
 from ..factories import login_as, make_cohort, make_evidence, make_review
-from .support import add_learners, queries_for
+from ..queries import queries_for
+from .support import add_learners
 
 REFS = [f"P{number}" for number in range(1, 11)]
 

@@ -1,5 +1,4 @@
 """What a learner should do next: countersign, act on referrals, finish drafts, start criteria."""
-from sqlalchemy import select
 
 from assessor.accounts.models import LEARNER
 from assessor.cohorts.models import WITHDRAWN
@@ -9,7 +8,8 @@ from assessor.evidence.models import REFERRED
 from assessor.timeutil import utcnow
 
 from ..factories import make_evidence, make_user
-from .support import counted_queries, set_progress
+from ..queries import counted_queries
+from .support import set_progress
 
 
 def steps_of(db_session, learner):

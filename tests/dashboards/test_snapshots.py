@@ -11,7 +11,8 @@ from assessor.dashboards.snapshots import cohort_days, record_cohort_days
 from assessor.timeutil import today
 
 from ..factories import make_cohort, make_evidence, make_review
-from .support import add_learners, counted_queries, set_progress
+from ..queries import counted_queries
+from .support import add_learners, set_progress
 
 
 def days_of(db_session, cohort) -> list[tuple]:

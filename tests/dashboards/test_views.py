@@ -4,7 +4,7 @@ import pytest
 from assessor.accounts.models import LEARNER, User
 
 from ..factories import enrol, login_as, make_cohort, make_user
-from .support import queries_for
+from ..queries import queries_for
 
 
 def test_signed_out_people_see_the_public_landing(client, world):

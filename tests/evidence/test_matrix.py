@@ -1,6 +1,6 @@
 """The learner's matrix and standard summaries: statuses, cells, times required, and a fixed number of queries."""
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from assessor.assessment.models import EnrolmentProgress
 from assessor.assessment.progress import refresh_progress
@@ -9,6 +9,7 @@ from assessor.evidence.matrix import build_matrix, criterion_lines, standard_sum
 from assessor.standards.models import KNOWLEDGE, PERFORMANCE
 
 from ..factories import enrol, make_cohort, make_evidence, make_review, make_user, shipped_standard
+from ..queries import counted_queries
 
 
 @pytest.fixture(autouse=True)
@@ -84,20 +85,6 @@ def test_sub_items_are_shown_beneath_their_parent(db_session, world):
     assert text.for_reader("en") == ((text.text_en, "en") if text.text_en else (text.text, "cy"))
 
 
-def count_queries(engine, action) -> int:
-    statements = []
-
-    def seen(*_args):
-        statements.append(1)
-
-    event.listen(engine, "before_cursor_execute", seen)
-    try:
-        action()
-    finally:
-        event.remove(engine, "before_cursor_execute", seen)
-    return len(statements)
-
-
 def add_evidence(db_session, side, how_many: int) -> None:
     for n in range(how_many):
         refs = (f"P{n % 16 + 1}", f"K{n % 14 + 1}")
@@ -113,7 +100,9 @@ def test_the_matrix_takes_the_same_queries_for_3_or_30_evidence(db_session, engi
 
     def measure() -> int:
         db_session.expire_all()
-        return count_queries(engine, lambda: build_matrix(db_session, db_session.get(Enrolment, enrolment.id)))
+        with counted_queries(engine) as statements:
+            build_matrix(db_session, db_session.get(Enrolment, enrolment.id))
+        return len(statements)
 
     add_evidence(db_session, side, 3)
     few = measure()

@@ -1,8 +1,5 @@
 """The IQA's queue, the assessor's referrals, one sample's detail, and the awaiting-sampling report."""
-from contextlib import contextmanager
 from datetime import timedelta
-
-from sqlalchemy import event
 
 from assessor.accounts.models import IQA
 from assessor.assessment.models import SignOff
@@ -15,6 +12,7 @@ from assessor.iqa.services import decide_sample, respond_to_referral, save_plan
 from assessor.timeutil import utcnow
 
 from ..factories import make_user
+from ..queries import counted_queries
 from .builders import add_review, fresh_enrolment
 
 
@@ -62,22 +60,6 @@ def test_the_detail_has_the_decisions_and_the_history(db_session, world):
     detail = sample_detail(db_session, sample)
     assert [(d.criterion.ref, d.outcome) for d in detail.decisions] == [("P4", "met")]
     assert [entry.action for entry in detail.history] == [REFERRED]
-
-
-@contextmanager
-def counted(db_session):
-    """The SQL statements run inside the block."""
-    statements: list[str] = []
-    connection = db_session.connection()
-
-    def listen(_connection, _cursor, statement, *_args):
-        statements.append(statement)
-
-    event.listen(connection, "before_cursor_execute", listen)
-    try:
-        yield statements
-    finally:
-        event.remove(connection, "before_cursor_execute", listen)
 
 
 def test_the_report_counts_each_assessors_samples_against_the_plan(db_session, world):
@@ -128,12 +110,12 @@ def test_the_report_shows_the_defaults_and_only_the_providers_cohorts(db_session
 
 def test_the_report_takes_a_fixed_number_of_queries(db_session, world):
     save_plan(db_session, world.a.admin, world.a.cohort, 25, 100, [], 0)
-    with counted(db_session) as few:
+    with counted_queries(db_session.connection()) as few:
         awaiting_sampling_report(db_session, world.a.provider.id)
     for _ in range(3):
         enrolment = fresh_enrolment(db_session, world.a, world.standard)
         save_plan(db_session, world.a.admin, enrolment.member.cohort, 100, 100, [world.a.assessor.id], 0)
         drawn(db_session, enrolment, 3)
-    with counted(db_session) as more:
+    with counted_queries(db_session.connection()) as more:
         report = awaiting_sampling_report(db_session, world.a.provider.id)
     assert len(report.cohorts) == 4 and len(more) == len(few)

@@ -79,3 +79,14 @@ CY = {
     "%(n).1f KB": "%(n).1f KB",
     "%(n).1f MB": "%(n).1f MB",
 }
+CY.update({
+    "Download the portfolio as a PDF in Welsh": "Lawrlwytho'r portffolio fel PDF yn Gymraeg",
+    "Download the portfolio as a PDF in English": "Lawrlwytho'r portffolio fel PDF yn Saesneg",
+    "History of changes": "Hanes y newidiadau",
+    "Open the portfolio of %(name)s": "Agor portffolio %(name)s",
+})
+CY.update({
+    "Sign off this standard": "Cymeradwyo'r safon hon",
+    "Sign-off: what is still needed": "Cymeradwyo: beth sydd ei angen o hyd",
+    "Decision history": "Hanes y penderfyniadau",
+})
