@@ -18,6 +18,7 @@ def load_config(app, overrides: dict | None) -> None:
         SECRET_KEY=os.environ.get("SECRET_KEY", DEVELOPMENT_KEY),
         DATABASE_URL=os.environ.get("DATABASE_URL") or default_database_url(app.instance_path),
         BABEL_DEFAULT_LOCALE="en",
+        BABEL_DEFAULT_TIMEZONE=os.environ.get("BABEL_DEFAULT_TIMEZONE", "Europe/London"),
         BABEL_TRANSLATION_DIRECTORIES=str(PROJECT_ROOT / "assessor" / "translations"),
         STANDARDS_DIR=str(PROJECT_ROOT / "standards"),
         STANDARDS_PER_PAGE=20,

@@ -1,13 +1,18 @@
-"""Language selection: the reader's saved choice, then the browser's, then the default."""
+"""Language selection (the reader's saved choice, then the browser's, then the default) and dates in it."""
+from datetime import date, datetime
+
 import flask_babel
+from babel import Locale, dates
 from flask import Flask, current_app, request
-from flask_babel import Babel
+from flask_babel import Babel, get_timezone, to_user_timezone
 from flask_login import current_user
 
 from .config import LANGUAGES
 
 LANGUAGE_COOKIE = "assessor_lang"
 LANGUAGE_NAMES = {"cy": "Cymraeg", "en": "English"}
+#: the locale whose conventions dates follow for a language: English dates the British way (23 Nov 2026)
+DATE_LOCALES = {"cy": Locale.parse("cy"), "en": Locale.parse("en_GB")}
 
 
 def select_locale() -> str:
@@ -19,7 +24,24 @@ def select_locale() -> str:
     return request.accept_languages.best_match(LANGUAGES) or current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
+def date_locale() -> Locale:
+    locale = flask_babel.get_locale()
+    return DATE_LOCALES.get(str(locale), locale)
+
+
+def format_date(value: date | datetime, format: str = "medium") -> str:
+    """A date in the reader's language; a datetime is first moved to the reader's time zone."""
+    if isinstance(value, datetime):
+        value = to_user_timezone(value)
+    return dates.format_date(value, format, locale=date_locale())
+
+
+def format_datetime(value: datetime, format: str = "medium") -> str:
+    return dates.format_datetime(to_user_timezone(value), format, tzinfo=get_timezone(), locale=date_locale())
+
+
 def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals["LANGUAGE_NAMES"] = LANGUAGE_NAMES
     app.jinja_env.globals["get_locale"] = flask_babel.get_locale
+    app.jinja_env.filters.update(dateformat=format_date, datetimeformat=format_datetime)

@@ -1,13 +1,28 @@
 """Time in one place, so tests and services agree on what now is."""
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime, timezone
+
+_set_now: ContextVar[datetime | None] = ContextVar("set_now", default=None)
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return _set_now.get() or datetime.now(timezone.utc)
 
 
 def today() -> date:
     return utcnow().date()
+
+
+@contextmanager
+def clock_at(moment: datetime) -> Iterator[None]:
+    """Inside the block, now is `moment`: the demo tells its stories over the cohort's weeks."""
+    token = _set_now.set(moment)
+    try:
+        yield
+    finally:
+        _set_now.reset(token)
 
 
 def aware(moment: datetime) -> datetime:

@@ -1,5 +1,7 @@
 // Builds the front-end: assets/app.scss -> assessor/static/css/app.css, and copies the
-// GOV.UK Frontend files the stylesheet and pages refer to into assessor/static/vendor/govuk/.
+// GOV.UK Frontend files the stylesheet and pages refer to into assessor/static/vendor/govuk/:
+// the fonts and images the stylesheet names, and the components' script (started by
+// assessor/static/js/govuk.js).
 // Run with `node assets/build.mjs` (./dev setup runs it when the sources change).
 import { copyFileSync, mkdirSync, writeFileSync, existsSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -46,6 +48,10 @@ for (const relative of referenced) {
   }
   mkdirSync(dirname(join(vendorDir, relative)), { recursive: true });
   copyFileSync(source, join(vendorDir, relative));
+}
+
+for (const script of ["govuk-frontend.min.js", "govuk-frontend.min.js.map"]) {
+  copyFileSync(join(govuk, script), join(vendorDir, script));
 }
 
 console.log(

@@ -5,7 +5,7 @@ share one demo, told twice in a transaction of its own.
 """
 import hashlib
 from collections import Counter
-from datetime import timedelta
+from datetime import date, datetime, timedelta, timezone
 from io import BytesIO
 from pathlib import Path
 
@@ -25,19 +25,21 @@ from assessor.assessment.signing import verify_sign_off
 from assessor.audit.models import AuditEntry
 from assessor.audit.services import verify_chain
 from assessor.cohorts.models import Cohort, CohortMember, Enrolment, MemberEvent
+from assessor.dashboards.snapshots import cohort_days, cohort_figures
 from assessor.demo import DEFAULT_PASSWORD, PROVIDER_NAME, demo_command
 from assessor.demo.files import ChartFile
-from assessor.demo.script import RELATIONS, Item, Story
+from assessor.demo.script import RELATIONS, Item, Review as ReviewStep, Story, Submit
+from assessor.demo.timeline import step_moments
 from assessor.evidence.forms import DECLARATION
 from assessor.evidence.models import (
-    ASSESSED, DRAFT, EVIDENCE_KINDS, FILE, OBSERVATION, REFERRED, SCENARIO, SUBMITTED, Evidence, EvidenceFile, Mapping, Submission,
+    ACCOUNT, ASSESSED, DRAFT, EVIDENCE_KINDS, FILE, OBSERVATION, REFERRED, SCENARIO, SUBMITTED, Evidence, EvidenceFile, Mapping, Submission,
 )
 from assessor.iqa.models import AGREED, PENDING, RESPONDED, Sample, SamplingPlan
 from assessor.organisations.models import Provider
 from assessor.standards.models import Standard
 from assessor.storage.check import inspect_storage
 from assessor.storage.paths import blob_path
-from assessor.timeutil import today
+from assessor.timeutil import aware, today, utcnow
 
 from .factories import make_provider, make_user
 
@@ -383,3 +385,37 @@ def test_progress_rows_match_the_criterion_statuses(told):
         assert progress.statuses == {str(key): value for key, value in statuses.items()}
         assert progress.pc_total + progress.k_total == len(statuses)
     assert touched >= 8
+
+
+def test_each_story_takes_weeks_and_every_step_is_in_the_past(told):
+    evidence = told.all_evidence()
+    submitted = sorted(aware(submission.submitted_at) for item in evidence for submission in item.submissions)
+    assert submitted[-1] < utcnow() - timedelta(hours=1)
+    assert submitted[-1] - submitted[0] >= timedelta(days=30)
+    for item in evidence:
+        assert aware(item.created_at).date() >= item.activity_date
+        assert all(aware(submission.submitted_at) > aware(item.created_at) for submission in item.submissions)
+    reviews = told.session.scalars(select(Review).join(Submission).where(Submission.evidence_id.in_([item.id for item in evidence])))
+    assert all(aware(review.created_at) > aware(review.submission.submitted_at) for review in reviews)
+
+
+def test_the_cohort_chart_grows_day_by_day_to_todays_figures(told):
+    cohort = told.session.scalar(select(Cohort).where(Cohort.name == demo.COHORT_NAME))
+    days = cohort_days(told.session, cohort.id)
+    assert [row.day for row in days] == [cohort.start_date + timedelta(days=n) for n in range((today() - cohort.start_date).days + 1)]
+    met = [row.criteria_met for row in days]
+    assert met == sorted(met) and met[0] == 0
+    now = told.session.execute(cohort_figures([cohort.id])).one()
+    assert (days[-1].criteria_met, days[-1].criteria_total, days[-1].learners) == (now.met, now.total, now.learners)
+    assert len(set(met)) >= 6, "the chart shows progress on several days"
+
+
+def test_steps_follow_one_another_and_stop_an_hour_before_now():
+    now = datetime(2026, 11, 22, 8, 0, tzinfo=timezone.utc)
+    steps = (Item("a", ACCOUNT, "A", 1), Submit("a"), ReviewStep("a", RELATIONS, "Good."), Item("b", ACCOUNT, "B", 2), Submit("b"))
+    days = {"a": date(2026, 11, 10), "b": date(2026, 11, 21)}
+    moments = step_moments(steps, lambda item: days[item.key], now)
+    assert moments == sorted(moments)
+    assert moments[:3] == [datetime(2026, 11, 10, 16, 30, tzinfo=timezone.utc), datetime(2026, 11, 11, 9, 15, tzinfo=timezone.utc),
+                           datetime(2026, 11, 15, 11, 0, tzinfo=timezone.utc)]
+    assert moments[3:] == [datetime(2026, 11, 21, 16, 30, tzinfo=timezone.utc), now - timedelta(hours=1)]

@@ -1,6 +1,6 @@
 """The assessor's queue, reviewing a submission criterion by criterion, corrections, and a learner's decision history."""
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import format_date, get_locale
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -9,6 +9,7 @@ from ..cohorts.models import Enrolment
 from ..db import get_session
 from ..evidence.labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS, KIND_LABELS
 from ..evidence.models import ASSESSED, REFERRED, Submission
+from ..i18n import format_date
 from ..iqa.queue import referred_for_assessor
 from ..permissions import belongs_to, can_assess, can_view_learner, is_assessor
 from .blueprint import bp

@@ -4,7 +4,6 @@ A decision row is never changed: a correction is a new row with the next sequenc
 reason, so the history keeps both. The unique constraints on reviews and decisions turn two people
 acting at once into a conflict for the second, never a silent overwrite.
 """
-from flask_babel import format_datetime
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -15,6 +14,7 @@ from ..accounts.models import User
 from ..audit.services import record
 from ..cohorts.models import Enrolment
 from ..evidence.models import ASSESSED, REFERRED, SUBMITTED, Evidence, Mapping, Submission
+from ..i18n import format_datetime
 from ..iqa.sampling import sample_review
 from ..permissions import can_assess
 from ..standards.models import Criterion

@@ -10,7 +10,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -22,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..accounts.models import User
 from ..audit.services import record
 from ..cohorts.models import Enrolment
+from ..i18n import format_date
 from ..iqa.models import Sample
 from ..iqa.sampling import ensure_learner_sample
 from ..permissions import can_administer, can_assess, can_countersign

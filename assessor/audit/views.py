@@ -1,12 +1,12 @@
 """The audit blueprint: a learner's history page."""
 from flask import Blueprint, render_template, request
-from flask_babel import format_datetime
 from flask_login import current_user
 
 from ..accounts.login import require_sign_in
 from ..dashboards.links import served
 from ..db import get_session
 from ..evidence.access import viewable_learner_or_abort
+from ..i18n import format_datetime
 from .presenting import present
 from .services import broken_links, history as learner_history
 

@@ -1,11 +1,11 @@
 """The cohorts blueprint, what every one of its pages needs, and loading its things (404) and checking access (403)."""
 from flask import Blueprint, abort
-from flask_babel import format_date
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from ..accounts.login import require_sign_in
 from ..db import get_session
+from ..i18n import format_date
 from ..permissions import belongs_to, can_administer
 from .labels import EVENT_LABELS, STATUS_LABELS, STATUS_TAGS, standard_title
 from .models import Cohort, CohortMember, Enrolment

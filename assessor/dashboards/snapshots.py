@@ -33,7 +33,7 @@ def record_cohort_days(session: Session, enrolment_ids: Iterable[int]) -> None:
         {"cohort_id": cohort_id, "day": day, "criteria_met": met, "criteria_total": total, "learners": learners, "updated_at": now}
         for cohort_id, (met, total, learners) in sorted(figures.items())
     ]
-    session.execute(_upsert(session, rows))
+    session.execute(upsert_days(session, rows))
 
 
 def cohort_figures(cohort_ids: Iterable[int]):
@@ -55,7 +55,7 @@ def cohort_figures(cohort_ids: Iterable[int]):
     )
 
 
-def _upsert(session: Session, rows: list[dict]):
+def upsert_days(session: Session, rows: list[dict]):
     """INSERT … ON CONFLICT (cohort, day) DO UPDATE: two transactions recording the same day never collide."""
     if session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert

@@ -5,18 +5,19 @@ from io import BytesIO
 from pathlib import Path
 
 from flask_babel import force_locale
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.datastructures import FileStorage
 
 from ..accounts.models import User
 from ..assessment.corrections import correct_decision
-from ..assessment.models import MET, NOT_YET
+from ..assessment.models import MET, NOT_YET, EnrolmentProgress
 from ..assessment.models import Review as ReviewRow
 from ..assessment.progress import active_sign_off
 from ..assessment.services import AssessmentError, claimed_criteria, latest_decision, record_review
 from ..assessment.signoff import ASSESSOR_DECLARATION, SignOffError, countersign, sign_off
 from ..cohorts.models import Cohort, CohortMember, Enrolment
+from ..dashboards.figures import criteria_met
 from ..evidence.forms import DECLARATION
 from ..evidence.item_files import add_files
 from ..evidence.mapping import MappingError, set_mapping
@@ -27,9 +28,10 @@ from ..iqa.sampling import DEFAULT_NEW_ASSESSOR_SHARE, DEFAULT_SHARE, plan_for
 from ..iqa.services import IqaError, decide_sample, respond_to_referral, save_plan
 from ..standards.models import Criterion
 from ..storage.files import StoredFile, UploadRefused, store_upload
-from ..timeutil import today
+from ..timeutil import clock_at, today, utcnow
 from .people import PROVIDER_ADMIN_PERSON, DemoError, DemoOutcome
 from .script import Check, Correct, Countersign, Item, Respond, Review, Revise, SignOff, Step, Story, Submit
+from .timeline import record_history, step_moments
 
 MAX_FILE_BYTES = 1024 * 1024
 #: what stops one story (the data as it is now refuses a step): that learner is skipped, the others are told
@@ -43,10 +45,15 @@ def create_portfolios(session: Session, outcome: DemoOutcome, storage_root: Path
             admin = outcome.users[PROVIDER_ADMIN_PERSON.email]
             save_plan(session, admin, outcome.cohort, DEFAULT_SHARE, DEFAULT_NEW_ASSESSOR_SHARE, [], 0)
             outcome.created["sampling plan"] += 1
+        runners = []
         for story in stories:
             learner = outcome.users[story.email]
             if not has_evidence(session, learner):
-                tell(session, outcome, StoryRunner(session, learner, outcome.cohort, storage_root), story)
+                runners.append(StoryRunner(session, learner, outcome.cohort, storage_root))
+                tell(session, outcome, runners[-1], story)
+        if len(runners) == len(stories):
+            told = [runner.met_by_day for runner in runners if runner.learner.name not in outcome.skipped]
+            record_history(session, outcome.cohort, told)
 
 
 def tell(session: Session, outcome: DemoOutcome, runner: "StoryRunner", story: Story) -> None:
@@ -79,33 +86,48 @@ class StoryRunner:
 
     def __init__(self, session: Session, learner: User, cohort: Cohort, storage_root: Path):
         self.session, self.learner, self.root, self.start = session, learner, storage_root, cohort.start_date
+        self.today = today()
         query = select(Enrolment).join(CohortMember).where(CohortMember.cohort_id == cohort.id, CohortMember.learner_id == learner.id)
         self.enrolments = {enrolment.standard.urn: enrolment for enrolment in session.scalars(query)}
         self.items: dict[str, Evidence] = {}
         self.created: Counter = Counter()
         self.blobs: list[str] = []
+        #: {day: criteria met at its end} on each day the story took a step
+        self.met_by_day: dict[date, int] = {}
 
     def run(self, steps: tuple[Step, ...]) -> None:
-        for step in steps:
-            match step:
-                case Item():
-                    self.add(step)
-                case Submit():
-                    self.submit(self.items[step.key])
-                case Revise():
-                    evidence = self.items[step.key]
-                    update_evidence(self.session, self.learner, evidence, evidence.version, body=step.body)
-                case Review():
-                    self.review(step)
-                case Correct():
-                    self.correct(step)
-                case SignOff():
-                    self.sign_off(self.enrolment(step.urn))
-                case Countersign():
-                    signed = active_sign_off(self.session, self.enrolment(step.urn).id)
-                    countersign(self.session, self.learner, signed, self.learner.name, signed.version)
-                case Check() | Respond():
-                    self.quality_assure(step)
+        """Each step at its moment of the cohort's weeks; after each, the learner's criteria met that day."""
+        moments = step_moments(steps, lambda item: self.day(item.day), utcnow())
+        for step, moment in zip(steps, moments):
+            with clock_at(moment):
+                self.take(step)
+                self.session.flush()
+            self.met_by_day[moment.date()] = self.criteria_met()
+
+    def criteria_met(self) -> int:
+        ids = [enrolment.id for enrolment in self.enrolments.values()]
+        return self.session.scalar(select(func.coalesce(func.sum(criteria_met()), 0)).where(EnrolmentProgress.enrolment_id.in_(ids)))
+
+    def take(self, step: Step) -> None:
+        match step:
+            case Item():
+                self.add(step)
+            case Submit():
+                self.submit(self.items[step.key])
+            case Revise():
+                evidence = self.items[step.key]
+                update_evidence(self.session, self.learner, evidence, evidence.version, body=step.body)
+            case Review():
+                self.review(step)
+            case Correct():
+                self.correct(step)
+            case SignOff():
+                self.sign_off(self.enrolment(step.urn))
+            case Countersign():
+                signed = active_sign_off(self.session, self.enrolment(step.urn).id)
+                countersign(self.session, self.learner, signed, self.learner.name, signed.version)
+            case Check() | Respond():
+                self.quality_assure(step)
 
     # -- the learner's (or, for an observation, the assessor's) evidence -------------------------
 
@@ -125,7 +147,7 @@ class StoryRunner:
 
     def day(self, offset: int) -> date:
         """A day of the cohort's time, never later than yesterday."""
-        return min(self.start + timedelta(days=offset), today() - timedelta(days=1))
+        return min(self.start + timedelta(days=offset), self.today - timedelta(days=1))
 
     def store(self, file) -> StoredFile:
         upload = FileStorage(stream=BytesIO(file.content()), filename=file.filename)

@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
-from flask_babel import format_datetime, get_locale
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -14,6 +14,7 @@ from wtforms.validators import InputRequired
 from ..cohorts.blueprint import cohort_or_abort
 from ..cohorts.models import Cohort
 from ..db import get_session
+from ..i18n import format_datetime
 from .labels import file_size
 from ..timeutil import utcnow
 from .jobs import (

@@ -1,11 +1,11 @@
 """Words and small helpers the portfolio document's templates use, in the document's language."""
-from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..assessment.models import MET, NOT_YET
 from ..assessment.progress import MET_STATUS
 from ..evidence.labels import CRITERION_STATUS_LABELS, KIND_LABELS, STATUS_LABELS
+from ..i18n import format_date, format_datetime
 from ..iqa.models import AGREED, PENDING, REFERRED, RESPONDED
 from ..standards.models import Criterion, Standard
 from .data import PortfolioData, StandardSection

@@ -3,15 +3,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask import render_template
-from flask_babel import force_locale, format_date, format_datetime
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..accounts.models import User
 from ..assessment.models import EnrolmentProgress, SignOff
-from ..cohorts.models import ACTIVE, ON_BREAK, WITHDRAWN, Cohort, CohortMember, CohortStandard
 from ..cohorts.labels import STATUS_LABELS
+from ..cohorts.models import ACTIVE, ON_BREAK, WITHDRAWN, Cohort, CohortMember, CohortStandard
+from ..i18n import format_date, format_datetime
 from ..organisations.models import Provider
 from ..standards.models import KNOWLEDGE, PERFORMANCE, Criterion
 from ..timeutil import utcnow

@@ -3,7 +3,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import Blueprint, abort
-from flask_babel import format_date, format_datetime
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
@@ -12,6 +11,7 @@ from ..assessment.forms import OUTCOME_LABELS, OUTCOME_TAGS
 from ..cohorts.blueprint import show_error
 from ..cohorts.models import Cohort, CohortStandard
 from ..db import get_session
+from ..i18n import format_date, format_datetime
 from ..permissions import belongs_to, can_plan_sampling
 from . import labels
 from .models import Sample

@@ -39,7 +39,7 @@ class PlanForm(FlaskForm):
 
 class DecisionForm(FlaskForm):
     outcome = RadioField(
-        _l("Your decision"),
+        _l("Do you agree with the assessor's decision?"),
         choices=[SelectChoice(AGREED, _l("Agree with the assessor's decision")), SelectChoice(REFERRED, _l("Refer it back to the assessor"))],
         validate_choice=False,
     )

@@ -1,6 +1,7 @@
 """Welsh for quality assurance: sampling plans, the IQA's queue and decisions, referrals, the report, times required."""
 CY = {
     # labels
+    "Do you agree with the assessor's decision?": "Ydych chi'n cytuno â phenderfyniad yr aseswr?",
     "Referred to the assessor": "Wedi'i hanfon at yr aseswr",
     "Assessor has responded": "Mae'r aseswr wedi ymateb",
     "Plan share": "Cyfran y cynllun",
