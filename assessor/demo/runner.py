@@ -22,7 +22,8 @@ from ..evidence.forms import DECLARATION
 from ..evidence.item_files import add_files
 from ..evidence.mapping import MappingError, set_mapping
 from ..evidence.models import OBSERVATION, Evidence, Submission
-from ..evidence.services import EvidenceError, create_evidence, submit_evidence, update_evidence
+from ..evidence.errors import EvidenceError
+from ..evidence.services import create_evidence, submit_evidence, update_evidence
 from ..iqa.models import Sample
 from ..iqa.sampling import DEFAULT_NEW_ASSESSOR_SHARE, DEFAULT_SHARE, plan_for
 from ..iqa.services import IqaError, decide_sample, respond_to_referral, save_plan

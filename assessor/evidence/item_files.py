@@ -12,7 +12,8 @@ from ..audit.services import record
 from ..storage.files import StoredFile, UploadRefused, discard_unreferenced, store_upload
 from ..timeutil import utcnow
 from .models import Evidence, EvidenceFile
-from .services import EvidenceConflict, EvidenceError, _check_changeable, _check_version, _flush
+from .errors import EvidenceConflict, EvidenceError
+from .guards import check_changeable, check_version, flush_change
 
 
 def store_files(session: Session, uploads: Iterable[FileStorage], *, root: Path, max_bytes: int, max_files: int) -> list[StoredFile]:
@@ -38,8 +39,8 @@ def discard_blobs(session: Session, root: Path, hashes: Iterable[str]) -> None:
 
 
 def add_files(session: Session, actor: User, evidence: Evidence, stored: list[StoredFile], expected_version) -> list[EvidenceFile]:
-    _check_changeable(actor, evidence)
-    _check_version(evidence, expected_version)
+    check_changeable(actor, evidence)
+    check_version(evidence, expected_version)
     if not stored:
         raise EvidenceError(_("Choose a file to add."), "files")
     rows = [
@@ -48,7 +49,7 @@ def add_files(session: Session, actor: User, evidence: Evidence, stored: list[St
     ]
     evidence.files.extend(rows)
     evidence.updated_at = utcnow()
-    _flush(session, evidence)
+    flush_change(session, evidence)
     for row in rows:
         after = {"evidence": evidence.reference, "filename": row.filename, "size": row.size, "sha256": row.sha256,
                  "media_type": row.media_type}
@@ -58,15 +59,15 @@ def add_files(session: Session, actor: User, evidence: Evidence, stored: list[St
 
 def remove_file(session: Session, actor: User, evidence: Evidence, file_id: int, expected_version) -> str:
     """Take a file off the item; returns its blob's hash, to discard after commit if nothing else uses it."""
-    _check_changeable(actor, evidence)
-    _check_version(evidence, expected_version)
+    check_changeable(actor, evidence)
+    check_version(evidence, expected_version)
     file = next((file for file in evidence.files if file.id == file_id), None)
     if file is None:
         raise EvidenceConflict(_("That file is no longer part of %(reference)s.", reference=evidence.reference))
     evidence.files.remove(file)
     session.delete(file)
     evidence.updated_at = utcnow()
-    _flush(session, evidence)
+    flush_change(session, evidence)
     before = {"evidence": evidence.reference, "filename": file.filename, "sha256": file.sha256}
     record(session, actor, "file_removed", "evidence_file", file_id, learner_id=evidence.learner_id, before=before)
     return file.sha256

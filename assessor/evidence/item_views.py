@@ -22,10 +22,10 @@ from .forms import (
 from .item_files import add_files, discard_blobs, remove_file, store_files
 from .labels import KIND_LABELS, STATUS_LABELS, STATUS_TAGS
 from .models import ACCOUNT, FILE, LEARNER_KINDS, OBSERVATION, SCENARIO, Evidence
-from .services import (
-    EvidenceConflict, EvidenceError, EvidenceLocked, checked_fields, create_evidence, delete_draft, is_owner, locked_message,
-    may_change, may_delete, submit_evidence, update_evidence,
-)
+from .errors import EvidenceConflict, EvidenceError, EvidenceLocked
+from .fields import checked_fields
+from .guards import is_owner, locked_message, may_change, may_delete
+from .services import create_evidence, delete_draft, submit_evidence, update_evidence
 from .blueprint import bp
 
 #: what the evidence templates (and pages elsewhere that include evidence/_content.html) call things

@@ -13,6 +13,7 @@ from ..audit.services import record
 from ..cohorts.models import ACTIVE, CohortMember, Enrolment
 from ..standards.models import Criterion
 from ..timeutil import utcnow
+from .guards import is_owner, locked_message, may_change
 from .models import Evidence, Mapping
 
 NOTE_MAX = 1000
@@ -115,8 +116,6 @@ def set_mapping(
 
 def locked_reason(actor: User, evidence: Evidence) -> str | None:
     """Why this person cannot change the criteria the evidence claims now, or None when they can."""
-    from .services import is_owner, locked_message, may_change  # services → access → this module
-
     if may_change(actor, evidence):
         return None
     if is_owner(actor, evidence):

@@ -16,7 +16,7 @@ from .mapping import (
 from .mapping_forms import mapping_form
 from .matrix import build_matrix, criteria_sections
 from .models import Evidence
-from .services import is_owner
+from .guards import is_owner
 
 LABELS = {
     "criterion_status_labels": CRITERION_STATUS_LABELS,

@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session
 from ..accounts.models import User
 from ..evidence.mapping import claimable_criteria, learner_enrolments, set_mapping
 from ..evidence.models import SCENARIO, Evidence
-from ..evidence.services import LOCAL_TIME, create_evidence
+from ..evidence.fields import LOCAL_TIME
+from ..evidence.services import create_evidence
 from ..standards.models import Criterion, Standard
 from . import engine
-from .catalogue import scenario_of, text
+from .catalogue import scenario_of
 from .format import Criterion as CitedCriterion
 from .models import Attempt
 from .player import PlayerError

@@ -10,7 +10,7 @@ from ..accounts.login import require_sign_in
 from ..db import get_session
 from ..evidence.access import may_view
 from ..evidence.mapping import MappingError
-from ..evidence.services import EvidenceError
+from ..evidence.errors import EvidenceError
 from ..permissions import belongs_to, is_learner
 from . import player, portfolio
 from .catalogue import find_version, scenario_of, text

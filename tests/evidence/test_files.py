@@ -2,7 +2,7 @@
 import pytest
 
 from assessor.evidence.item_files import add_files, discard_blobs, remove_file, store_files
-from assessor.evidence.services import EvidenceConflict, EvidenceError, EvidenceLocked
+from assessor.evidence.errors import EvidenceConflict, EvidenceError, EvidenceLocked
 from assessor.storage.paths import blob_path
 
 from .support import HTML, audit, pdf, upload

@@ -6,12 +6,12 @@ from sqlalchemy import select, update
 
 from assessor.assessment.models import EnrolmentProgress
 from assessor.evidence import services
+from assessor.evidence.fields import local_today
 from assessor.evidence.models import (
     ACCOUNT, DISCUSSION, DRAFT, FILE, OBSERVATION, REFERRED, SCENARIO, SUBMITTED, WITNESS, Evidence, Mapping, Submission,
 )
-from assessor.evidence.services import (
-    EvidenceConflict, EvidenceError, EvidenceLocked, create_evidence, delete_draft, submit_evidence, update_evidence,
-)
+from assessor.evidence.errors import EvidenceConflict, EvidenceError, EvidenceLocked
+from assessor.evidence.services import create_evidence, delete_draft, submit_evidence, update_evidence
 from assessor.standards.models import Criterion
 
 from .support import ACTIVITY, account, audit, claim
@@ -68,11 +68,11 @@ def test_witness_details_are_dropped_from_other_kinds(db_session, world):
 
 
 def test_the_activity_cannot_be_in_the_future(db_session, world):
-    tomorrow = services.local_today() + timedelta(days=1)
+    tomorrow = local_today() + timedelta(days=1)
     with pytest.raises(EvidenceError, match="cannot be in the future") as error:
         create_evidence(db_session, world.a.learner, world.a.learner, kind=FILE, title="Brief", activity_date=tomorrow)
     assert error.value.field == "activity_date"
-    assert create_evidence(db_session, world.a.learner, world.a.learner, kind=FILE, title="Brief", activity_date=services.local_today())
+    assert create_evidence(db_session, world.a.learner, world.a.learner, kind=FILE, title="Brief", activity_date=local_today())
 
 
 def test_over_long_fields_are_refused(db_session, world):
