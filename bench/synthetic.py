@@ -143,6 +143,8 @@ def generate(session: Session, learners: int, *, seed: int = 1, label: str = "Be
     _days(rows, cohort_id, statuses.values(), learners, now)
     _insert(session, rows)
     session.commit()
+    session.execute(text("ANALYZE"))  # a live database's statistics (autovacuum's, on PostgreSQL) know its size
+    session.commit()
     counts = {model.__tablename__: len(rows.tables[model]) for model in MODELS}
     return Generated(provider_id, cohort_id, learner_ids, assessor_ids, enrolment_ids, counts | {"admin_id": admin_id})
 

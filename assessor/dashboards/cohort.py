@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Float, Select, cast, exists, func, select
+from sqlalchemy import Float, Select, case, cast, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..accounts.models import User
@@ -112,17 +112,24 @@ class Dashboard:
 def cohort_dashboard(
     session: Session, cohort: Cohort, filters: Filters, thresholds: Thresholds, *, on: date | None = None, per_page: int = PER_PAGE
 ) -> Dashboard:
-    """One page of the cohort's learners as filtered and sorted (six queries whatever the size)."""
+    """One page of the cohort's learners as filtered and sorted (five queries whatever the size).
+
+    The page's rows carry the learners in each status, so the cohort is aggregated once; only an
+    empty page (a status nobody has, a page past the end) counts them apart.
+    """
     chosen = _Selection.of(cohort, filters, thresholds, on)
-    counts = dict(session.execute(select(chosen.rank, func.count()).group_by(chosen.rank)).tuples().all())
-    total = counts.get(RANK[filters.status], 0) if filters.status else sum(counts.values())
+    page = max(filters.page, 1)
+    rows = chosen.page(session, filters.sort, page, per_page)
+    counts = chosen.counts_on(rows[0]) if rows else chosen.count(session)
+    total = counts[filters.status] if filters.status else sum(counts.values())
     pages = max(1, -(-total // per_page))
-    page = min(max(filters.page, 1), pages)
-    found = [_row(row) for row in session.execute(chosen.ordered(filters.sort).offset((page - 1) * per_page).limit(per_page))]
+    if page > pages:
+        page = pages
+        rows = chosen.page(session, filters.sort, page, per_page)
+    found = [_row(row) for row in rows]
     _fill_cells(session, found, Enrolment.member_id.in_([row.member_id for row in found]))
     return Dashboard(
-        cohort, cohort_standards(session, cohort.id), cohort_assessors(session, cohort.id), chosen.pace,
-        {status: counts.get(RANK[status], 0) for status in RAG_STATUSES}, found, total, page, pages,
+        cohort, cohort_standards(session, cohort.id), cohort_assessors(session, cohort.id), chosen.pace, counts, found, total, page, pages,
     )
 
 
@@ -136,33 +143,48 @@ def all_rows(session: Session, cohort: Cohort, filters: Filters, thresholds: Thr
 
 @dataclass(frozen=True)
 class _Selection:
-    """The learners the filters select, each with their status's rank, as SQL still to run."""
+    """The learners the filters select, each with their status's rank and the learners in each status, as SQL still to run."""
 
     pace: Pace
     learners: object
-    rank: object
     rows: Select
 
     @classmethod
     def of(cls, cohort: Cohort, filters: Filters, thresholds: Thresholds, on: date | None) -> "_Selection":
         pace = Pace.on(cohort.start_date, cohort.target_end_date, on or today())
-        learners = _learners(cohort.id, filters).subquery("learners")
-        rank = rag_rank(learners.c.met, learners.c.total, pace, thresholds)
-        rows = select(learners, rank.label("rank"))
+        grouped = _learners(cohort.id, filters).subquery("grouped")
+        ranked = select(grouped, rag_rank(grouped.c.met, grouped.c.total, pace, thresholds).label("rank")).subquery("ranked")
+        in_status = [func.sum(case((ranked.c.rank == RANK[status], 1), else_=0)).over().label(f"in_{status}") for status in RAG_STATUSES]
+        learners = select(ranked, *in_status).subquery("learners")
+        rows = select(learners)
         if filters.status:
-            rows = rows.where(rank == RANK[filters.status])
-        return cls(pace, learners, rank, rows)
+            rows = rows.where(learners.c.rank == RANK[filters.status])
+        return cls(pace, learners, rows)
 
     def ordered(self, sort: Sort) -> Select:
         name = func.lower(self.learners.c.name)
         keys = {
             "name": [name],
             "progress": [func.coalesce(cast(self.learners.c.met, Float) / func.nullif(self.learners.c.total, 0), 0)],
-            "status": [self.rank],
+            "status": [self.learners.c.rank],
             #: no activity at all comes first in ascending order (the most stuck) and last in descending
             "last_activity": [self.learners.c.last_activity.is_not(None), self.learners.c.last_activity],
         }
         return self.rows.order_by(*sort.order(*keys[sort.key]), name, self.learners.c.member_id)
+
+    def page(self, session: Session, sort: Sort, page: int, per_page: int) -> list:
+        return list(session.execute(self.ordered(sort).offset((page - 1) * per_page).limit(per_page)))
+
+    @staticmethod
+    def counts_on(row) -> dict[str, int]:
+        """The learners in each status, as every row of the page carries them."""
+        return {status: int(getattr(row, f"in_{status}")) for status in RAG_STATUSES}
+
+    def count(self, session: Session) -> dict[str, int]:
+        """The learners in each status, counted on their own (when there is no row to read them from)."""
+        learners = self.learners
+        found = dict(session.execute(select(learners.c.rank, func.count()).group_by(learners.c.rank)).tuples().all())
+        return {status: found.get(RANK[status], 0) for status in RAG_STATUSES}
 
 
 def _learners(cohort_id: int, filters: Filters) -> Select:
