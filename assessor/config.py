@@ -2,9 +2,10 @@
 import os
 from pathlib import Path
 
+from .secret_key import instance_secret_key
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("cy", "en")
-DEVELOPMENT_KEY = "dev-only-change-me"
 #: room in an upload request for the form's other fields, beyond the files themselves
 FORM_FIELDS_MARGIN = 1024 * 1024
 
@@ -15,7 +16,6 @@ def default_database_url(instance_path: str) -> str:
 
 def load_config(app, overrides: dict | None) -> None:
     app.config.from_mapping(
-        SECRET_KEY=os.environ.get("SECRET_KEY", DEVELOPMENT_KEY),
         DATABASE_URL=os.environ.get("DATABASE_URL") or default_database_url(app.instance_path),
         BABEL_DEFAULT_LOCALE="en",
         BABEL_DEFAULT_TIMEZONE=os.environ.get("BABEL_DEFAULT_TIMEZONE", "Europe/London"),
@@ -50,5 +50,5 @@ def load_config(app, overrides: dict | None) -> None:
         app.config.update(overrides)
     if "MAX_CONTENT_LENGTH" not in (overrides or {}):
         app.config["MAX_CONTENT_LENGTH"] = app.config["UPLOAD_MAX_BYTES"] * app.config["UPLOAD_MAX_FILES"] + FORM_FIELDS_MARGIN
-    if app.config["SECRET_KEY"] == DEVELOPMENT_KEY and not app.config.get("TESTING"):
-        app.logger.warning("SECRET_KEY is not set; using a development key")
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY") or instance_secret_key(app.instance_path)
