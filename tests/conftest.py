@@ -8,9 +8,15 @@ from sqlalchemy.orm import Session
 from assessor import create_app
 from assessor.db import make_engine
 from assessor.dbcli import upgrade_database
+from assessor.translations.compile import compile_stale
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def pytest_sessionstart(session):
+    """Plain `pytest` needs no ./dev step first: the Welsh catalogue is compiled here when stale."""
+    compile_stale()
 
 
 @pytest.fixture(scope="session")

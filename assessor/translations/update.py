@@ -1,12 +1,12 @@
 """Refresh the catalogs from the source: `python assessor/translations/update.py [--merge FILE.py]`.
 
 Extracts every string (keywords _, gettext, ngettext, _l, lazy_gettext) from assessor/ and
-templates/, updates cy and en catalogs, keeps existing translations, and takes new Welsh
-translations from every `pending/*.py` file beside this one and from --merge FILE.py, each
-defining a dict CY = {msgid: msgstr}. Exits 1 while any string lacks its Welsh.
+templates/, updates cy and en catalogs and keeps the translations already made: the Welsh catalogue
+`cy/LC_MESSAGES/messages.po` is the one place the Welsh lives. `--merge FILE.po` also takes the
+translations of another catalogue (for example the other side of a merge). Exits 1 while any
+string lacks its Welsh.
 """
 import argparse
-import runpy
 import sys
 from pathlib import Path
 
@@ -43,17 +43,17 @@ def update(locale: str, merge: dict[str, str]) -> list[str]:
         if locale != "en" and not string:
             missing.append(message.id)
     with path.open("wb") as handle:
-        write_po(handle, catalog, width=100, omit_header=False)
+        write_po(handle, catalog, width=100, omit_header=False, include_lineno=False)
     return missing
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--merge", type=Path, help="a Python file defining CY = {msgid: welsh}")
+    parser.add_argument("--merge", type=Path, action="append", default=[], help="another Welsh .po file")
     args = parser.parse_args()
     merge: dict[str, str] = {}
-    for path in sorted((HERE / "pending").glob("*.py")) + ([args.merge] if args.merge else []):
-        merge.update(runpy.run_path(str(path))["CY"])
+    for path in args.merge:
+        merge.update({m.id: m.string for m in read_po(path.open("rb"), locale="cy") if m.id and m.string})
     update("en", {})
     missing = update("cy", merge)
     for msgid in missing:
