@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "standards" / "sources"
 DEFAULT_REPEAT = 1300
 
 sys.path.insert(0, str(REPO))
@@ -53,7 +53,7 @@ def summary(texts: list[str], repeat: int, seconds: float) -> dict:
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--repeat", type=int, default=DEFAULT_REPEAT, help="rounds over the seeds (default %(default)s)")
-    options.add_argument("--seeds", type=Path, default=SEEDS, help="folder of NOS text files (default ../shared/seeds)")
+    options.add_argument("--seeds", type=Path, default=SEEDS, help="folder of NOS text files (default standards/sources/)")
     arguments = options.parse_args()
     if arguments.repeat < 1:
         options.error("--repeat must be at least 1")

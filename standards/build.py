@@ -16,7 +16,7 @@ entry (suites, occupations, keywords, links) and text field, and nothing left ov
 is reported and makes the exit status 1, so a parser change that adds, drops or renames an
 item cannot slip through with a stale translation.
 
-Options: --seeds DIR (default ../shared/seeds from the repository root).
+Options: --seeds DIR (default standards/sources/).
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-DEFAULT_SEEDS = ROOT.parent / "shared" / "seeds"
+DEFAULT_SEEDS = ROOT / "standards" / "sources"
 SOURCES = HERE / "sources.toml"
 
 #: text fields rendered one to one: null in English exactly when null in Welsh

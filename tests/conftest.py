@@ -11,7 +11,7 @@ from assessor.dbcli import upgrade_database
 from assessor.translations.compile import compile_stale
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "standards" / "sources"
 
 
 def pytest_sessionstart(session):

@@ -18,7 +18,7 @@ from assessor.standards.exports import EXPORT_FORMATS, export_filename, export_s
 from assessor.standards.parser import decode, parse_standard
 
 REPO = Path(__file__).resolve().parents[2]
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "standards" / "sources"
 GROUPED = "002_c373f6a8a3b4f8fe.txt"
 NESTED = "003_0432d368949bc243.txt"
 GROUPS_002 = ("Sefydlu cysylltiadau cwsmeriaid effeithiol", "Cynnal a datblygu cysylltiadau cwsmeriaid effeithiol")

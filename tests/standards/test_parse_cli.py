@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from assessor.cli import main
 from assessor.standards.cli import standards_group
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "standards" / "sources"
 GOOD = SEEDS / "000_9a6a159356034278.txt"
 NO_URN_NO_TITLE = SEEDS / "003_0432d368949bc243.txt"
 

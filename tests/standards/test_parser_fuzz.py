@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from assessor.standards.cli import standards_group
 from assessor.standards.parser import parse_standard
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "standards" / "sources"
 
 DOCUMENT_KEYS = {
     "urn", "original_urns", "title", "language", "overview", "performance_criteria", "knowledge", "scope",

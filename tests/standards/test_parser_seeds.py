@@ -1,11 +1,11 @@
-"""The five seed standards in ../shared/seeds/ read as product.md describes them."""
+"""The five seed standards in standards/sources/ read as product.md describes them."""
 from pathlib import Path
 
 import pytest
 
 from assessor.standards.parser import decode, parse_standard
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "standards" / "sources"
 SKSCMGS11 = "000_9a6a159356034278.txt"
 SKSPP06 = "001_7968373ca22fd4ac.txt"
 CFACSB15 = "002_c373f6a8a3b4f8fe.txt"

@@ -9,7 +9,7 @@ from jsonschema import Draft202012Validator
 from assessor.standards.parser import decode, parse_standard
 
 REPO = Path(__file__).resolve().parents[2]
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "standards" / "sources"
 SCHEMA = json.loads((REPO / "standards" / "schema.json").read_text(encoding="utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
 SEED_NAMES = sorted(path.name for path in SEEDS.glob("*.txt"))
