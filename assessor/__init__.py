@@ -3,6 +3,9 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import db, i18n, security
+from .assessment import subscribers as _assessment_subscribers  # noqa: F401  (signals: evidence -> assessment)
+from .dashboards import subscribers as _dashboards_subscribers  # noqa: F401  (signals: assessment -> dashboards)
+from .iqa import subscribers as _iqa_subscribers  # noqa: F401  (signals: assessment -> IQA)
 from .accounts import login, throttle
 from .config import PROJECT_ROOT, load_config
 

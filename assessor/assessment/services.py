@@ -15,10 +15,10 @@ from ..audit.services import record
 from ..cohorts.models import Enrolment
 from ..evidence.models import ASSESSED, REFERRED, SUBMITTED, Evidence, Mapping, Submission
 from ..i18n import format_datetime
-from ..iqa.sampling import sample_review
 from ..permissions import can_assess
 from ..standards.models import Criterion
 from ..timeutil import utcnow
+from .events import review_recorded
 from .models import NOT_YET, OUTCOMES, Decision, Review
 from .progress import current_decisions, refresh_progress
 
@@ -161,7 +161,7 @@ def record_review(
     after = {"reference": evidence.reference, "submission_id": submission.id, "enrolment_id": enrolment.id, "feedback": review.feedback}
     record(session, assessor, "recorded", "review", review.id, learner_id=evidence.learner_id, after=after)
     _add_decisions(session, assessor, review, mappings, outcomes)
-    sample_review(session, review)
+    review_recorded.send(review, session=session)
     touched = _close_if_complete(session, assessor, submission)
     refresh_progress(session, touched | {enrolment.id})
     return review

@@ -23,10 +23,10 @@ from ..audit.services import record
 from ..cohorts.models import Enrolment
 from ..i18n import format_date
 from ..iqa.models import Sample
-from ..iqa.sampling import ensure_learner_sample
 from ..permissions import can_administer, can_assess, can_countersign
 from ..standards.models import Criterion
 from ..timeutil import utcnow
+from .events import signed_off
 from .models import EnrolmentProgress, SignOff
 from .progress import (
     MET_STATUS,
@@ -103,7 +103,7 @@ def sign_off(session: Session, assessor: User, enrolment: Enrolment, signature_n
     )
     with _conflicts(session, _("Someone signed this standard off at the same moment. Open the sign-off record to see it.")):
         session.add(signed)
-    ensure_learner_sample(session, enrolment)
+    signed_off.send(enrolment, session=session)
     after = {"sequence": signed.sequence, "signed_hash": signed.signed_hash, "signature_name": signature}
     record(session, assessor, "signed", "sign_off", signed.id, learner_id=learner_of(enrolment).id, after=after)
     refresh_progress(session, {enrolment.id})

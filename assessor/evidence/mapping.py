@@ -8,12 +8,13 @@ from sqlalchemy.orm import Session, contains_eager, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.models import User
-from ..assessment.progress import assessable_criteria, refresh_progress
+from ..assessment.progress import assessable_criteria
 from ..audit.services import record
 from ..cohorts.models import ACTIVE, CohortMember, Enrolment
 from ..standards.models import Criterion
 from ..timeutil import utcnow
 from .guards import is_owner, locked_message, may_change
+from .events import evidence_changed
 from .models import Evidence, Mapping
 
 NOTE_MAX = 1000
@@ -180,4 +181,4 @@ def _apply(session: Session, actor: User, evidence: Evidence, added: list, remov
         mapping.note = note
         record(session, actor, "updated", "mapping", mapping.id, before=before, after=before | {"note": note}, **audit)
     touched = {claim.enrolment.id for claim, _note in added} | {m.enrolment_id for m in [*removed, *(m for m, _n in renoted)]}
-    refresh_progress(session, touched)
+    evidence_changed.send(session=session, enrolment_ids=set(touched))

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.models import User
-from ..assessment.progress import refresh_progress
 from ..audit.services import record
 from ..cohorts.labels import standard_title
 from ..permissions import can_add_evidence, can_record_observation
@@ -19,6 +18,7 @@ from .access import assigned_ids
 from .errors import EvidenceError, EvidenceLocked
 from .fields import EDITABLE_FIELDS, checked_fields
 from .guards import check_changeable, check_version, flush_change, locked_message, may_delete
+from .events import evidence_changed
 from .models import DRAFT, EDITABLE_STATUSES, FILE, LEARNER_KINDS, OBSERVATION, SCENARIO, SUBMITTED, Evidence, Submission
 
 NUMBERING_ATTEMPTS = 5
@@ -126,7 +126,7 @@ def delete_draft(session: Session, actor: User, evidence: Evidence, expected_ver
         session.delete(row)
     flush_change(session, evidence)
     record(session, actor, "deleted", "evidence", evidence_id, learner_id=evidence.learner_id, before=before)
-    refresh_progress(session, enrolment_ids)
+    evidence_changed.send(session=session, enrolment_ids=set(enrolment_ids))
     return blobs
 
 
@@ -151,7 +151,7 @@ def submit_evidence(session: Session, actor: User, evidence: Evidence, expected_
     after = {"status": SUBMITTED, "submission": number, "criteria": claims}
     record(session, actor, "submitted", "evidence", evidence.id, learner_id=evidence.learner_id,
            before={"status": before}, after=after)
-    refresh_progress(session, {mapping.enrolment_id for mapping in evidence.mappings})
+    evidence_changed.send(session=session, enrolment_ids={mapping.enrolment_id for mapping in evidence.mappings})
     return submission
 
 
