@@ -13,3 +13,17 @@ review_recorded = signals.signal("review-recorded")
 signed_off = signals.signal("signed-off")
 #: enrolments' progress rows were recounted; receivers get `session=` and `enrolment_ids=`
 progress_refreshed = signals.signal("progress-refreshed")
+
+# -- asked while a page is built: receivers return what their area adds to it ---------------------
+
+#: the sign-off record is shown; the sender is the enrolment, receivers get `session=` and return
+#: a (label, tag class) pair for the quality check of the learner's standard, or None
+sign_off_checks = signals.signal("sign-off-checks")
+#: the assessor's queue is shown; the sender is the assessor, receivers get `session=` and return
+#: how many of the assessor's decisions wait for them elsewhere (referred back by the IQA)
+assessor_follow_ups = signals.signal("assessor-follow-ups")
+
+
+def answers(signal, sender, **kwargs) -> list:
+    """The receivers' return values, leaving out those with nothing to add."""
+    return [value for _receiver, value in signal.send(sender, **kwargs) if value is not None]

@@ -10,10 +10,10 @@ from ..db import get_session
 from ..evidence.labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS, KIND_LABELS
 from ..evidence.models import ASSESSED, REFERRED, Submission
 from ..i18n import format_date
-from ..iqa.queue import referred_for_assessor
 from ..permissions import belongs_to, can_assess, can_view_learner, is_assessor
 from .blueprint import bp
 from .corrections import correct_decision
+from .events import answers, assessor_follow_ups
 from .forms import OUTCOME_LABELS, OUTCOME_TAGS, CorrectionForm, ReviewForm, review_form
 from .models import Decision, Review
 from .progress import criterion_statuses
@@ -88,7 +88,7 @@ def queue():
     per_page = current_app.config.get("ASSESSMENT_QUEUE_PER_PAGE", 25)
     db = get_session()
     items = queue_for(db, current_user, request.args.get("page", 1, type=int), per_page)
-    referrals = len(referred_for_assessor(db, current_user))
+    referrals = sum(answers(assessor_follow_ups, current_user, session=db))
     return render_template("assessment/queue.html", items=items, referrals=referrals)
 
 

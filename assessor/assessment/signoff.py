@@ -22,11 +22,10 @@ from ..accounts.models import User
 from ..audit.services import record
 from ..cohorts.models import Enrolment
 from ..i18n import format_date
-from ..iqa.models import Sample
 from ..permissions import can_administer, can_assess, can_countersign
 from ..standards.models import Criterion
 from ..timeutil import utcnow
-from .events import signed_off
+from .events import answers, sign_off_checks, signed_off
 from .models import EnrolmentProgress, SignOff
 from .progress import (
     MET_STATUS,
@@ -213,8 +212,8 @@ class SignOffState:
     criteria: list[tuple[Criterion, str]]
     history: list[SignOff] = field(default_factory=list)
     verified_at: datetime | None = None
-    #: the latest IQA sample of this enrolment's reviews, if any was drawn
-    sample: Sample | None = None
+    #: what the quality checks (the IQA's latest sample) say of this standard: (label, tag class) pairs
+    checks: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -239,7 +238,7 @@ def sign_off_state(session: Session, enrolment: Enrolment) -> SignOffState:
     criteria = [(c, statuses.get(c.id, "")) for c in assessable_criteria(session, enrolment.standard_id)]
     history = list(session.scalars(select(SignOff).where(SignOff.enrolment_id == enrolment.id).order_by(SignOff.sequence.desc())))
     progress = session.get(EnrolmentProgress, enrolment.id)
-    sample = session.scalar(select(Sample).where(Sample.enrolment_id == enrolment.id).order_by(Sample.id.desc()).limit(1))
+    checks = answers(sign_off_checks, enrolment, session=session)
     active = next((row for row in history if row.withdrawn_at is None), None)
     verified_at = progress.verified_at if progress is not None and active is not None else None
-    return SignOffState(active, criteria, history, verified_at, sample)
+    return SignOffState(active, criteria, history, verified_at, checks)

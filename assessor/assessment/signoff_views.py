@@ -11,8 +11,6 @@ from ..cohorts.blueprint import show_error
 from ..cohorts.models import Enrolment
 from ..db import get_session
 from ..evidence.labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS
-from ..iqa.labels import STATUS_LABELS as SAMPLE_LABELS
-from ..iqa.labels import STATUS_TAGS as SAMPLE_TAGS
 from ..permissions import belongs_to, can_assess, can_countersign, can_view_learner
 from .blueprint import bp
 from .models import SignOff
@@ -126,8 +124,6 @@ def sign_off_record(sign_off_id: int):
         "may_countersign": can_countersign(current_user, learner_of(enrolment).id),
         "may_withdraw": may_withdraw(current_user, sign_off),
         "may_sign": can_assess(current_user, provider_of(enrolment), enrolment.assessor_id),
-        "sample_labels": SAMPLE_LABELS,
-        "sample_tags": SAMPLE_TAGS,
     }
     return render_template("assessment/sign_off_record.html", **context, **criteria_context(enrolment, sign_off.payload))
 
