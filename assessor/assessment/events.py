@@ -23,7 +23,3 @@ sign_off_checks = signals.signal("sign-off-checks")
 #: how many of the assessor's decisions wait for them elsewhere (referred back by the IQA)
 assessor_follow_ups = signals.signal("assessor-follow-ups")
 
-
-def answers(signal, sender, **kwargs) -> list:
-    """The receivers' return values, leaving out those with nothing to add."""
-    return [value for _receiver, value in signal.send(sender, **kwargs) if value is not None]

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from ..cohorts.models import CohortMember, CohortStandard, Enrolment
 from ..evidence.models import SUBMITTED, Evidence, Mapping, Submission
 from ..standards.models import KNOWLEDGE, PERFORMANCE, Criterion
+from ..standards.criteria import assessable_criteria
 from ..timeutil import aware
 from .events import progress_refreshed
 from .models import MET, Decision, EnrolmentProgress, Review, SignOff
@@ -23,16 +24,6 @@ IN_PROGRESS = "in_progress"
 AWAITING = "submitted"
 MET_STATUS = "met"
 CRITERION_STATUSES = (MET_STATUS, AWAITING, IN_PROGRESS, NOT_STARTED)
-
-
-def assessable_criteria(session: Session, standard_id: int) -> list[Criterion]:
-    """The criteria judged one by one: top-level performance criteria and knowledge items (sub-items belong to them)."""
-    query = (
-        select(Criterion)
-        .where(Criterion.standard_id == standard_id, Criterion.parent_id.is_(None), Criterion.kind.in_((PERFORMANCE, KNOWLEDGE)))
-        .order_by(Criterion.position)
-    )
-    return list(session.scalars(query))
 
 
 def times_required(session: Session, enrolment: Enrolment) -> int:

@@ -6,15 +6,17 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from ..cohorts.models import Enrolment
+from ..core.signals import answers
 from ..db import get_session
-from ..evidence.labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS, KIND_LABELS
+from ..evidence.labels import KIND_LABELS
 from ..evidence.models import ASSESSED, REFERRED, Submission
 from ..i18n import format_date
 from ..permissions import belongs_to, can_assess, can_view_learner, is_assessor
 from .blueprint import bp
+from .labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS, OUTCOME_LABELS, OUTCOME_TAGS
 from .corrections import correct_decision
-from .events import answers, assessor_follow_ups
-from .forms import OUTCOME_LABELS, OUTCOME_TAGS, CorrectionForm, ReviewForm, review_form
+from .events import assessor_follow_ups
+from .forms import CorrectionForm, ReviewForm, review_form
 from .models import Decision, Review
 from .progress import criterion_statuses
 from .queue import queue_for

@@ -20,12 +20,13 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.models import User
 from ..audit.services import record
+from ..core.signals import answers
 from ..cohorts.models import Enrolment
 from ..i18n import format_date
 from ..permissions import can_administer, can_assess, can_countersign
 from ..standards.models import Criterion
 from ..timeutil import utcnow
-from .events import answers, sign_off_checks, signed_off
+from .events import sign_off_checks, signed_off
 from .models import EnrolmentProgress, SignOff
 from .progress import (
     MET_STATUS,

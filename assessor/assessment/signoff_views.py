@@ -10,11 +10,11 @@ from ..accounts.models import User
 from ..cohorts.blueprint import show_error
 from ..cohorts.models import Enrolment
 from ..db import get_session
-from ..evidence.labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS
 from ..permissions import belongs_to, can_assess, can_countersign, can_view_learner
 from .blueprint import bp
+from .labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS
 from .models import SignOff
-from .progress import assessable_criteria
+from ..standards.criteria import assessable_criteria
 from .signoff import (
     ASSESSOR_DECLARATION,
     LEARNER_STATEMENT,

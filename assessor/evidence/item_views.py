@@ -7,21 +7,22 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from ..accounts.models import User
-from ..assessment.models import MET, NOT_YET
 from ..cohorts.blueprint import show_error
+from ..core.signals import answers
 from ..db import get_session
 from ..permissions import can_add_evidence, can_record_observation
 from ..storage.detect import ACCEPT
 from ..storage.files import send_stored
 from ..storage.paths import storage_dir
 from . import markdown  # noqa: F401  (registers the markdown filter)
-from .access import assigned_ids, claims_by_standard, evidence_or_abort, file_or_404, learner_or_404, submission_history
+from .access import assigned_ids, claims_by_standard, evidence_or_abort, file_or_404, learner_or_404
 from .forms import (
     BODY_HINTS, BODY_LABELS, DECLARATION, KIND_HINTS, MARKDOWN_HINT, EvidenceForm, KindForm, SubmitForm, UploadForm, VersionForm,
 )
 from .item_files import add_files, discard_blobs, remove_file, store_files
 from .labels import KIND_LABELS, STATUS_LABELS, STATUS_TAGS
 from .models import ACCOUNT, FILE, LEARNER_KINDS, OBSERVATION, SCENARIO, Evidence
+from .events import item_history
 from .errors import EvidenceConflict, EvidenceError, EvidenceLocked
 from .fields import checked_fields
 from .guards import is_owner, locked_message, may_change, may_delete
@@ -33,8 +34,6 @@ LABELS = SimpleNamespace(
     kinds=KIND_LABELS,
     statuses=STATUS_LABELS,
     tags=STATUS_TAGS,
-    decisions={MET: _l("Met"), NOT_YET: _l("Not yet met")},
-    decision_tags={MET: "govuk-tag--green", NOT_YET: "govuk-tag--orange"},
     kind_hints=KIND_HINTS,
     bodies=BODY_LABELS,
     body_hints=BODY_HINTS,
@@ -146,7 +145,7 @@ def _show(evidence: Evidence, upload_form: UploadForm | None = None, status: int
     changeable = may_change(current_user, evidence)
     page = render_template(
         "evidence/show.html", evidence=evidence, learner=evidence.learner, claims=claims_by_standard(evidence),
-        history=submission_history(db, evidence), changeable=changeable, deletable=may_delete(current_user, evidence),
+        history=next(iter(answers(item_history, evidence, session=db)), []), changeable=changeable, deletable=may_delete(current_user, evidence),
         upload_form=_current(upload_form or UploadForm(formdata=None), evidence),
         remove_form=_current(VersionForm(formdata=None), evidence), accept=ACCEPT,
     )

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, contains_eager, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.models import User
-from ..assessment.progress import assessable_criteria
+from ..standards.criteria import assessable_criteria
 from ..audit.services import record
 from ..cohorts.models import ACTIVE, CohortMember, Enrolment
 from ..standards.models import Criterion

@@ -7,7 +7,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from ..accounts.login import require_sign_in
-from ..assessment.forms import OUTCOME_LABELS, OUTCOME_TAGS
+from ..assessment.labels import OUTCOME_LABELS, OUTCOME_TAGS
 from ..cohorts.blueprint import show_error
 from ..cohorts.models import Cohort, CohortStandard
 from ..db import get_session

@@ -6,7 +6,8 @@ from sqlalchemy import func, select, update
 
 from assessor.accounts.models import ASSESSOR, LEARNER
 from assessor.assessment.models import Decision, EnrolmentProgress, SignOff
-from assessor.assessment.progress import assessable_criteria, refresh_progress
+from assessor.assessment.progress import refresh_progress
+from assessor.standards.criteria import assessable_criteria
 from assessor.assessment.signing import canonical_hash, sign_off_payload, verify_sign_off
 from assessor.assessment.signoff import (
     AlreadyDone,

@@ -1,4 +1,7 @@
-"""Which criteria an evidence item claims (the mapping page), and a learner's matrix for each standard."""
+"""Where a learner stands on each criterion: the mapping page of an evidence item, and the matrix of each standard.
+
+They show assessment's statuses, so they live here, on the evidence blueprint (their URLs and names unchanged).
+"""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -7,16 +10,17 @@ from ..cohorts.blueprint import show_error
 from ..cohorts.models import Enrolment
 from ..db import get_session
 from ..permissions import can_add_evidence, can_assess
-from .access import evidence_or_abort, viewable_learner_or_abort
-from .blueprint import bp
-from .labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS, STATUS_LABELS, STATUS_TAGS
-from .mapping import (
+from ..evidence.access import evidence_or_abort, viewable_learner_or_abort
+from ..evidence.blueprint import bp
+from ..evidence.guards import is_owner
+from ..evidence.labels import STATUS_LABELS, STATUS_TAGS
+from ..evidence.mapping import (
     MappingChange, MappingConflict, MappingError, learner_enrolments, locked_reason, mappable_enrolments, set_mapping,
 )
-from .mapping_forms import mapping_form
+from ..evidence.mapping_forms import mapping_form
+from ..evidence.models import Evidence
+from .labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS
 from .matrix import build_matrix, criteria_sections
-from .models import Evidence
-from .guards import is_owner
 
 LABELS = {
     "criterion_status_labels": CRITERION_STATUS_LABELS,
