@@ -10,7 +10,7 @@ from .export.cli import export_group
 from .standards import commands as _standards_commands  # noqa: F401  (registers load/import/export)
 from .scenarios.cli import scenarios_group
 from .standards.cli import standards_group
-from .storage.check import check_command
+from .evidence.file_check import check_command
 
 
 @click.group(cls=FlaskGroup, create_app=create_app)

@@ -45,3 +45,9 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["LANGUAGE_NAMES"] = LANGUAGE_NAMES
     app.jinja_env.globals["get_locale"] = flask_babel.get_locale
     app.jinja_env.filters.update(dateformat=format_date, datetimeformat=format_datetime)
+
+
+def megabytes(size: int) -> str:
+    """A byte count as whole megabytes where exact, else to one decimal place."""
+    value = size / (1024 * 1024)
+    return f"{value:.0f}" if value == int(value) else f"{value:.1f}"

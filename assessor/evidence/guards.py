@@ -16,7 +16,8 @@ def is_owner(user: User, evidence: Evidence) -> bool:
 
 def may_change(user: User, evidence: Evidence) -> bool:
     """The owner may change the item, its files and its mapping while it is a draft or referred back."""
-    return is_owner(user, evidence) and can_change_evidence(user, evidence.learner_id, evidence.status, evidence.created_by_id)
+    editable = evidence.status in EDITABLE_STATUSES
+    return is_owner(user, evidence) and can_change_evidence(user, evidence.learner_id, editable, evidence.created_by_id)
 
 
 def may_delete(user: User, evidence: Evidence) -> bool:

@@ -4,12 +4,13 @@ from pathlib import Path
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.datastructures import FileStorage
 
 from ..accounts.models import User
 from ..audit.services import record
-from ..storage.files import StoredFile, UploadRefused, discard_unreferenced, store_upload
+from ..storage.files import StoredFile, UploadRefused, discard_blob, store_upload
 from ..timeutil import utcnow
 from .models import Evidence, EvidenceFile
 from .errors import EvidenceConflict, EvidenceError
@@ -36,6 +37,13 @@ def discard_blobs(session: Session, root: Path, hashes: Iterable[str]) -> None:
     """Remove stored blobs that no file row refers to (after a rollback, or once their rows are deleted)."""
     for sha256 in set(hashes):
         discard_unreferenced(session, root, sha256)
+
+
+def discard_unreferenced(session: Session, root: Path, sha256: str) -> bool:
+    """Delete the stored file if no evidence file refers to it any more (call after committing the removal)."""
+    if session.scalar(select(EvidenceFile.id).where(EvidenceFile.sha256 == sha256).limit(1)) is not None:
+        return False
+    return discard_blob(root, sha256)
 
 
 def add_files(session: Session, actor: User, evidence: Evidence, stored: list[StoredFile], expected_version) -> list[EvidenceFile]:
