@@ -6,7 +6,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..cohorts.blueprint import show_error
 from ..cohorts.models import Enrolment
 from ..db import get_session
 from ..permissions import can_add_evidence, can_assess
@@ -14,13 +13,12 @@ from ..evidence.access import evidence_or_abort, viewable_learner_or_abort
 from ..evidence.blueprint import bp
 from ..evidence.guards import is_owner
 from ..evidence.labels import STATUS_LABELS, STATUS_TAGS
-from ..evidence.mapping import (
-    MappingChange, MappingConflict, MappingError, learner_enrolments, locked_reason, mappable_enrolments, set_mapping,
-)
+from ..evidence.mapping import MappingChange, learner_enrolments, locked_reason, mappable_enrolments, set_mapping
 from ..evidence.mapping_forms import mapping_form
 from ..evidence.models import Evidence
 from .labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS
 from .matrix import build_matrix, criteria_sections
+from ..core.acts import Conflict, Refused, show_refusal
 
 LABELS = {
     "criterion_status_labels": CRITERION_STATUS_LABELS,
@@ -46,12 +44,12 @@ def mapping(learner_id: int, number: int):
         return _page(evidence, sections, form), 422 if form.errors else 200
     try:
         change = set_mapping(db, current_user, evidence, form.claims(), form.version.data)
-    except MappingConflict as error:
+    except Conflict as error:
         form.form_errors.append(str(error))
         form.carry_version(evidence.version)
         return _page(evidence, sections, form, conflict=True), 409
-    except MappingError as error:
-        show_error(form, error)
+    except Refused as error:
+        show_refusal(form, error)
         return _page(evidence, sections, form), 422
     db.commit()
     _flash_change(evidence, change)

@@ -22,8 +22,6 @@ from .progress import criterion_statuses
 from .queue import queue_for
 from .services import (
     AlreadyReviewed,
-    AssessmentConflict,
-    AssessmentError,
     claimed_criteria,
     current_of,
     decision_history,
@@ -33,6 +31,7 @@ from .services import (
     review_of,
     when,
 )
+from ..core.acts import Conflict, Refused, show_refusal
 
 
 def in_reader_language(text: str, text_en: str | None, language: str) -> tuple[str, str]:
@@ -57,14 +56,6 @@ def review_helpers() -> dict:
     }
 
 
-def show_error(form: FlaskForm, error: AssessmentError) -> None:
-    """Put each of the service's problems beside its field, or above the form."""
-    for name, message in error.problems:
-        field = form._fields.get(name) if name else None
-        if field is not None:
-            field.errors = [*field.errors, message]
-        else:
-            form.form_errors.append(message)
 
 
 def _enrolment_or_404(enrolment_id: int) -> Enrolment:
@@ -109,7 +100,7 @@ def review(submission_id: int, enrolment_id: int):
     outcomes, feedback = form.outcomes(mappings), form.feedback.data or ""
     try:
         record_review(db, current_user, submission, enrolment, outcomes, feedback, form.evidence_version.data)
-    except AssessmentError as error:
+    except Refused as error:
         db.rollback()
         return _refused(error, form, submission, enrolment, mappings)
     db.commit()
@@ -127,19 +118,19 @@ def _pair_or_404(submission_id: int, enrolment_id: int) -> tuple[Submission, Enr
     return submission, enrolment, mappings
 
 
-def _refused(error: AssessmentError, form: ReviewForm, submission: Submission, enrolment: Enrolment, mappings):
+def _refused(error: Refused, form: ReviewForm, submission: Submission, enrolment: Enrolment, mappings):
     """The form again with what was typed, the reason, and the other assessor's decisions when they came first."""
     other = error.review if isinstance(error, AlreadyReviewed) else None
     if other is not None and other.assessor_id == current_user.id:
         flash(str(error), "info")
         return redirect(request.path)
-    show_error(form, error)
+    show_refusal(form, error)
     form.keep_version(submission.evidence.version)
     return _review_page(form, submission, enrolment, mappings, other), status_for(error)
 
 
-def status_for(error: AssessmentError) -> int:
-    return 409 if isinstance(error, AssessmentConflict) else 422
+def status_for(error: Refused) -> int:
+    return 409 if isinstance(error, Conflict) else 422
 
 
 def status_code(form: FlaskForm) -> int:
@@ -201,9 +192,9 @@ def correct(decision_id: int):
     if form.validate_on_submit():
         try:
             correct_decision(db, current_user, decision, form.outcome.data, form.feedback.data or "", form.reason.data or "")
-        except AssessmentError as error:
+        except Refused as error:
             db.rollback()
-            show_error(form, error)
+            show_refusal(form, error)
             status, history = status_for(error), decision_history(db, decision)
         else:
             db.commit()

@@ -21,34 +21,13 @@ from ..timeutil import utcnow
 from .events import review_recorded
 from .models import NOT_YET, OUTCOMES, Decision, Review
 from .progress import current_decisions, refresh_progress
+from ..core.acts import Conflict, Refused
 
 #: {criterion id: (outcome, feedback)}
 Outcomes = dict[int, tuple[str | None, str]]
 
 
-class AssessmentError(Exception):
-    """A review or correction the rules refuse; the message is for the person, `field` says where.
-
-    `problems` lists every (field, message) found, so a form can show them all at once.
-    """
-
-    def __init__(self, message: str, field: str | None = None, *, problems: list[tuple[str | None, str]] | None = None):
-        super().__init__(message)
-        self.field = field
-        self.problems = problems or [(field, message)]
-
-    @classmethod
-    def listing(cls, problems: list[tuple[str | None, str]]) -> "AssessmentError":
-        """One error for every problem found, headed by the first."""
-        field, message = problems[0]
-        return cls(message, field, problems=problems)
-
-
-class AssessmentConflict(AssessmentError):
-    """Someone else acted on the same thing since the form was loaded; nothing was saved."""
-
-
-class AlreadyReviewed(AssessmentConflict):
+class AlreadyReviewed(Conflict):
     """The submission already has a review for this enrolment (another assessor's, or a form posted twice)."""
 
     def __init__(self, message: str, review: Review):
@@ -152,10 +131,10 @@ def record_review(
     _check_still_open(session, assessor, submission, enrolment, expected_evidence_version)
     mappings = claimed_criteria(session, submission.evidence_id, enrolment.id)
     if not mappings:
-        raise AssessmentError(_("This evidence claims no criteria of this standard."))
+        raise Refused(_("This evidence claims no criteria of this standard."))
     problems = outcome_problems(mappings, outcomes)
     if problems:
-        raise AssessmentError.listing(problems)
+        raise Refused.listing(problems)
     review = _add_review(session, assessor, submission, enrolment, (overall_feedback or "").strip())
     evidence = submission.evidence
     after = {"reference": evidence.reference, "submission_id": submission.id, "enrolment_id": enrolment.id, "feedback": review.feedback}
@@ -196,7 +175,7 @@ def outcome_problems(mappings: list[Mapping], outcomes: Outcomes) -> list[tuple[
 
 def _check_assessor(assessor: User, enrolment: Enrolment) -> None:
     if not can_assess(assessor, enrolment.member.cohort.provider_id, enrolment.assessor_id):
-        raise AssessmentError(_("Only the assessor assigned to this learner's standard can make or correct these decisions."))
+        raise Refused(_("Only the assessor assigned to this learner's standard can make or correct these decisions."))
 
 
 def _check_still_open(session: Session, assessor: User, submission: Submission, enrolment: Enrolment, expected: int) -> None:
@@ -205,9 +184,9 @@ def _check_still_open(session: Session, assessor: User, submission: Submission, 
         raise _already_reviewed(assessor, existing)
     evidence = submission.evidence
     if evidence.status != SUBMITTED or evidence.version != expected:
-        raise AssessmentConflict(learner_changed())
+        raise Conflict(learner_changed())
     if submission.closed_at is not None:
-        raise AssessmentError(_("This submission has already been decided. Nothing is waiting for your review."))
+        raise Refused(_("This submission has already been decided. Nothing is waiting for your review."))
 
 
 def _already_reviewed(assessor: User, existing: Review) -> AlreadyReviewed:
@@ -259,7 +238,7 @@ def _set_outcome(session: Session, actor: User, submission: Submission, outcome:
     try:
         session.flush()
     except StaleDataError:
-        raise AssessmentConflict(learner_changed()) from None
+        raise Conflict(learner_changed()) from None
     learner_id, reference = evidence.learner_id, evidence.reference
     record(session, actor, action, "submission", submission.id, learner_id=learner_id,
            before={"reference": reference, "outcome": before["outcome"]}, after={"reference": reference, "outcome": outcome})

@@ -13,8 +13,8 @@ from ..audit.services import record
 from ..storage.files import StoredFile, UploadRefused, discard_blob, store_upload
 from ..timeutil import utcnow
 from .models import Evidence, EvidenceFile
-from .errors import EvidenceConflict, EvidenceError
 from .guards import check_changeable, check_version, flush_change
+from ..core.acts import Conflict, Refused
 
 
 def store_files(session: Session, uploads: Iterable[FileStorage], *, root: Path, max_bytes: int, max_files: int) -> list[StoredFile]:
@@ -22,14 +22,14 @@ def store_files(session: Session, uploads: Iterable[FileStorage], *, root: Path,
     chosen = [upload for upload in uploads if upload and upload.filename]
     if len(chosen) > max_files:
         message = ngettext("Choose up to %(num)d file at a time.", "Choose up to %(num)d files at a time.", max_files)
-        raise EvidenceError(message, "files")
+        raise Refused(message, "files")
     stored: list[StoredFile] = []
     for upload in chosen:
         try:
             stored.append(store_upload(upload, root, max_bytes))
         except UploadRefused as refused:
             discard_blobs(session, root, [file.sha256 for file in stored])
-            raise EvidenceError(refused.message, "files") from None
+            raise Refused(refused.message, "files") from None
     return stored
 
 
@@ -50,7 +50,7 @@ def add_files(session: Session, actor: User, evidence: Evidence, stored: list[St
     check_changeable(actor, evidence)
     check_version(evidence, expected_version)
     if not stored:
-        raise EvidenceError(_("Choose a file to add."), "files")
+        raise Refused(_("Choose a file to add."), "files")
     rows = [
         EvidenceFile(filename=file.filename, size=file.size, sha256=file.sha256, media_type=file.media_type, uploaded_by_id=actor.id)
         for file in stored
@@ -71,7 +71,7 @@ def remove_file(session: Session, actor: User, evidence: Evidence, file_id: int,
     check_version(evidence, expected_version)
     file = next((file for file in evidence.files if file.id == file_id), None)
     if file is None:
-        raise EvidenceConflict(_("That file is no longer part of %(reference)s.", reference=evidence.reference))
+        raise Conflict(_("That file is no longer part of %(reference)s.", reference=evidence.reference))
     evidence.files.remove(file)
     session.delete(file)
     evidence.updated_at = utcnow()
