@@ -11,8 +11,8 @@ from ..db import get_session
 from ..evidence.labels import KIND_LABELS
 from ..evidence.models import ASSESSED, REFERRED, Submission
 from ..i18n import format_date
-from ..permissions import belongs_to, can_assess, can_view_learner, is_assessor
-from .blueprint import bp
+from ..permissions import can_assess, can_view_learner, is_assessor
+from .blueprint import bp, enrolment_or_404
 from .labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS, OUTCOME_LABELS, OUTCOME_TAGS
 from .corrections import correct_decision
 from .events import assessor_follow_ups
@@ -56,13 +56,6 @@ def review_helpers() -> dict:
     }
 
 
-
-
-def _enrolment_or_404(enrolment_id: int) -> Enrolment:
-    enrolment = get_session().get(Enrolment, enrolment_id)
-    if enrolment is None or not belongs_to(current_user, enrolment.member.cohort.provider_id):
-        abort(404)
-    return enrolment
 
 
 def _may_assess(enrolment: Enrolment) -> bool:
@@ -110,7 +103,7 @@ def review(submission_id: int, enrolment_id: int):
 
 def _pair_or_404(submission_id: int, enrolment_id: int) -> tuple[Submission, Enrolment, list]:
     """The submission, the enrolment, and the criteria the evidence claims in it (404 when it claims none)."""
-    enrolment = _enrolment_or_404(enrolment_id)
+    enrolment = enrolment_or_404(enrolment_id)
     submission = get_session().get(Submission, submission_id)
     mappings = claimed_criteria(get_session(), submission.evidence_id, enrolment.id) if submission else []
     if not mappings:
@@ -182,7 +175,7 @@ def correct(decision_id: int):
     decision = db.get(Decision, decision_id)
     if decision is None:
         abort(404)
-    enrolment = _enrolment_or_404(decision.enrolment_id)
+    enrolment = enrolment_or_404(decision.enrolment_id)
     if not _may_assess(enrolment):
         abort(403)
     history = decision_history(db, decision)
@@ -209,7 +202,7 @@ def correct(decision_id: int):
 
 @bp.get("/learners/<int:learner_id>/enrolments/<int:enrolment_id>/decisions")
 def learner_decisions(learner_id: int, enrolment_id: int):
-    enrolment = _enrolment_or_404(enrolment_id)
+    enrolment = enrolment_or_404(enrolment_id)
     if enrolment.member.learner_id != learner_id:
         abort(404)
     if not _may_view(enrolment):

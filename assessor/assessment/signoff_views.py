@@ -10,7 +10,7 @@ from ..accounts.models import User
 from ..cohorts.models import Enrolment
 from ..db import get_session
 from ..permissions import belongs_to, can_assess, can_countersign, can_view_learner
-from .blueprint import bp
+from .blueprint import bp, enrolment_or_404
 from .labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS
 from .models import SignOff
 from ..standards.criteria import assessable_criteria
@@ -29,13 +29,6 @@ from .signoff import (
 from .signing import sign_off_payload, verify_sign_off
 from .signoff_forms import CountersignForm, SignOffForm, WithdrawSignOffForm
 from ..core.acts import attempt, show_refusal
-
-
-def enrolment_or_404(enrolment_id: int) -> Enrolment:
-    enrolment = get_session().get(Enrolment, enrolment_id)
-    if enrolment is None or not belongs_to(current_user, provider_of(enrolment)):
-        abort(404)
-    return enrolment
 
 
 def sign_off_or_404(sign_off_id: int) -> SignOff:

@@ -59,10 +59,5 @@ def enrolment_or_abort(member: CohortMember, enrolment_id: int) -> Enrolment:
 
 
 
-def as_id(value) -> int | None:
-    """A chosen id from a form, or None when nothing (or nonsense) was chosen."""
-    return int(value) if value and str(value).isdigit() else None
-
-
 def status_code(form: FlaskForm) -> int:
     return 422 if form.errors else 200

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..core.pages import Page, paginate
 from ..accounts.models import LEARNER, User
 from ..accounts.services import AccountError, LinkBuilder, find_user_by_email, invite_user, normalise_email
 from ..mail.services import MailSettings
@@ -20,21 +21,6 @@ from ..core.acts import Refused
 
 NAME_MAX = 200
 EMAIL_MAX = 254
-
-
-@dataclass
-class Page:
-    items: list
-    total: int
-    page: int
-    pages: int
-
-
-def paginate(session: Session, query, page: int, per_page: int) -> Page:
-    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-    pages = max(1, -(-total // per_page))
-    page = min(max(page, 1), pages)
-    return Page(list(session.scalars(query.offset((page - 1) * per_page).limit(per_page))), total, page, pages)
 
 
 def record_event(

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from ..accounts.models import User
 from ..cohorts.models import Enrolment
-from ..cohorts.services import Page, paginate
+from ..core.pages import Page, paginate
 from ..db import get_session
 from ..permissions import belongs_to, can_view_learner, is_learner
 from .mapping import learner_enrolments

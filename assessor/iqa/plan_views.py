@@ -7,8 +7,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
+from ..core.loading import as_id
 from ..accounts.models import ASSESSOR
-from ..cohorts.blueprint import as_id, status_code
+from ..cohorts.blueprint import status_code
 from ..cohorts.enrolments import assignable_people
 from ..cohorts.models import Cohort
 from ..db import get_session
