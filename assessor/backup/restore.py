@@ -1,0 +1,90 @@
+"""`assessor restore`: verify everything, stage the files, insert every row in one transaction, then move the files in."""
+import os
+import tarfile
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..dbcli import upgrade_database
+from ..storage.paths import blob_path
+from .archive import BackupError, file_member, sha256_of
+from .rows import insert_tables
+from .target import database_problems, storage_problems
+from .verify import open_archive, verify_archive
+
+STAGING = "tmp"
+
+
+def restore_backup(engine: Engine, storage: Path, path: Path, say: Callable[[str], None] = lambda _m: None) -> dict:
+    """Fill the empty database and storage folder from the archive; BackupError, with nothing written, if anything is wrong."""
+    url = engine.url.render_as_string(hide_password=False)
+    say(f"checking {path}")
+    manifest = verify_archive(path)
+    problems = database_problems(engine, manifest["schema_revision"]) + storage_problems(storage)
+    if problems:
+        raise BackupError(problems)
+    say(f"archive sound: {len(manifest['tables'])} tables, {len(manifest['files'])} stored files")
+    staged = {}
+    try:
+        staged = _stage_files(path, storage, manifest["files"], say)
+        upgrade_database(url, manifest["schema_revision"])
+        _insert(engine, path, manifest["tables"], say)
+    except BaseException:
+        for temp in staged.values():
+            temp.unlink(missing_ok=True)
+        raise
+    _move_in(staged, storage)
+    say(f"stored files moved into {storage}")
+    upgrade_database(url)
+    return manifest
+
+
+def _insert(engine: Engine, path: Path, tables: list[dict], say) -> None:
+    try:
+        insert_tables(engine, path, tables, say)
+    except SQLAlchemyError as error:
+        raise BackupError([f"the rows could not be inserted, and none were: {error.__class__.__name__}: {error.orig or error}"]) from None
+
+
+def _stage_files(path: Path, storage: Path, files: list[dict], say) -> dict[str, Path]:
+    """Each stored file copied to a temporary name in the storage folder, checked again as it is written."""
+    folder = storage / STAGING
+    folder.mkdir(parents=True, exist_ok=True)
+    staged: dict[str, Path] = {}
+    with open_archive(path) as archive:
+        for number, entry in enumerate(files, 1):
+            staged[entry["sha256"]] = _stage(archive, entry["sha256"], folder)
+            if number % 500 == 0 or number == len(files):
+                say(f"stored files staged: {number} of {len(files)}")
+    return staged
+
+
+def _stage(archive: tarfile.TarFile, sha256: str, folder: Path) -> Path:
+    temp = folder / f"restore-{sha256}.part"
+    with archive.extractfile(file_member(sha256)) as source, temp.open("wb") as out:
+        reader = _Tee(source, out)
+        found, _size = sha256_of(reader)
+        out.flush()
+        os.fsync(out.fileno())
+    if found != sha256:
+        raise BackupError([f"{file_member(sha256)} changed while it was restored"])
+    return temp
+
+
+class _Tee:
+    def __init__(self, source, out) -> None:
+        self.source, self.out = source, out
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.source.read(size)
+        self.out.write(chunk)
+        return chunk
+
+
+def _move_in(staged: dict[str, Path], storage: Path) -> None:
+    for sha256, temp in staged.items():
+        target = blob_path(storage, sha256)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(temp, target)
