@@ -1,0 +1,140 @@
+"""A damaged archive, or a target that is not empty, is refused with what is wrong, and nothing is written."""
+import gzip
+import hashlib
+import io
+import json
+import tarfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+
+from assessor.backup.archive import MANIFEST, BackupError, file_member, table_member
+from assessor.backup.restore import restore_backup
+from assessor.backup.target import database_problems
+from assessor.backup.verify import migrations
+from assessor.db import make_engine
+
+from ..factories import store_test_file
+from .test_round_trip import all_rows
+
+
+def members(path: Path) -> dict[str, bytes]:
+    with tarfile.open(path) as archive:
+        return {member.name: archive.extractfile(member).read() for member in archive.getmembers()}
+
+
+def write_tar(path: Path, contents: dict[str, bytes]) -> Path:
+    with tarfile.open(path, "w") as archive:
+        for name, data in contents.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return path
+
+
+def with_manifest(contents: dict[str, bytes], change) -> dict[str, bytes]:
+    manifest = json.loads(contents[MANIFEST])
+    change(manifest)
+    rest = {name: data for name, data in contents.items() if name != MANIFEST}
+    return rest | {MANIFEST: json.dumps(manifest).encode()}
+
+
+def truncated(source, folder: Path) -> Path:
+    data = source.archive.read_bytes()
+    (folder / "cut.tar").write_bytes(data[: len(data) // 2])
+    return folder / "cut.tar"
+
+
+def file_altered(source, folder: Path) -> Path:
+    contents = members(source.archive)
+    name = file_member(source.manifest["files"][0]["sha256"])
+    contents[name] = contents[name].replace(b"PDF", b"FDP")
+    return write_tar(folder / "altered.tar", contents)
+
+
+def manifest_mismatch(source, folder: Path) -> Path:
+    def change(manifest):
+        manifest["tables"][0]["sha256"] = "0" * 64
+    return write_tar(folder / "mismatch.tar", with_manifest(members(source.archive), change))
+
+
+def not_a_tar(source, folder: Path) -> Path:
+    (folder / "notes.tar").write_bytes(b"these are not the backups you are looking for\n" * 20)
+    return folder / "notes.tar"
+
+
+def another_format(source, folder: Path) -> Path:
+    return write_tar(folder / "other.tar", with_manifest(members(source.archive), lambda manifest: manifest.update(format="pg_dump")))
+
+
+def newer_schema(source, folder: Path) -> Path:
+    return write_tar(folder / "newer.tar", with_manifest(members(source.archive), lambda m: m.update(schema_revision="0999")))
+
+
+DAMAGE = {
+    truncated: "cut short",
+    file_altered: "its content does not match its sha256 (altered)",
+    manifest_mismatch: "its sha256 does not match the manifest (altered)",
+    not_a_tar: "not a tar archive",
+    another_format: "is not an Assessor backup's",
+    newer_schema: "schema revision '0999' is newer than this code",
+}
+
+
+def assert_untouched(url: str, storage: Path, tables_expected=False) -> None:
+    engine = make_engine(url)
+    tables = inspect(engine).get_table_names()
+    problems = database_problems(engine, migrations().get_current_head()) if tables else []
+    engine.dispose()
+    assert bool(tables) == tables_expected and not problems
+    assert not storage.exists() or not [path for path in storage.rglob("*") if path.is_file()]
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=lambda damage: damage.__name__)
+def test_a_damaged_archive_is_refused_and_nothing_is_written(source, databases, tmp_path, damage):
+    url, storage = databases(tmp_path), tmp_path / "storage"
+    with pytest.raises(BackupError) as refused:
+        restore_backup(make_engine(url), storage, damage(source, tmp_path))
+    assert DAMAGE[damage] in str(refused.value)
+    assert_untouched(url, storage)
+
+
+def test_rows_that_cannot_be_inserted_leave_no_row_and_no_file(source, databases, tmp_path):
+    """A sound-looking archive whose rows break a constraint: the one transaction rolls back, the staged files go."""
+    contents = members(source.archive)
+    name = table_member("audit_log")
+    lines = gzip.decompress(contents[name]).splitlines(keepends=True)
+    contents[name] = gzip.compress(b"".join(lines + lines[:1]))
+
+    def change(manifest):
+        entry = next(table for table in manifest["tables"] if table["name"] == "audit_log")
+        entry.update(rows=len(lines) + 1, sha256=hashlib.sha256(contents[name]).hexdigest())
+    url, storage = databases(tmp_path), tmp_path / "storage"
+    with pytest.raises(BackupError, match="the rows could not be inserted, and none were"):
+        restore_backup(make_engine(url), storage, write_tar(tmp_path / "duplicate.tar", with_manifest(contents, change)))
+    assert_untouched(url, storage, tables_expected=True)
+
+
+def test_a_database_with_rows_is_refused_naming_them(source, databases, tmp_path):
+    with pytest.raises(BackupError, match=r"the database is not empty: \d+ table\(s\) have rows \(.*users \d+"):
+        restore_backup(make_engine(source.url), tmp_path / "storage", source.archive)
+    assert not (tmp_path / "storage").exists()
+
+
+def test_a_storage_folder_with_files_is_refused(source, databases, tmp_path):
+    url, storage = databases(tmp_path), tmp_path / "storage"
+    store_test_file(storage, b"left over")
+    with pytest.raises(BackupError, match="the storage folder .* is not empty: it holds 1 file"):
+        restore_backup(make_engine(url), storage, source.archive)
+    engine = make_engine(url)
+    assert inspect(engine).get_table_names() == []
+    engine.dispose()
+
+
+def test_a_schema_at_another_revision_is_refused(source, databases, tmp_path):
+    url = databases(tmp_path, migrated=True)
+    with pytest.raises(BackupError, match=f"the database's schema is at revision {migrations().get_current_head()}, the archive's at 0005"):
+        restore_backup(make_engine(url), tmp_path / "storage", write_tar(
+            tmp_path / "older.tar", with_manifest(members(source.archive), lambda m: m.update(schema_revision="0005"))))
+    assert all(not rows for name, rows in all_rows(url).items() if name not in ("alembic_version", "audit_head"))
