@@ -80,3 +80,17 @@ def sha256_of(handle) -> tuple[str, int]:
         digest.update(chunk)
         size += len(chunk)
     return digest.hexdigest(), size
+
+
+class HashingReader:
+    """A binary file object whose reads are hashed, and copied to `copy_to` when given."""
+
+    def __init__(self, source, copy_to=None) -> None:
+        self.source, self.copy_to, self.digest = source, copy_to, hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.source.read(size)
+        self.digest.update(chunk)
+        if self.copy_to is not None:
+            self.copy_to.write(chunk)
+        return chunk

@@ -1,5 +1,4 @@
 """`assessor backup`: the database as of one snapshot, then exactly the stored files its rows name, then the manifest."""
-import hashlib
 import io
 import json
 import os
@@ -13,7 +12,7 @@ from sqlalchemy.engine import Engine
 
 from ..storage.paths import blob_path
 from ..timeutil import utcnow
-from .archive import FILE_COLUMN, FILE_TABLE, MANIFEST, BackupError, build_manifest, file_member, table_member
+from .archive import FILE_COLUMN, FILE_TABLE, MANIFEST, BackupError, HashingReader, build_manifest, file_member, table_member
 from .snapshot import data_tables, dump_database, snapshot
 
 #: a file named by the snapshot may be deleted (its evidence removed) before it is copied: then start again
@@ -72,21 +71,11 @@ def _add_blob(archive: tarfile.TarFile, storage: Path, sha256: str) -> int:
     with handle:
         info = _private(tarfile.TarInfo(file_member(sha256)))
         info.size = os.fstat(handle.fileno()).st_size
-        reader = _HashingReader(handle)
+        reader = HashingReader(handle)
         archive.addfile(info, reader)
     if reader.digest.hexdigest() != sha256:
         raise BackupError([f"stored file {sha256} no longer matches its hash: run `assessor check`"])
     return info.size
-
-
-class _HashingReader:
-    def __init__(self, handle) -> None:
-        self.handle, self.digest = handle, hashlib.sha256()
-
-    def read(self, size: int = -1) -> bytes:
-        chunk = self.handle.read(size)
-        self.digest.update(chunk)
-        return chunk
 
 
 def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:

@@ -9,10 +9,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..dbcli import upgrade_database
 from ..storage.paths import blob_path
-from .archive import BackupError, file_member, sha256_of
+from .archive import CHUNK_SIZE, BackupError, HashingReader, file_member
+from .manifest import open_archive
 from .rows import insert_tables
 from .target import database_problems, storage_problems
-from .verify import open_archive, verify_archive
+from .verify import verify_archive
 
 STAGING = "tmp"
 
@@ -64,23 +65,14 @@ def _stage_files(path: Path, storage: Path, files: list[dict], say) -> dict[str,
 def _stage(archive: tarfile.TarFile, sha256: str, folder: Path) -> Path:
     temp = folder / f"restore-{sha256}.part"
     with archive.extractfile(file_member(sha256)) as source, temp.open("wb") as out:
-        reader = _Tee(source, out)
-        found, _size = sha256_of(reader)
+        reader = HashingReader(source, copy_to=out)
+        while reader.read(CHUNK_SIZE):
+            pass
         out.flush()
         os.fsync(out.fileno())
-    if found != sha256:
+    if reader.digest.hexdigest() != sha256:
         raise BackupError([f"{file_member(sha256)} changed while it was restored"])
     return temp
-
-
-class _Tee:
-    def __init__(self, source, out) -> None:
-        self.source, self.out = source, out
-
-    def read(self, size: int = -1) -> bytes:
-        chunk = self.source.read(size)
-        self.out.write(chunk)
-        return chunk
 
 
 def _move_in(staged: dict[str, Path], storage: Path) -> None:

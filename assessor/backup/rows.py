@@ -9,9 +9,9 @@ from sqlalchemy import Date, DateTime, MetaData, Table, delete, func, select, te
 from sqlalchemy.engine import Connection, Engine
 
 from .archive import BackupError, table_member
+from .manifest import open_archive
 from .snapshot import ALEMBIC_TABLE
 from .target import HEAD_TABLE
-from .verify import open_archive
 
 BATCH = 1000
 

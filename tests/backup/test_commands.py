@@ -2,7 +2,7 @@
 from assessor import create_app
 from assessor.backup.cli import backup_command, restore_command
 
-from .test_refusals import truncated
+from .damage import truncated
 
 
 def runner_for(url: str, storage) -> object:
