@@ -18,9 +18,11 @@ CHUNK_SIZE = 1024 * 1024
 class BackupError(Exception):
     """A backup that cannot be made, an archive we will not restore or a target we will not fill; `problems` names each."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], committed: bool = False) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
+        #: True only when restored rows were committed before the problem (moving the files in failed)
+        self.committed = committed
 
 
 @dataclass(frozen=True)
@@ -81,16 +83,3 @@ def sha256_of(handle) -> tuple[str, int]:
         size += len(chunk)
     return digest.hexdigest(), size
 
-
-class HashingReader:
-    """A binary file object whose reads are hashed, and copied to `copy_to` when given."""
-
-    def __init__(self, source, copy_to=None) -> None:
-        self.source, self.copy_to, self.digest = source, copy_to, hashlib.sha256()
-
-    def read(self, size: int = -1) -> bytes:
-        chunk = self.source.read(size)
-        self.digest.update(chunk)
-        if self.copy_to is not None:
-            self.copy_to.write(chunk)
-        return chunk

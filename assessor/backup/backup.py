@@ -1,5 +1,4 @@
 """`assessor backup`: the database as of one snapshot, then exactly the stored files its rows name, then the manifest."""
-import io
 import json
 import os
 import tarfile
@@ -12,11 +11,13 @@ from sqlalchemy.engine import Engine
 
 from ..storage.paths import blob_path
 from ..timeutil import utcnow
-from .archive import FILE_COLUMN, FILE_TABLE, MANIFEST, BackupError, HashingReader, build_manifest, file_member, table_member
+from .archive import FILE_COLUMN, FILE_TABLE, MANIFEST, BackupError, build_manifest, file_member, table_member
 from .snapshot import data_tables, dump_database, snapshot
+from .tarmembers import HashingReader, add_bytes, private
 
 #: a file named by the snapshot may be deleted (its evidence removed) before it is copied: then start again
 ATTEMPTS = 3
+PROGRESS_EVERY = 500
 
 
 class BlobGone(Exception):
@@ -54,12 +55,20 @@ def _fill(archive: tarfile.TarFile, engine: Engine, storage: Path, say) -> dict:
     with tempfile.TemporaryDirectory(prefix="assessor-backup-") as folder, snapshot(engine) as connection:
         revision, dialect, dumps, referenced = dump_database(connection, Path(folder), say)
         for path, entry in dumps:
-            archive.add(path, arcname=table_member(entry.name), recursive=False, filter=_private)
-    files = {sha256: _add_blob(archive, storage, sha256) for sha256 in sorted(referenced)}
-    say(f"stored files: {len(files)} ({sum(files.values())} bytes)")
+            archive.add(path, arcname=table_member(entry.name), recursive=False, filter=private)
+    files = _add_blobs(archive, storage, sorted(referenced), say)
     manifest = build_manifest(revision=revision, dialect=dialect, created_at=created_at, tables=[e for _p, e in dumps], files=files)
-    _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False).encode("utf-8"))
+    add_bytes(archive, MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False).encode("utf-8"))
     return manifest
+
+
+def _add_blobs(archive: tarfile.TarFile, storage: Path, names: list[str], say) -> dict[str, int]:
+    files = {}
+    for sha256 in names:
+        files[sha256] = _add_blob(archive, storage, sha256)
+        if len(files) % PROGRESS_EVERY == 0 or len(files) == len(names):
+            say(f"stored files: {len(files)} of {len(names)} ({sum(files.values())} bytes)")
+    return files
 
 
 def _add_blob(archive: tarfile.TarFile, storage: Path, sha256: str) -> int:
@@ -69,25 +78,13 @@ def _add_blob(archive: tarfile.TarFile, storage: Path, sha256: str) -> int:
     except FileNotFoundError:
         raise BlobGone(sha256) from None
     with handle:
-        info = _private(tarfile.TarInfo(file_member(sha256)))
+        info = private(tarfile.TarInfo(file_member(sha256)))
         info.size = os.fstat(handle.fileno()).st_size
         reader = HashingReader(handle)
         archive.addfile(info, reader)
     if reader.digest.hexdigest() != sha256:
         raise BackupError([f"stored file {sha256} no longer matches its hash: run `assessor check`"])
     return info.size
-
-
-def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
-    info = _private(tarfile.TarInfo(name))
-    info.size = len(data)
-    archive.addfile(info, io.BytesIO(data))
-
-
-def _private(info: tarfile.TarInfo) -> tarfile.TarInfo:
-    info.mode, info.uid, info.gid, info.uname, info.gname = 0o600, 0, 0, "", ""
-    info.mtime = int(utcnow().timestamp())
-    return info
 
 
 def _still_named(engine: Engine, sha256: str) -> bool:

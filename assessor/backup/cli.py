@@ -19,7 +19,8 @@ def _say(message: str) -> None:
 def _refuse(error: BackupError, what: str) -> None:
     for problem in error.problems:
         click.echo(f"error: {problem}", err=True)
-    click.echo(f"{what}: {len(error.problems)} problem(s); nothing was written.", err=True)
+    outcome = "the rows were committed: finish by hand as the message says" if error.committed else "nothing was written"
+    click.echo(f"{what}: {len(error.problems)} problem(s); {outcome}.", err=True)
     sys.exit(1)
 
 
@@ -35,6 +36,8 @@ def backup_command(output: Path) -> None:
         manifest = write_backup(current_app.extensions["db_engine"], storage_dir(current_app), output, _say)
     except BackupError as error:
         _refuse(error, "backup failed")
+    except OSError as error:
+        _refuse(BackupError([str(error)]), "backup failed")
     rows = sum(table["rows"] for table in manifest["tables"])
     click.echo(f"wrote {output}: {rows} rows in {len(manifest['tables'])} tables, {len(manifest['files'])} stored files, "
                f"schema revision {manifest['schema_revision']}")
@@ -49,6 +52,8 @@ def restore_command(archive: Path) -> None:
         manifest = restore_backup(current_app.extensions["db_engine"], storage_dir(current_app), archive, _say)
     except BackupError as error:
         _refuse(error, "restore refused")
+    except OSError as error:
+        _refuse(BackupError([str(error)]), "restore failed")
     rows = sum(table["rows"] for table in manifest["tables"])
     click.echo(f"restored {archive} (made {manifest['created_at']}): {rows} rows, {len(manifest['files'])} stored files. "
                "Now run `assessor audit verify` and `assessor check`.")

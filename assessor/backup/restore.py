@@ -9,9 +9,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..dbcli import upgrade_database
 from ..storage.paths import blob_path
-from .archive import CHUNK_SIZE, BackupError, HashingReader, file_member
+from .archive import CHUNK_SIZE, BackupError, file_member
 from .manifest import open_archive
 from .rows import insert_tables
+from .tarmembers import HashingReader
 from .target import database_problems, storage_problems
 from .verify import verify_archive
 
@@ -76,7 +77,11 @@ def _stage(archive: tarfile.TarFile, sha256: str, folder: Path) -> Path:
 
 
 def _move_in(staged: dict[str, Path], storage: Path) -> None:
-    for sha256, temp in staged.items():
-        target = blob_path(storage, sha256)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(temp, target)
+    try:
+        for sha256, temp in staged.items():
+            target = blob_path(storage, sha256)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(temp, target)
+    except OSError as error:
+        raise BackupError([f"moving the stored files into place failed ({error}); the rest are in {storage / STAGING} as "
+                           "restore-<sha256>.part: move each to <aa>/<bb>/<sha256>, then run `assessor check`"], committed=True) from None
