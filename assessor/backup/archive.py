@@ -13,6 +13,8 @@ FILES_FOLDER = "files/"
 #: the table whose rows name the stored files, and the column that does
 FILE_TABLE, FILE_COLUMN = "evidence_files", "sha256"
 CHUNK_SIZE = 1024 * 1024
+#: progress is printed after this many stored files
+PROGRESS_EVERY = 500
 
 
 class BackupError(Exception):

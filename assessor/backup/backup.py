@@ -11,13 +11,12 @@ from sqlalchemy.engine import Engine
 
 from ..storage.paths import blob_path
 from ..timeutil import utcnow
-from .archive import FILE_COLUMN, FILE_TABLE, MANIFEST, BackupError, build_manifest, file_member, table_member
+from .archive import FILE_COLUMN, FILE_TABLE, MANIFEST, PROGRESS_EVERY, BackupError, build_manifest, file_member, table_member
 from .snapshot import data_tables, dump_database, snapshot
 from .tarmembers import HashingReader, add_bytes, private
 
 #: a file named by the snapshot may be deleted (its evidence removed) before it is copied: then start again
 ATTEMPTS = 3
-PROGRESS_EVERY = 500
 
 
 class BlobGone(Exception):

@@ -9,7 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..dbcli import upgrade_database
 from ..storage.paths import blob_path
-from .archive import CHUNK_SIZE, BackupError, file_member
+from .archive import CHUNK_SIZE, PROGRESS_EVERY, BackupError, file_member
 from .manifest import open_archive
 from .rows import insert_tables
 from .tarmembers import HashingReader
@@ -28,9 +28,9 @@ def restore_backup(engine: Engine, storage: Path, path: Path, say: Callable[[str
     if problems:
         raise BackupError(problems)
     say(f"archive sound: {len(manifest['tables'])} tables, {len(manifest['files'])} stored files")
-    staged = {}
+    staged: dict[str, Path] = {}
     try:
-        staged = _stage_files(path, storage, manifest["files"], say)
+        _stage_files(path, storage, manifest["files"], staged, say)
         upgrade_database(url, manifest["schema_revision"])
         _insert(engine, path, manifest["tables"], say)
     except BaseException:
@@ -50,21 +50,19 @@ def _insert(engine: Engine, path: Path, tables: list[dict], say) -> None:
         raise BackupError([f"the rows could not be inserted, and none were: {error.__class__.__name__}: {error.orig or error}"]) from None
 
 
-def _stage_files(path: Path, storage: Path, files: list[dict], say) -> dict[str, Path]:
-    """Each stored file copied to a temporary name in the storage folder, checked again as it is written."""
+def _stage_files(path: Path, storage: Path, files: list[dict], staged: dict[str, Path], say) -> None:
+    """Each stored file copied to a temporary name in the storage folder (noted in `staged` first), checked again."""
     folder = storage / STAGING
     folder.mkdir(parents=True, exist_ok=True)
-    staged: dict[str, Path] = {}
     with open_archive(path) as archive:
         for number, entry in enumerate(files, 1):
-            staged[entry["sha256"]] = _stage(archive, entry["sha256"], folder)
-            if number % 500 == 0 or number == len(files):
+            staged[entry["sha256"]] = folder / f"restore-{entry['sha256']}.part"
+            _stage(archive, entry["sha256"], staged[entry["sha256"]])
+            if number % PROGRESS_EVERY == 0 or number == len(files):
                 say(f"stored files staged: {number} of {len(files)}")
-    return staged
 
 
-def _stage(archive: tarfile.TarFile, sha256: str, folder: Path) -> Path:
-    temp = folder / f"restore-{sha256}.part"
+def _stage(archive: tarfile.TarFile, sha256: str, temp: Path) -> None:
     with archive.extractfile(file_member(sha256)) as source, temp.open("wb") as out:
         reader = HashingReader(source, copy_to=out)
         while reader.read(CHUNK_SIZE):
@@ -73,7 +71,6 @@ def _stage(archive: tarfile.TarFile, sha256: str, folder: Path) -> Path:
         os.fsync(out.fileno())
     if reader.digest.hexdigest() != sha256:
         raise BackupError([f"{file_member(sha256)} changed while it was restored"])
-    return temp
 
 
 def _move_in(staged: dict[str, Path], storage: Path) -> None:

@@ -8,6 +8,7 @@ from sqlalchemy import inspect
 
 from assessor.backup.archive import BackupError, table_member
 from assessor.backup.manifest import migrations
+from assessor.backup import restore
 from assessor.backup.restore import restore_backup
 from assessor.backup.target import database_problems
 from assessor.db import make_engine
@@ -49,6 +50,20 @@ def test_rows_that_cannot_be_inserted_leave_no_row_and_no_file(source, databases
     with pytest.raises(BackupError, match="the rows could not be inserted, and none were"):
         restore_backup(make_engine(url), storage, write_tar(tmp_path / "duplicate.tar", with_manifest(contents, change)))
     assert_untouched(url, storage, tables_expected=True)
+
+
+def test_a_failure_while_staging_the_files_leaves_no_file(source, databases, tmp_path, monkeypatch):
+    stage = restore._stage
+
+    def stage_one_then_fail(archive, sha256, temp):
+        if list(temp.parent.iterdir()):
+            raise OSError("No space left on device")
+        stage(archive, sha256, temp)
+    monkeypatch.setattr(restore, "_stage", stage_one_then_fail)
+    url, storage = databases(tmp_path), tmp_path / "storage"
+    with pytest.raises(OSError, match="No space left"):
+        restore_backup(make_engine(url), storage, source.archive)
+    assert_untouched(url, storage)
 
 
 def test_a_database_with_rows_is_refused_naming_them(source, databases, tmp_path):
