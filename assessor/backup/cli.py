@@ -10,6 +10,7 @@ from ..storage.paths import storage_dir
 from .archive import BackupError
 from .backup import write_backup
 from .restore import restore_backup
+from .verify import verify_archive
 
 
 def _say(message: str) -> None:
@@ -38,22 +39,29 @@ def backup_command(output: Path) -> None:
         _refuse(error, "backup failed")
     except OSError as error:
         _refuse(BackupError([str(error)]), "backup failed")
-    rows = sum(table["rows"] for table in manifest["tables"])
-    click.echo(f"wrote {output}: {rows} rows in {len(manifest['tables'])} tables, {len(manifest['files'])} stored files, "
-               f"schema revision {manifest['schema_revision']}")
+    click.echo(f"wrote {output}: {_contents(manifest)}")
 
 
 @click.command("restore")
 @click.argument("archive", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--verify-only", is_flag=True, help="Check the whole archive and stop: nothing is written.")
 @with_appcontext
-def restore_command(archive: Path) -> None:
+def restore_command(archive: Path, verify_only: bool) -> None:
     """Fill an empty database and an empty storage folder from a backup, after checking all of it."""
     try:
+        if verify_only:
+            manifest = verify_archive(archive)
+            click.echo(f"{archive} is sound: {_contents(manifest)}, made {manifest['created_at']} by Assessor {manifest['app_version']}.")
+            return
         manifest = restore_backup(current_app.extensions["db_engine"], storage_dir(current_app), archive, _say)
     except BackupError as error:
         _refuse(error, "restore refused")
     except OSError as error:
         _refuse(BackupError([str(error)]), "restore failed")
-    rows = sum(table["rows"] for table in manifest["tables"])
-    click.echo(f"restored {archive} (made {manifest['created_at']}): {rows} rows, {len(manifest['files'])} stored files. "
+    click.echo(f"restored {archive} (made {manifest['created_at']}): {_contents(manifest)}. "
                "Now run `assessor audit verify` and `assessor check`.")
+
+
+def _contents(manifest: dict) -> str:
+    rows = sum(table["rows"] for table in manifest["tables"])
+    return f"{rows} rows in {len(manifest['tables'])} tables, {len(manifest['files'])} stored files, schema revision {manifest['schema_revision']}"

@@ -38,3 +38,13 @@ def test_restore_fills_an_empty_target_and_says_what_to_run_next(source, databas
     assert result.exit_code == 0, result.output
     assert "table users: 11 rows restored" in result.stderr
     assert "Now run `assessor audit verify` and `assessor check`." in result.stdout
+
+
+def test_restore_verify_only_checks_the_archive_and_writes_nothing(source, databases, tmp_path):
+    runner = runner_for(databases(tmp_path), tmp_path / "storage")
+    sound = runner.invoke(restore_command, ["--verify-only", str(source.archive)])
+    damaged = runner.invoke(restore_command, ["--verify-only", str(truncated(source, tmp_path))])
+    assert sound.exit_code == 0, sound.output
+    assert "is sound: " in sound.stdout and "2 stored files" in sound.stdout
+    assert damaged.exit_code == 1 and "cut short" in damaged.stderr
+    assert not (tmp_path / "storage").exists()
