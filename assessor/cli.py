@@ -4,6 +4,7 @@ from flask.cli import FlaskGroup
 
 from . import create_app
 from .audit.cli import audit_group
+from .backup.cli import backup_command, restore_command
 from .dbcli import db_group
 from .demo import demo_command
 from .export.cli import export_group
@@ -25,6 +26,8 @@ main.add_command(demo_command)
 main.add_command(check_command)
 main.add_command(audit_group)
 main.add_command(export_group)
+main.add_command(backup_command)
+main.add_command(restore_command)
 
 
 if __name__ == "__main__":
