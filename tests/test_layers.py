@@ -10,7 +10,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "assessor"
 
 LAYERS = {
-    7: ("__init__", "cli", "dbcli", "models", "demo"),
+    7: ("__init__", "cli", "dbcli", "models", "demo", "backup"),
     6: ("dashboards", "export"),
     5: ("iqa",),
     4: ("assessment",),

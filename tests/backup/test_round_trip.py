@@ -9,7 +9,7 @@ from assessor.audit.cli import audit_group
 from assessor.audit.services import record, verify_chain
 from assessor.backup.restore import restore_backup
 from assessor.db import make_engine
-from assessor.storage.check import check_command, inspect_storage
+from assessor.evidence.file_check import check_command, inspect_storage
 
 
 def all_rows(url: str) -> dict[str, list[dict]]:
