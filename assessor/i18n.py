@@ -5,6 +5,7 @@ import flask_babel
 from babel import Locale, dates
 from flask import Flask, current_app, request
 from flask_babel import Babel, get_timezone, to_user_timezone
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
 
 from .config import LANGUAGES
@@ -38,6 +39,15 @@ def format_date(value: date | datetime, format: str = "medium") -> str:
 
 def format_datetime(value: datetime, format: str = "medium") -> str:
     return dates.format_datetime(to_user_timezone(value), format, tzinfo=get_timezone(), locale=date_locale())
+
+
+def lazy_date(value: date | datetime, format: str = "medium") -> LazyString:
+    """A date that services can put in a message: formatted in the reader's language when the message is shown."""
+    return LazyString(format_date, value, format)
+
+
+def lazy_datetime(value: datetime, format: str = "medium") -> LazyString:
+    return LazyString(format_datetime, value, format)
 
 
 def init_app(app: Flask) -> None:

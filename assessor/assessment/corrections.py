@@ -1,5 +1,5 @@
 """Correcting a decision: a new row with the next sequence number and a reason, never an overwrite."""
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 

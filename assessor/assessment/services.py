@@ -4,7 +4,7 @@ A decision row is never changed: a correction is a new row with the next sequenc
 reason, so the history keeps both. The unique constraints on reviews and decisions turn two people
 acting at once into a conflict for the second, never a silent overwrite.
 """
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
@@ -14,7 +14,7 @@ from ..accounts.models import User
 from ..audit.services import record
 from ..cohorts.models import Enrolment
 from ..evidence.models import ASSESSED, REFERRED, SUBMITTED, Evidence, Mapping, Submission
-from ..i18n import format_datetime
+from ..i18n import lazy_datetime
 from ..permissions import can_assess
 from ..standards.models import Criterion
 from ..timeutil import utcnow
@@ -35,9 +35,9 @@ class AlreadyReviewed(Conflict):
         self.review = review
 
 
-def when(moment) -> str:
-    """A moment as people read it, in their language: 23 November 2026, 14:05."""
-    return format_datetime(moment, "d MMMM y, HH:mm")
+def when(moment):
+    """A moment as people read it, in their language when shown: 23 November 2026, 14:05."""
+    return lazy_datetime(moment, "d MMMM y, HH:mm")
 
 
 def learner_changed() -> str:

@@ -10,9 +10,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
+from flask_babel import lazy_ngettext as ngettext
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -22,7 +22,7 @@ from ..accounts.models import User
 from ..audit.services import record
 from ..core.signals import answers
 from ..cohorts.models import Enrolment
-from ..i18n import format_date
+from ..i18n import lazy_date
 from ..permissions import can_administer, can_assess, can_countersign
 from ..standards.models import Criterion
 from ..timeutil import utcnow
@@ -77,7 +77,7 @@ def sign_off(session: Session, assessor: User, enrolment: Enrolment, signature_n
         raise Refused(_("Only the learner's assessor can sign this standard off."))
     existing = active_sign_off(session, enrolment.id)
     if existing is not None:
-        when = format_date(existing.signed_at)
+        when = lazy_date(existing.signed_at)
         raise AlreadyDone(_("This standard was already signed off on %(date)s.", date=when), existing)
     _require_all_met(session, enrolment)
     if not agreed:
@@ -142,7 +142,7 @@ def countersign(session: Session, learner: User, sign_off: SignOff, signature_na
         raise Refused(_("Only the learner can countersign their sign-off."))
     _require_not_withdrawn(sign_off)
     if sign_off.learner_signed_at is not None:
-        when = format_date(sign_off.learner_signed_at)
+        when = lazy_date(sign_off.learner_signed_at)
         raise AlreadyDone(_("You already countersigned this sign-off on %(date)s.", date=when), sign_off)
     _require_version(sign_off, expected_version)
     _require_signature(signature_name, learner)
@@ -167,7 +167,7 @@ def withdraw_sign_off(session: Session, actor: User, sign_off: SignOff, reason: 
     if not may_withdraw(actor, sign_off):
         raise Refused(_("Only the learner's assessor or a provider administrator can withdraw a sign-off."))
     if sign_off.withdrawn_at is not None:
-        when = format_date(sign_off.withdrawn_at)
+        when = lazy_date(sign_off.withdrawn_at)
         raise AlreadyDone(_("This sign-off was already withdrawn on %(date)s.", date=when), sign_off)
     _require_version(sign_off, expected_version)
     reason = (reason or "").strip()
@@ -184,7 +184,7 @@ def withdraw_sign_off(session: Session, actor: User, sign_off: SignOff, reason: 
 
 def _require_not_withdrawn(sign_off: SignOff) -> None:
     if sign_off.withdrawn_at is not None:
-        raise Refused(_("This sign-off was withdrawn on %(date)s, so it cannot be countersigned.", date=format_date(sign_off.withdrawn_at)))
+        raise Refused(_("This sign-off was withdrawn on %(date)s, so it cannot be countersigned.", date=lazy_date(sign_off.withdrawn_at)))
 
 
 def _require_version(sign_off: SignOff, expected_version: int | None) -> None:

@@ -1,7 +1,7 @@
 """Withdrawals, breaks in learning and transfers: each dated, reasoned and kept in the learner's history."""
 from datetime import date
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 

@@ -2,7 +2,7 @@
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from flask_babel import lazy_gettext as _l
 
 from .models import ACCOUNT, DISCUSSION, FILE, OBSERVATION, SCENARIO, WITNESS

@@ -1,5 +1,5 @@
 """Who may change an evidence item and when, and the conflict checks every change makes."""
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 

@@ -168,7 +168,7 @@ def changeable_or_abort(learner_id: int, number: int, *, deleting: bool = False)
     if not is_owner(current_user, evidence):
         abort(403)
     if not (may_delete if deleting else may_change)(current_user, evidence):
-        flash(_locked(evidence, deleting), "info")
+        flash(str(_locked(evidence, deleting)), "info")
         abort(redirect(_item_url(evidence)))
     return evidence
 

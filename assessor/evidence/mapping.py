@@ -1,7 +1,7 @@
 """Claiming criteria with an evidence item: the learner's enrolments, and changing what an item claims."""
 from dataclasses import dataclass
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy import case, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, contains_eager, joinedload

@@ -4,7 +4,7 @@ The fields and their checks are in fields.py, who may change what in guards.py, 
 """
 from datetime import date
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session

@@ -1,7 +1,7 @@
 """The changes of internal quality assurance: the sampling plan, the IQA's decision, the assessor's response, times required."""
 from collections.abc import Iterable
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session

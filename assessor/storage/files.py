@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Protocol
 
 from flask import abort, current_app, send_file
-from flask_babel import gettext
+from flask_babel import lazy_gettext as gettext
 
 from ..i18n import megabytes
 from .detect import ACCEPT, ALLOWED_KINDS, ALLOWED_MEDIA_TYPES, detect_media_type  # noqa: F401  (part of this API)

@@ -204,7 +204,7 @@ def test_check_reports_every_problem_and_what_will_happen(db_session, world):
         ),
     )
     assert [check.action for check in checks] == [INVITE_NEW, ADD_EXISTING, None, None, None, None, None, None]
-    problems = [" ".join(check.problems) for check in checks]
+    problems = [" ".join(map(str, check.problems)) for check in checks]
     assert checks[1].existing_name == "Known Person"
     assert "name is missing" in problems[2]
     assert "not a valid email" in problems[3]
