@@ -12,6 +12,7 @@ from ..db import get_session
 from ..storage.paths import storage_dir
 from ..timeutil import utcnow
 from .jobs import cleanup_expired
+from .portfolio_jobs import remove_stale_parts
 from .render import portfolio_pdf
 from .cohort_zip import build_cohort_zip
 
@@ -62,5 +63,6 @@ def export_cleanup() -> None:
     """Remove cohort exports and cached portfolio PDFs kept past their time."""
     session = get_session()
     expired = cleanup_expired(session, Path(current_app.config["EXPORT_DIR"]), utcnow())
+    remove_stale_parts(Path(current_app.config["EXPORT_DIR"]), utcnow())
     session.commit()
     click.echo(f"removed {expired} expired exports")

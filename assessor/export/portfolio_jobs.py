@@ -10,6 +10,10 @@ from ..accounts.models import User
 from .jobs import ACTIVE_STATUSES, DONE, PORTFOLIO_PDF, QUEUED, ExportJob, cleanup_expired, downloadable
 
 
+#: a half-written PDF (its worker killed mid-write) older than this is removed by the next clean-up
+PART_KEPT = timedelta(days=1)
+
+
 def pdf_name(learner_id: int, language: str, digest: str) -> str:
     """Where a cached portfolio PDF lives, relative to EXPORT_DIR."""
     return f"portfolios/portfolio-{learner_id}-{language}-{digest}.pdf"
@@ -33,6 +37,7 @@ def request_portfolio(session: Session, user: User, learner: User, language: str
                       now: datetime) -> tuple[ExportJob, bool]:
     """A new queued job for this digest, or the one already making it (and False)."""
     cleanup_expired(session, export_dir, now)
+    remove_stale_parts(export_dir, now)
     active = _with_digest(learner.id, language, digest).where(ExportJob.status.in_(ACTIVE_STATUSES))
     existing = session.scalar(active)
     if existing is not None:
@@ -52,3 +57,12 @@ def finish_pdf(job: ExportJob, digest: str, size: int, now: datetime, keep_for: 
     """Done, under the digest of what was rendered (the data may have moved on since the request)."""
     job.status, job.digest, job.file_path, job.size, job.done = DONE, digest, pdf_name(job.learner_id, job.language, digest), size, 1
     job.finished_at, job.updated_at, job.expires_at = now, now, now + keep_for
+
+
+def remove_stale_parts(export_dir: Path, now: datetime) -> int:
+    """Remove half-written PDFs left by workers that died while writing: how many."""
+    stale = [path for path in (Path(export_dir) / "portfolios").glob("*.part")
+             if path.stat().st_mtime < (now - PART_KEPT).timestamp()]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)

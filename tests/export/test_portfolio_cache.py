@@ -10,7 +10,8 @@ from assessor.evidence.models import Evidence
 from assessor.export import tasks
 from assessor.export.data import portfolio_data
 from assessor.export.fingerprint import portfolio_digest
-from assessor.export.jobs import DONE, EXPIRED, FAILED, PORTFOLIO_PDF, ExportJob, cleanup_expired
+from assessor.export.jobs import DONE, EXPIRED, PORTFOLIO_PDF, ExportJob, cleanup_expired
+from assessor.export.portfolio_jobs import remove_stale_parts
 from assessor.timeutil import utcnow
 
 from ..factories import login_as, make_evidence, make_review
@@ -155,3 +156,11 @@ def test_old_pdfs_are_cleaned_up(web, committed):
         assert all(session.get(ExportJob, job.id).status == EXPIRED for job in kept)
     assert files and not any(path.exists() for path in files)
     assert client.get(pdf_url(committed)).status_code == 302
+
+
+def test_half_written_pdfs_are_removed_a_day_later(tmp_path):
+    folder = tmp_path / "portfolios"
+    folder.mkdir()
+    (folder / "portfolio-1-en-abc.pdf.123.part").write_bytes(b"%PDF")
+    assert remove_stale_parts(tmp_path, utcnow()) == 0
+    assert remove_stale_parts(tmp_path, utcnow() + timedelta(days=2)) == 1 and not list(folder.iterdir())
