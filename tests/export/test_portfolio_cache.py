@@ -14,7 +14,7 @@ from assessor.export.jobs import DONE, EXPIRED, PORTFOLIO_PDF, ExportJob, cleanu
 from assessor.export.portfolio_jobs import remove_stale_parts
 from assessor.timeutil import utcnow
 
-from ..factories import login_as, make_evidence, make_review
+from ..factories import login_as, make_review
 from .committed import Committed, committed_world, run_queued
 
 
