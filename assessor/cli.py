@@ -11,7 +11,7 @@ from .standards import commands as _standards_commands  # noqa: F401  (registers
 from .scenarios.cli import scenarios_group
 from .standards.cli import standards_group
 from .evidence.file_check import check_command
-from .workercli import run_with_worker, worker_command
+from .core.worker_cli import run_with_worker, worker_command
 
 
 @click.group(cls=FlaskGroup, create_app=create_app)

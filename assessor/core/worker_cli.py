@@ -8,7 +8,7 @@ from flask import current_app
 from flask.helpers import get_debug_flag
 from flask.cli import ScriptInfo, pass_script_info, run_command, with_appcontext
 
-from .core.tasks import is_embedded, start_embedded_worker, start_worker
+from .tasks import is_embedded, start_embedded_worker, start_worker
 
 
 @click.command("worker")
