@@ -1,7 +1,7 @@
 """Background tasks on Dramatiq: Redis as the broker when REDIS_URL is set, else an in-memory broker in this process.
 
-Areas register plain functions with `@task(...)`; each app binds them to its own broker as actors
-that receive the app first. The web enqueues with `enqueue(app, name, *args)`; `assessor worker`
+Areas register plain functions with `@task(...)` (export/tasks.py today; e-mail goes in a
+mail/tasks.py of its own); each app binds them to its own broker as actors that receive the app first. The web enqueues with `enqueue(app, name, *args)`; `assessor worker`
 (or, without Redis, the worker thread `assessor run` starts) runs them. Messages are acknowledged
 only after the task returns, so a worker killed mid-task has its task redelivered to another.
 """
