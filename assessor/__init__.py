@@ -11,6 +11,7 @@ from .iqa import audit_words as _iqa_audit_words  # noqa: F401  (how its entries
 from .iqa import subscribers as _iqa_subscribers  # noqa: F401  (signals: assessment -> IQA)
 from .accounts import login, throttle
 from .config import PROJECT_ROOT, load_config
+from .core import tasks
 
 
 def create_app(config: dict | None = None, instance_path: str | None = None) -> Flask:
@@ -31,6 +32,7 @@ def create_app(config: dict | None = None, instance_path: str | None = None) -> 
     throttle.init_app(app)
     _register_blueprints(app)
     _register_template_globals(app)
+    tasks.init_app(app)
     return app
 
 

@@ -12,6 +12,7 @@ from .standards import commands as _standards_commands  # noqa: F401  (registers
 from .scenarios.cli import scenarios_group
 from .standards.cli import standards_group
 from .evidence.file_check import check_command
+from .core.worker_cli import run_with_worker, worker_command
 
 
 @click.group(cls=FlaskGroup, create_app=create_app)
@@ -28,6 +29,8 @@ main.add_command(audit_group)
 main.add_command(export_group)
 main.add_command(backup_command)
 main.add_command(restore_command)
+main.add_command(worker_command)
+main.add_command(run_with_worker)
 
 
 if __name__ == "__main__":

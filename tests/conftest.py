@@ -53,7 +53,8 @@ def storage_root(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def app(database_url, db_session, storage_root):
-    config = {"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret", "STORAGE_DIR": str(storage_root)}
+    config = {"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret", "STORAGE_DIR": str(storage_root),
+              "REDIS_URL": None}
     app = create_app(config)
     app.extensions["db_sessionmaker"] = lambda: db_session
     return app

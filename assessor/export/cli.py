@@ -12,8 +12,9 @@ from ..db import get_session
 from ..storage.paths import storage_dir
 from ..timeutil import utcnow
 from .jobs import cleanup_expired
+from .portfolio_jobs import remove_stale_parts
 from .render import portfolio_pdf
-from .worker import build_cohort_zip, worker_config
+from .cohort_zip import build_cohort_zip
 
 
 @click.group("export")
@@ -41,9 +42,8 @@ def export_portfolio(email: str, language: str, output: Path) -> None:
 @click.argument("cohort_id", type=int)
 @click.option("--lang", "language", type=click.Choice(LANGUAGES), default="cy", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
-@click.option("--workers", type=click.IntRange(min=1), help="Worker processes rendering PDFs (default: EXPORT_WORKERS).")
 @with_appcontext
-def export_cohort(cohort_id: int, language: str, output: Path, workers: int | None) -> None:
+def export_cohort(cohort_id: int, language: str, output: Path) -> None:
     """Write every learner's portfolio and the summary of cohort COHORT_ID to OUTPUT as a ZIP."""
     if get_session().get(Cohort, cohort_id) is None:
         raise click.ClickException(f"no cohort with the id {cohort_id}")
@@ -51,8 +51,7 @@ def export_cohort(cohort_id: int, language: str, output: Path, workers: int | No
     def progress(done: int, total: int) -> None:
         click.echo(f"{done}/{total} portfolios", err=True)
 
-    workers = workers or current_app.config["EXPORT_WORKERS"]
-    result = build_cohort_zip(worker_config(current_app), cohort_id, language, output, workers, progress)
+    result = build_cohort_zip(current_app, get_session(), cohort_id, language, output, progress)
     for name, error in result.failures:
         click.echo(f"could not make the portfolio of {name}: {error}", err=True)
     click.echo(f"{output}: {len(result.names)} files, {result.size:,} bytes")
@@ -61,8 +60,9 @@ def export_cohort(cohort_id: int, language: str, output: Path, workers: int | No
 @export_group.command("cleanup")
 @with_appcontext
 def export_cleanup() -> None:
-    """Remove cohort exports kept past their time, and mark exports that stopped moving as failed."""
+    """Remove cohort exports and cached portfolio PDFs kept past their time."""
     session = get_session()
-    outcome = cleanup_expired(session, Path(current_app.config["EXPORT_DIR"]), utcnow())
+    expired = cleanup_expired(session, Path(current_app.config["EXPORT_DIR"]), utcnow())
+    remove_stale_parts(Path(current_app.config["EXPORT_DIR"]), utcnow())
     session.commit()
-    click.echo(f"removed {outcome.expired} expired exports; marked {outcome.stale} stopped exports as failed")
+    click.echo(f"removed {expired} expired exports")

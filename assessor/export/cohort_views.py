@@ -26,12 +26,11 @@ from .jobs import (
     ExportJob,
     download_name,
     downloadable,
-    fail,
     list_jobs,
     start_export,
 )
 from .views import bp
-from .worker import launch
+from .queueing import queue_or_fail
 
 LANGUAGE_LABELS = {"cy": _l("Welsh"), "en": _l("English")}
 JOB_STATUS_LABELS = {
@@ -96,15 +95,8 @@ def cohort_exports(cohort_id: int):
 
 
 def _start(job: ExportJob) -> None:
-    """Run the job in its own process; tests (TESTING) leave it queued and run it themselves."""
-    if current_app.config.get("EXPORT_SPAWN", not current_app.testing):
-        try:
-            launch(current_app, job.id)
-        except OSError as error:
-            fail(job, f"could not start the export process: {error}", utcnow())
-            get_session().commit()
-            return
-    flash(_("The export has started. This page shows its progress."), "success")
+    if queue_or_fail(job):
+        flash(_("The export has started. This page shows its progress."), "success")
 
 
 @bp.get("/cohorts/<int:cohort_id>/exports/<int:job_id>")

@@ -1,5 +1,4 @@
-"""Cohort exports: the job row that tracks one ZIP from request to removal, and the rules around it."""
-from dataclasses import dataclass
+"""Export jobs: the row that tracks one queued document (a cohort's ZIP, a portfolio PDF) from request to removal."""
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -22,12 +21,13 @@ EXPIRED = "expired"
 JOB_STATUSES = (QUEUED, RUNNING, DONE, FAILED, EXPIRED)
 #: a job in one of these is still being made: a second request for it shows this one
 ACTIVE_STATUSES = (QUEUED, RUNNING)
-#: a queued or running job that has not moved for this long is taken to have died
-STALE_AFTER = timedelta(hours=2)
+#: what a job makes: a cohort's ZIP, or one learner's portfolio PDF (kept as a cache under its digest)
+COHORT_ZIP = "cohort_zip"
+PORTFOLIO_PDF = "portfolio_pdf"
 
 
 class ExportJob(Base):
-    """One cohort export: every learner's portfolio PDF and the cohort summary in a ZIP, kept for a while."""
+    """One export: a cohort's ZIP (every portfolio and the summary) or a learner's portfolio PDF, kept for a while."""
 
     __tablename__ = "export_jobs"
     __table_args__ = (
@@ -39,11 +39,26 @@ class ExportJob(Base):
             sqlite_where=text("status IN ('queued', 'running')"),
             postgresql_where=text("status IN ('queued', 'running')"),
         ),
+        Index(
+            "uq_export_jobs_one_active_portfolio",
+            "learner_id",
+            "language",
+            "digest",
+            unique=True,
+            sqlite_where=text("status IN ('queued', 'running')"),
+            postgresql_where=text("status IN ('queued', 'running')"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     provider_id: Mapped[int] = mapped_column(ForeignKey("providers.id"), index=True)
-    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default=COHORT_ZIP)
+    #: the cohort exported (a cohort ZIP), or None
+    cohort_id: Mapped[int | None] = mapped_column(ForeignKey("cohorts.id"), index=True)
+    #: the learner whose portfolio is rendered (a portfolio PDF), or None
+    learner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    #: SHA-256 of everything a portfolio PDF shows (its data, language and template version)
+    digest: Mapped[str | None] = mapped_column(String(64))
     requested_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     #: the documents' language, "cy" or "en"
     language: Mapped[str] = mapped_column(String(2))
@@ -54,21 +69,24 @@ class ExportJob(Base):
     done: Mapped[int] = mapped_column(Integer, default=0)
     #: portfolios that could not be made (listed in the ZIP's errors.txt)
     failed: Mapped[int] = mapped_column(Integer, default=0)
+    #: how many times a worker has started the job (more than once after a retry or a worker's death)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
     #: technical detail of why the job failed
     error: Mapped[str | None] = mapped_column(Text)
-    #: the ZIP, relative to EXPORT_DIR
+    #: the ZIP or PDF, relative to EXPORT_DIR
     file_path: Mapped[str | None] = mapped_column(String(300))
     size: Mapped[int | None] = mapped_column(BigInteger)
     sha256: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    #: the last sign of life: creation, start or progress
+    #: the last change: creation, start or progress
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
-    cohort: Mapped[Cohort] = relationship()
-    requested_by: Mapped[User] = relationship()
+    cohort: Mapped[Cohort | None] = relationship()
+    learner: Mapped[User | None] = relationship(foreign_keys=[learner_id])
+    requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])
 
     @property
     def is_active(self) -> bool:
@@ -113,17 +131,21 @@ def download_name(job: ExportJob) -> str:
 
 
 def claim(session: Session, job_id: int, now: datetime) -> ExportJob | None:
-    """Mark a queued job running, once: None when it is not queued (already taken, finished or gone)."""
+    """Mark a queued job running, or take over a running one whose worker died (its message came back).
+
+    None when the job is finished, failed or gone: a task delivered twice does its work once.
+    """
     taken = session.execute(
         update(ExportJob)
-        .where(ExportJob.id == job_id, ExportJob.status == QUEUED)
-        .values(status=RUNNING, started_at=now, updated_at=now)
+        .where(ExportJob.id == job_id, ExportJob.status.in_(ACTIVE_STATUSES))
+        .values(status=RUNNING, started_at=now, updated_at=now, attempts=ExportJob.attempts + 1)
         .execution_options(synchronize_session=False)
     )
     if taken.rowcount != 1:
         return None
     job = session.get(ExportJob, job_id, populate_existing=True)
-    job.file_path = zip_name(job)
+    if job.kind == COHORT_ZIP and not job.file_path:
+        job.file_path = zip_name(job)
     return job
 
 
@@ -138,6 +160,10 @@ def finish(job: ExportJob, *, size: int, sha256: str, failed: int, now: datetime
 
 def fail(job: ExportJob, error: str, now: datetime) -> None:
     job.status, job.error, job.finished_at, job.updated_at = FAILED, error[:2000], now, now
+
+
+def unfinished(session: Session) -> list[ExportJob]:
+    return list(session.scalars(select(ExportJob).where(ExportJob.status.in_(ACTIVE_STATUSES)).order_by(ExportJob.id)))
 
 
 def job_file(export_dir: Path, job: ExportJob) -> Path | None:
@@ -157,28 +183,17 @@ def downloadable(export_dir: Path, job: ExportJob, now: datetime) -> Path | None
     return path if path is not None and path.is_file() else None
 
 
-@dataclass
-class Cleanup:
-    expired: int
-    stale: int
-
-
-def cleanup_expired(session: Session, export_dir: Path, now: datetime) -> Cleanup:
-    """Remove ZIPs past their time (the jobs become expired) and fail jobs that stopped moving."""
+def cleanup_expired(session: Session, export_dir: Path, now: datetime) -> int:
+    """Remove ZIPs and cached PDFs past their time (their jobs become expired): how many."""
     expired = list(session.scalars(select(ExportJob).where(ExportJob.status == DONE, ExportJob.expires_at <= now)))
     for job in expired:
-        _remove_files(export_dir, job)
+        remove_files(export_dir, job)
         job.status = EXPIRED
-    stale_query = select(ExportJob).where(ExportJob.status.in_(ACTIVE_STATUSES), ExportJob.updated_at < now - STALE_AFTER)
-    stale = list(session.scalars(stale_query))
-    for job in stale:
-        _remove_files(export_dir, job)
-        fail(job, f"stopped: no progress since {aware(job.updated_at).isoformat(timespec='seconds')}", now)
     session.flush()
-    return Cleanup(len(expired), len(stale))
+    return len(expired)
 
 
-def _remove_files(export_dir: Path, job: ExportJob) -> None:
+def remove_files(export_dir: Path, job: ExportJob) -> None:
     path = job_file(export_dir, job)
     if path is not None:
         path.unlink(missing_ok=True)

@@ -1,9 +1,9 @@
-"""Refresh the catalogs from the source: `python assessor/translations/update.py [--merge FILE.py]`.
+"""Refresh the catalogs from the source: `python assessor/translations/update.py [--merge OTHER.po]`.
 
 Extracts every string (keywords _, gettext, ngettext, _l, lazy_gettext) from assessor/ and
 templates/, updates cy and en catalogs and keeps the translations already made: the Welsh catalogue
-`cy/LC_MESSAGES/messages.po` is the one place the Welsh lives. `--merge FILE.po` also takes the
-translations of another catalogue (for example the other side of a merge). Exits 1 while any
+`cy/LC_MESSAGES/messages.po` is the one place the Welsh lives. `--merge OTHER.po` fills the strings
+still without Welsh from another catalogue (for example the other side of a merge). Exits 1 while any
 string lacks its Welsh.
 """
 import argparse
@@ -38,7 +38,7 @@ def update(locale: str, merge: dict[str, str]) -> list[str]:
         if not message.id:
             continue
         old = existing.get(message.id)
-        string = merge.get(message.id) or (old.string if old else "")
+        string = (old.string if old else "") or merge.get(message.id, "")
         catalog.add(message.id, string=string if locale != "en" else "", locations=message.locations)
         if locale != "en" and not string:
             missing.append(message.id)

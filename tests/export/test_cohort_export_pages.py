@@ -144,13 +144,21 @@ def test_the_pages_speak_welsh(admin_client, world, db_session):
     assert "Allforio'r garfan" in page and "0 o 2 portffolio" in page
 
 
-def test_an_export_process_that_cannot_start_fails_the_job(app, admin_client, world, db_session, monkeypatch):
-    def no_process(*args):
-        raise OSError("no more processes")
+def test_starting_queues_one_task(app, admin_client, world, db_session):
+    app.config["WTF_CSRF_ENABLED"] = False
+    admin_client.post(exports_url(world), data={"language": "cy"})
+    message = app.extensions["task_broker"].queues["exports"].get_nowait()
+    job = db_session.scalar(select(ExportJob))
+    assert b"export.cohort_zip" in message and f"[{job.id}]".encode() in message
 
-    monkeypatch.setattr("assessor.export.cohort_views.launch", no_process)
-    app.config.update(EXPORT_SPAWN=True, WTF_CSRF_ENABLED=False)
+
+def test_a_broker_that_cannot_be_reached_fails_the_job_so_it_can_be_started_again(app, admin_client, world, db_session, monkeypatch):
+    def unreachable(*args):
+        raise ConnectionError("Redis is down")
+
+    monkeypatch.setattr("assessor.export.queueing.queue_job", unreachable)
+    app.config["WTF_CSRF_ENABLED"] = False
     response = admin_client.post(exports_url(world), data={"language": "cy"}, follow_redirects=True)
     job = db_session.scalar(select(ExportJob))
-    assert job.status == FAILED and "no more processes" in job.error
+    assert job.status == FAILED and "Redis is down" in job.error
     assert "The export could not be made" in response.get_data(as_text=True)

@@ -149,12 +149,13 @@ def test_the_html_escapes_user_text(app, db_session, world):
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_the_download_is_an_attachment(client, world):
+def test_the_download_queues_the_render_and_shows_its_progress(app, client, world):
     login_as(client, world.a.assessor)
     response = client.get(f"/learners/{world.a.learner.id}/portfolio.pdf?lang=cy")
-    assert response.status_code == 200 and response.mimetype == "application/pdf"
-    assert response.headers["Content-Disposition"].startswith("attachment;")
-    assert response.data.startswith(b"%PDF")
+    assert response.status_code == 302 and "/portfolio/jobs/" in response.headers["Location"]
+    assert app.extensions["task_broker"].queues["pdfs"].qsize() == 1
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Being prepared" in page and '<meta http-equiv="refresh" content="3">' in page
 
 
 def test_an_unknown_language_is_not_found(client, world):

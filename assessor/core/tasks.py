@@ -1,0 +1,95 @@
+"""Background tasks on Dramatiq: Redis as the broker when REDIS_URL is set, else an in-memory broker in this process.
+
+Areas register plain functions with `@task(...)` (export/tasks.py today; e-mail goes in a
+mail/tasks.py of its own); each app binds them to its own broker as actors that receive the app first. The web enqueues with `enqueue(app, name, *args)`; `assessor worker`
+(or, without Redis, the worker thread `assessor run` starts) runs them. Messages are acknowledged
+only after the task returns, so a worker killed mid-task has its task redelivered to another.
+"""
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import dramatiq
+from dramatiq.brokers.redis import RedisBroker
+from dramatiq.brokers.stub import StubBroker
+from dramatiq.middleware import AgeLimit, Callbacks, Retries, ShutdownNotifications, TimeLimit
+from flask import Flask
+
+#: chance, per million broker commands, that a command also requeues the messages of workers gone silent
+MAINTENANCE_CHANCE = 100_000
+
+
+@dataclass
+class TaskSpec:
+    function: Callable
+    queue: str
+    #: the registered task called with (app, failed message, retry info) once retries are exhausted
+    on_exhausted: str | None = None
+    options: dict = field(default_factory=dict)
+
+
+#: every registered task, by name
+REGISTRY: dict[str, TaskSpec] = {}
+#: how each area finds its unfinished work again when an in-memory broker starts empty
+RECOVERIES: list[Callable[[Flask], int]] = []
+
+
+def task(name: str, *, queue: str = "default", on_exhausted: str | None = None) -> Callable:
+    def register(function: Callable) -> Callable:
+        REGISTRY[name] = TaskSpec(function, queue, on_exhausted)
+        return function
+
+    return register
+
+
+def make_broker(config) -> dramatiq.Broker:
+    middleware = [AgeLimit(), TimeLimit(time_limit=config["TASK_TIME_LIMIT_SECONDS"] * 1000), ShutdownNotifications(),
+                  Callbacks(), Retries(max_retries=config["TASK_MAX_RETRIES"],
+                                       min_backoff=int(config["TASK_RETRY_DELAY_SECONDS"] * 1000))]
+    if not config.get("REDIS_URL"):
+        return StubBroker(middleware=middleware)
+    return RedisBroker(url=config["REDIS_URL"], middleware=middleware, maintenance_chance=MAINTENANCE_CHANCE,
+                       heartbeat_timeout=int(config["TASK_HEARTBEAT_SECONDS"] * 1000))
+
+
+def init_app(app: Flask) -> None:
+    """The app's broker and one actor per registered task, each given this app as its first argument."""
+    broker = make_broker(app.config)
+    actors = {}
+    for name, spec in REGISTRY.items():
+        options = {"on_retry_exhausted": spec.on_exhausted} if spec.on_exhausted else {}
+        actors[name] = dramatiq.Actor(_bound(app, spec.function), broker=broker, actor_name=name,
+                                      queue_name=spec.queue, priority=0, options=options)
+    app.extensions["task_broker"] = broker
+    app.extensions["task_actors"] = actors
+
+
+def _bound(app: Flask, function: Callable) -> Callable:
+    def run(*args):
+        with app.app_context():
+            return function(app, *args)
+
+    run.__name__ = function.__name__
+    return run
+
+
+def enqueue(app: Flask, name: str, *args) -> None:
+    """Queue a task; raises when the broker cannot be reached (the caller records that on its job)."""
+    app.extensions["task_actors"][name].send(*args)
+
+
+def is_embedded(app: Flask) -> bool:
+    return isinstance(app.extensions["task_broker"], StubBroker)
+
+
+def start_worker(app: Flask, threads: int = 1) -> dramatiq.Worker:
+    worker = dramatiq.Worker(app.extensions["task_broker"], worker_threads=threads, worker_timeout=1000)
+    worker.start()
+    return worker
+
+
+def start_embedded_worker(app: Flask) -> dramatiq.Worker:
+    """The in-process worker of `assessor run` without Redis: work left unfinished by the last run is queued again."""
+    worker = start_worker(app, app.config["WORKER_THREADS"])
+    for recover in RECOVERIES:
+        recover(app)
+    return worker
