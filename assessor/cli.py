@@ -7,8 +7,8 @@ from .audit.cli import audit_group
 from .dbcli import db_group
 from .demo import demo_command
 from .export.cli import export_group
-from .standards import commands as _standards_commands  # noqa: F401  (registers load/import/export)
 from .scenarios.cli import scenarios_group
+from .standards import commands as _standards_commands  # noqa: F401  (registers load/import/export)
 from .standards.cli import standards_group
 from .storage.check import check_command
 

@@ -8,7 +8,14 @@ from ..mail.services import MailSettings
 from ..organisations.models import Provider
 from ..permissions import belongs_to, can_manage_providers
 from .forms import ConfirmForm, ProviderForm, RenameForm
-from .services import ProviderError, create_provider, provider_administrators, provider_page, rename_provider, set_provider_open
+from .services import (
+    ProviderError,
+    create_provider,
+    provider_administrators,
+    provider_page,
+    rename_provider,
+    set_provider_open,
+)
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 PER_PAGE = 25

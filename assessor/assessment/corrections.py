@@ -10,8 +10,15 @@ from ..evidence.models import Submission
 from .models import MET, NOT_YET, OUTCOMES, Decision
 from .progress import active_sign_off, refresh_progress
 from .services import (
-    AssessmentConflict, AssessmentError, _check_assessor, _decision_fields, _set_outcome, claimed_enrolments, latest_decision,
-    submission_outcome, when,
+    AssessmentConflict,
+    AssessmentError,
+    _check_assessor,
+    _decision_fields,
+    _set_outcome,
+    claimed_enrolments,
+    latest_decision,
+    submission_outcome,
+    when,
 )
 
 

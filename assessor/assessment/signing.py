@@ -1,7 +1,7 @@
 """What a sign-off signs: the canonical payload, the sha256 over it and the countersignature, and checking them again."""
 import hashlib
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
@@ -13,7 +13,7 @@ from .progress import assessable_criteria, current_decisions, times_required
 
 
 def iso(moment: datetime) -> str:
-    return aware(moment).astimezone(timezone.utc).isoformat(timespec="microseconds")
+    return aware(moment).astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def _digest(data) -> str:

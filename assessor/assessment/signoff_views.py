@@ -17,21 +17,27 @@ from ..permissions import belongs_to, can_assess, can_countersign, can_view_lear
 from .blueprint import bp
 from .models import SignOff
 from .progress import assessable_criteria
+from .signing import sign_off_payload, verify_sign_off
 from .signoff import (
     ASSESSOR_DECLARATION,
     LEARNER_STATEMENT,
     AlreadyDone,
     SignOffConflict,
     SignOffError,
-    countersign as countersign_service,
     learner_of,
     may_withdraw,
     provider_of,
-    sign_off as sign_off_service,
     sign_off_state,
+)
+from .signoff import (
+    countersign as countersign_service,
+)
+from .signoff import (
+    sign_off as sign_off_service,
+)
+from .signoff import (
     withdraw_sign_off as withdraw_service,
 )
-from .signing import sign_off_payload, verify_sign_off
 from .signoff_forms import CountersignForm, SignOffForm, WithdrawSignOffForm
 
 

@@ -8,7 +8,8 @@ from ..db import get_session
 from ..evidence.access import viewable_learner_or_abort
 from ..i18n import format_datetime
 from .presenting import present
-from .services import broken_links, history as learner_history
+from .services import broken_links
+from .services import history as learner_history
 
 bp = Blueprint("audit", __name__)
 bp.before_request(require_sign_in)

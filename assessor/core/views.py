@@ -3,8 +3,8 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_login import current_user
 
-from ..config import LANGUAGES
 from ..cohorts.labels import STATUS_LABELS, STATUS_TAGS
+from ..config import LANGUAGES
 from ..dashboards.landing import build_landing
 from ..dashboards.links import served
 from ..db import get_session

@@ -18,7 +18,17 @@ from ..cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment
 from ..evidence.matrix import Words, standard_words
 from ..standards.models import Standard
 from ..timeutil import aware, today
-from .figures import CURRENT_MEMBERS, RAG_STATUSES, RANK, Pace, Thresholds, criteria_met, criteria_totals, percent, rag_rank
+from .figures import (
+    CURRENT_MEMBERS,
+    RAG_STATUSES,
+    RANK,
+    Pace,
+    Thresholds,
+    criteria_met,
+    criteria_totals,
+    percent,
+    rag_rank,
+)
 from .sorting import Sort
 
 PER_PAGE = 100

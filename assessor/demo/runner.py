@@ -18,11 +18,11 @@ from ..assessment.services import AssessmentError, claimed_criteria, latest_deci
 from ..assessment.signoff import ASSESSOR_DECLARATION, SignOffError, countersign, sign_off
 from ..cohorts.models import Cohort, CohortMember, Enrolment
 from ..dashboards.figures import criteria_met
+from ..evidence.errors import EvidenceError
 from ..evidence.forms import DECLARATION
 from ..evidence.item_files import add_files
 from ..evidence.mapping import MappingError, set_mapping
 from ..evidence.models import OBSERVATION, Evidence, Submission
-from ..evidence.errors import EvidenceError
 from ..evidence.services import create_evidence, submit_evidence, update_evidence
 from ..iqa.models import Sample
 from ..iqa.sampling import DEFAULT_NEW_ASSESSOR_SHARE, DEFAULT_SHARE, plan_for
@@ -99,7 +99,7 @@ class StoryRunner:
     def run(self, steps: tuple[Step, ...]) -> None:
         """Each step at its moment of the cohort's weeks; after each, the learner's criteria met that day."""
         moments = step_moments(steps, lambda item: self.day(item.day), utcnow())
-        for step, moment in zip(steps, moments):
+        for step, moment in zip(steps, moments, strict=False):
             with clock_at(moment):
                 self.take(step)
                 self.session.flush()

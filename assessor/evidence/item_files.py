@@ -11,9 +11,9 @@ from ..accounts.models import User
 from ..audit.services import record
 from ..storage.files import StoredFile, UploadRefused, discard_unreferenced, store_upload
 from ..timeutil import utcnow
-from .models import Evidence, EvidenceFile
 from .errors import EvidenceConflict, EvidenceError
 from .guards import check_changeable, check_version, flush_change
+from .models import Evidence, EvidenceFile
 
 
 def store_files(session: Session, uploads: Iterable[FileStorage], *, root: Path, max_bytes: int, max_files: int) -> list[StoredFile]:

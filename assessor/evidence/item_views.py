@@ -16,17 +16,26 @@ from ..storage.files import send_stored
 from ..storage.paths import storage_dir
 from . import markdown  # noqa: F401  (registers the markdown filter)
 from .access import assigned_ids, claims_by_standard, evidence_or_abort, file_or_404, learner_or_404, submission_history
+from .blueprint import bp
+from .errors import EvidenceConflict, EvidenceError, EvidenceLocked
+from .fields import checked_fields
 from .forms import (
-    BODY_HINTS, BODY_LABELS, DECLARATION, KIND_HINTS, MARKDOWN_HINT, EvidenceForm, KindForm, SubmitForm, UploadForm, VersionForm,
+    BODY_HINTS,
+    BODY_LABELS,
+    DECLARATION,
+    KIND_HINTS,
+    MARKDOWN_HINT,
+    EvidenceForm,
+    KindForm,
+    SubmitForm,
+    UploadForm,
+    VersionForm,
 )
+from .guards import is_owner, locked_message, may_change, may_delete
 from .item_files import add_files, discard_blobs, remove_file, store_files
 from .labels import KIND_LABELS, STATUS_LABELS, STATUS_TAGS
 from .models import ACCOUNT, FILE, LEARNER_KINDS, OBSERVATION, SCENARIO, Evidence
-from .errors import EvidenceConflict, EvidenceError, EvidenceLocked
-from .fields import checked_fields
-from .guards import is_owner, locked_message, may_change, may_delete
 from .services import create_evidence, delete_draft, submit_evidence, update_evidence
-from .blueprint import bp
 
 #: what the evidence templates (and pages elsewhere that include evidence/_content.html) call things
 LABELS = SimpleNamespace(

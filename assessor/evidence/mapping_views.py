@@ -9,14 +9,20 @@ from ..db import get_session
 from ..permissions import can_add_evidence, can_assess
 from .access import evidence_or_abort, viewable_learner_or_abort
 from .blueprint import bp
+from .guards import is_owner
 from .labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS, STATUS_LABELS, STATUS_TAGS
 from .mapping import (
-    MappingChange, MappingConflict, MappingError, learner_enrolments, locked_reason, mappable_enrolments, set_mapping,
+    MappingChange,
+    MappingConflict,
+    MappingError,
+    learner_enrolments,
+    locked_reason,
+    mappable_enrolments,
+    set_mapping,
 )
 from .mapping_forms import mapping_form
 from .matrix import build_matrix, criteria_sections
 from .models import Evidence
-from .guards import is_owner
 
 LABELS = {
     "criterion_status_labels": CRITERION_STATUS_LABELS,

@@ -205,7 +205,7 @@ class Matrix:
     def notes(self) -> list[tuple[Row, Column, str]]:
         """Every note, by criterion then evidence."""
         return [
-            (row, column, cell.note) for row in self.rows for column, cell in zip(self.columns, row.cells) if cell and cell.note
+            (row, column, cell.note) for row in self.rows for column, cell in zip(self.columns, row.cells, strict=False) if cell and cell.note
         ]
 
 

@@ -19,7 +19,17 @@ from .access import assigned_ids
 from .errors import EvidenceError, EvidenceLocked
 from .fields import EDITABLE_FIELDS, checked_fields
 from .guards import check_changeable, check_version, flush_change, locked_message, may_delete
-from .models import DRAFT, EDITABLE_STATUSES, FILE, LEARNER_KINDS, OBSERVATION, SCENARIO, SUBMITTED, Evidence, Submission
+from .models import (
+    DRAFT,
+    EDITABLE_STATUSES,
+    FILE,
+    LEARNER_KINDS,
+    OBSERVATION,
+    SCENARIO,
+    SUBMITTED,
+    Evidence,
+    Submission,
+)
 
 NUMBERING_ATTEMPTS = 5
 

@@ -6,8 +6,8 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from ..accounts.services import find_user_by_email
-from ..config import LANGUAGES
 from ..cohorts.models import Cohort
+from ..config import LANGUAGES
 from ..db import get_session
 from ..storage.paths import storage_dir
 from ..timeutil import utcnow

@@ -15,7 +15,6 @@ from ..cohorts.blueprint import cohort_or_abort
 from ..cohorts.models import Cohort
 from ..db import get_session
 from ..i18n import format_datetime
-from .labels import file_size
 from ..timeutil import utcnow
 from .jobs import (
     DONE,
@@ -30,6 +29,7 @@ from .jobs import (
     list_jobs,
     start_export,
 )
+from .labels import file_size
 from .views import bp
 from .worker import launch
 

@@ -1,8 +1,8 @@
 """Playing a scenario: start, move on step by step, restart. Every step is stored, so an attempt resumes."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from flask_babel import gettext as _
 from flask_babel import ngettext

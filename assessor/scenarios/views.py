@@ -9,8 +9,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..accounts.login import require_sign_in
 from ..db import get_session
 from ..evidence.access import may_view
-from ..evidence.mapping import MappingError
 from ..evidence.errors import EvidenceError
+from ..evidence.mapping import MappingError
 from ..permissions import belongs_to, is_learner
 from . import player, portfolio
 from .catalogue import find_version, scenario_of, text
@@ -18,7 +18,16 @@ from .engine import available_choices, current_node, render
 from .format import node_kind
 from .forms import AnswerForm, ChoiceForm, ReflectionForm
 from .models import Attempt
-from .transcript import ending_of, free_text_rubric, meters, outcome_label, steps_of, transcript_for, transcript_of, walk
+from .transcript import (
+    ending_of,
+    free_text_rubric,
+    meters,
+    outcome_label,
+    steps_of,
+    transcript_for,
+    transcript_of,
+    walk,
+)
 
 bp = Blueprint("scenarios", __name__, url_prefix="/scenarios")
 bp.before_request(require_sign_in)

@@ -2,7 +2,13 @@
 import pytest
 
 from assessor.accounts.models import ASSESSOR, IQA, LEARNER
-from assessor.cohorts.enrolments import Assignment, assignable_people, change_assignment, enrol_learners, unenrolled_active_members
+from assessor.cohorts.enrolments import (
+    Assignment,
+    assignable_people,
+    change_assignment,
+    enrol_learners,
+    unenrolled_active_members,
+)
 from assessor.cohorts.models import ASSIGNMENT_CHANGED, ENROLLED, CohortMember
 from assessor.cohorts.services import CohortError
 

@@ -1,8 +1,8 @@
 """An item's files: stored all or nothing, added and removed with the item's version, each change audited."""
 import pytest
 
-from assessor.evidence.item_files import add_files, discard_blobs, remove_file, store_files
 from assessor.evidence.errors import EvidenceConflict, EvidenceError, EvidenceLocked
+from assessor.evidence.item_files import add_files, discard_blobs, remove_file, store_files
 from assessor.storage.paths import blob_path
 
 from .support import HTML, audit, pdf, upload

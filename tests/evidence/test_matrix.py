@@ -24,7 +24,7 @@ def row_of(matrix, ref):
 
 def cells_of(matrix, ref) -> dict[str, tuple]:
     row = row_of(matrix, ref)
-    return {column.reference: (cell.claimed, cell.outcome) for column, cell in zip(matrix.columns, row.cells) if cell}
+    return {column.reference: (cell.claimed, cell.outcome) for column, cell in zip(matrix.columns, row.cells, strict=False) if cell}
 
 
 def test_rows_are_the_assessable_criteria_in_order_with_their_status(db_session, world):

@@ -6,11 +6,22 @@ from sqlalchemy import select, update
 
 from assessor.assessment.models import EnrolmentProgress
 from assessor.evidence import services
+from assessor.evidence.errors import EvidenceConflict, EvidenceError, EvidenceLocked
 from assessor.evidence.fields import local_today
 from assessor.evidence.models import (
-    ACCOUNT, DISCUSSION, DRAFT, FILE, OBSERVATION, REFERRED, SCENARIO, SUBMITTED, WITNESS, Evidence, Mapping, Submission,
+    ACCOUNT,
+    DISCUSSION,
+    DRAFT,
+    FILE,
+    OBSERVATION,
+    REFERRED,
+    SCENARIO,
+    SUBMITTED,
+    WITNESS,
+    Evidence,
+    Mapping,
+    Submission,
 )
-from assessor.evidence.errors import EvidenceConflict, EvidenceError, EvidenceLocked
 from assessor.evidence.services import create_evidence, delete_draft, submit_evidence, update_evidence
 from assessor.standards.models import Criterion
 
