@@ -12,16 +12,16 @@ def worker_database(url: str) -> str:
     if not worker or parsed.get_backend_name() != "postgresql":
         return url
     mine = parsed.set(database=f"{parsed.database}_{worker}")
-    _administer(mine, f'DROP DATABASE IF EXISTS "{mine.database}" WITH (FORCE)', f'CREATE DATABASE "{mine.database}"')
+    administer(mine, f'DROP DATABASE IF EXISTS "{mine.database}" WITH (FORCE)', f'CREATE DATABASE "{mine.database}"')
     return mine.render_as_string(hide_password=False)
 
 
 def drop_worker_database(url: str) -> None:
     parsed = make_url(url)
-    _administer(parsed, f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)')
+    administer(parsed, f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)')
 
 
-def _administer(url, *statements: str) -> None:
+def administer(url, *statements: str) -> None:
     """Run statements on the server's `postgres` database, outside a transaction (as CREATE DATABASE must be)."""
     server = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     try:

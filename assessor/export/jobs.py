@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from ..accounts.models import User
 from ..cohorts.models import Cohort
 from ..cohorts.services import Page, paginate
-from ..db import Base
+from ..db import Base, one_of
 from ..timeutil import aware, utcnow
 from .filenames import slug
 
@@ -39,6 +39,7 @@ class ExportJob(Base):
             sqlite_where=text("status IN ('queued', 'running')"),
             postgresql_where=text("status IN ('queued', 'running')"),
         ),
+        one_of("status", JOB_STATUSES),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
