@@ -5,14 +5,14 @@ from flask.cli import FlaskGroup
 from . import create_app
 from .audit.cli import audit_group
 from .backup.cli import backup_command, restore_command
+from .core.worker_cli import run_with_worker, worker_command
 from .dbcli import db_group
 from .demo import demo_command
-from .export.cli import export_group
-from .standards import commands as _standards_commands  # noqa: F401  (registers load/import/export)
-from .scenarios.cli import scenarios_group
-from .standards.cli import standards_group
 from .evidence.file_check import check_command
-from .core.worker_cli import run_with_worker, worker_command
+from .export.cli import export_group
+from .scenarios.cli import scenarios_group
+from .standards import commands as _standards_commands  # noqa: F401  (registers load/import/export)
+from .standards.cli import standards_group
 
 
 @click.group(cls=FlaskGroup, create_app=create_app)

@@ -6,6 +6,7 @@ from alembic import command
 from alembic.config import Config
 from flask import current_app
 from flask.cli import with_appcontext
+from sqlalchemy import event
 from sqlalchemy.engine import make_url
 
 from .config import PROJECT_ROOT
@@ -21,14 +22,32 @@ def alembic_config(database_url: str) -> Config:
 
 def upgrade_database(database_url: str, revision: str = "head") -> None:
     """Run the migrations on the app's own engine settings (SQLite pragmas included)."""
+    _migrate(database_url, command.upgrade, revision)
+
+
+def downgrade_database(database_url: str, revision: str) -> None:
+    _migrate(database_url, command.downgrade, revision)
+
+
+def _migrate(database_url: str, step, revision: str) -> None:
+    """One transaction; on SQLite with foreign keys off while batch mode rebuilds tables, checked before commit."""
     config = alembic_config(database_url)
     engine = make_engine(database_url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _foreign_keys_off)
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, revision)
+            step(config, revision)
+            if engine.dialect.name == "sqlite" and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                raise RuntimeError("the migration left rows whose foreign keys point nowhere: nothing was changed")
     finally:
         engine.dispose()
+
+
+def _foreign_keys_off(dbapi_connection, _record) -> None:
+    """The SQLite way to rebuild a table that others refer to (https://sqlite.org/lang_altertable.html)."""
+    dbapi_connection.execute("PRAGMA foreign_keys=OFF")
 
 
 @click.group("db")

@@ -2,13 +2,13 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 _set_now: ContextVar[datetime | None] = ContextVar("set_now", default=None)
 
 
 def utcnow() -> datetime:
-    return _set_now.get() or datetime.now(timezone.utc)
+    return _set_now.get() or datetime.now(UTC)
 
 
 def today() -> date:
@@ -27,4 +27,4 @@ def clock_at(moment: datetime) -> Iterator[None]:
 
 def aware(moment: datetime) -> datetime:
     """A datetime read back from SQLite (naive, UTC) made comparable with utcnow()."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

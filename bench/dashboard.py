@@ -8,7 +8,17 @@ The CSV holds every row, so it is reported without a target.
 """
 import argparse
 
-from common import add_database_option, bench_app, compared, database_kind, engine_for, fetcher, load_average, print_summary, signed_in_client
+from common import (
+    add_database_option,
+    bench_app,
+    compared,
+    database_kind,
+    engine_for,
+    fetcher,
+    load_average,
+    print_summary,
+    signed_in_client,
+)
 from sqlalchemy.orm import Session
 from synthetic import check_progress, generate
 

@@ -7,7 +7,17 @@ target is the same number of SQL statements at both sizes for every page; the ti
 """
 import argparse
 
-from common import add_database_option, bench_app, compared, database_kind, engine_for, fetcher, load_average, print_summary, signed_in_client
+from common import (
+    add_database_option,
+    bench_app,
+    compared,
+    database_kind,
+    engine_for,
+    fetcher,
+    load_average,
+    print_summary,
+    signed_in_client,
+)
 from sqlalchemy.orm import Session
 from synthetic import LEARNERS_PER_ASSESSOR, check_progress, generate
 

@@ -7,7 +7,15 @@ creates and drops a throwaway database on that server. Prints a JSON summary; th
 """
 import argparse
 
-from common import add_database_option, bench_app, database_kind, engine_for, load_average, median_seconds, print_summary
+from common import (
+    add_database_option,
+    bench_app,
+    database_kind,
+    engine_for,
+    load_average,
+    median_seconds,
+    print_summary,
+)
 from sqlalchemy.orm import Session
 from synthetic import generate
 

@@ -20,10 +20,18 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from common import REPO, add_database_option, bench_app, database_kind, engine_for, load_average, print_summary, signed_in_client
+from common import (
+    REPO,
+    add_database_option,
+    bench_app,
+    database_kind,
+    engine_for,
+    load_average,
+    print_summary,
+    signed_in_client,
+)
 from sqlalchemy.orm import Session
 from synthetic import generate
-
 
 
 def serve(env: dict, port: int) -> list[subprocess.Popen]:

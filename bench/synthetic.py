@@ -7,7 +7,7 @@ rest from the same statuses the generator chose (`check_progress` compares the t
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, insert, select, text
@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 from assessor.accounts.models import ASSESSOR, IQA, LEARNER, PROVIDER_ADMIN, User, UserRole
 from assessor.assessment.models import MET, Decision, EnrolmentProgress, Review
 from assessor.assessment.progress import AWAITING, IN_PROGRESS, MET_STATUS, NOT_STARTED, criterion_statuses
-from assessor.standards.criteria import assessable_criteria
 from assessor.cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment
 from assessor.dashboards.models import CohortProgressDay
 from assessor.evidence.models import ASSESSED, DRAFT, SUBMITTED, Evidence, Mapping, Submission
 from assessor.organisations.models import Provider
+from assessor.standards.criteria import assessable_criteria
 from assessor.standards.models import PERFORMANCE, Standard
 from assessor.standards.services import load_directory
 
@@ -111,7 +111,7 @@ def generate(session: Session, learners: int, *, seed: int = 1, label: str = "Be
     standards = seed_standards(session)[:standards_used]
     criteria = {standard.id: [(c.id, c.kind) for c in assessable_criteria(session, standard.id)] for standard in standards}
     ids, rows = next_ids(session), Rows()
-    now = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 20, 12, tzinfo=UTC)
     provider_id = ids.take("providers")
     rows.add(Provider, id=provider_id, name=f"{label} provider {provider_id}", active=True, created_at=now)
     admin_id = _person(rows, ids, provider_id, PROVIDER_ADMIN, f"admin.{provider_id}", now)

@@ -1,17 +1,24 @@
-"""Fixtures: the schema built once by the migrations, every test inside a rolled-back transaction."""
+"""Fixtures: the schema and the app built once per worker, the world once per module, every test rolled back."""
 import os
 from pathlib import Path
 
 import pytest
-from sqlalchemy.orm import Session
 
 from assessor import create_app
+from assessor.accounts import throttle
 from assessor.db import make_engine
 from assessor.dbcli import upgrade_database
 from assessor.translations.compile import compile_stale
 
+from .databases import drop_worker_database, worker_database
+from .transactions import ModuleWorlds, group_world_tests, module_of, open_session
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "standards" / "sources"
+
+
+def pytest_collection_modifyitems(items):
+    group_world_tests(items)
 
 
 def pytest_sessionstart(session):
@@ -21,10 +28,13 @@ def pytest_sessionstart(session):
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> str:
-    """DATABASE_URL when set (CI's PostgreSQL pass), else a fresh SQLite file."""
-    url = os.environ.get("DATABASE_URL") or "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+    """A fresh database of this worker's own, migrated: a SQLite file, or one made beside DATABASE_URL's."""
+    given = os.environ.get("DATABASE_URL")
+    url = worker_database(given) if given else "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
     upgrade_database(url)
-    return url
+    yield url
+    if given and url != given:
+        drop_worker_database(url)
 
 
 @pytest.fixture(scope="session")
@@ -34,15 +44,26 @@ def engine(database_url):
     engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def module_worlds(engine, storage_root):
+    worlds = ModuleWorlds(engine, storage_root)
+    yield worlds
+    worlds.close()
+
+
 @pytest.fixture
-def db_session(engine):
-    connection = engine.connect()
-    transaction = connection.begin()
-    session = Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+def db_session(request, module_worlds):
+    """This test's session; a test using `world` shares its module's transaction, rolled back to a savepoint."""
+    wants_world = "world" in request.fixturenames
+    connection = module_worlds.connection_for(module_of(request), wants_world)
+    transaction = connection.begin_nested() if wants_world else connection.begin()
+    session = open_session(connection)
     yield session
     session.close()
-    transaction.rollback()
-    connection.close()
+    if transaction.is_active:
+        transaction.rollback()
+    if not wants_world:
+        connection.close()
 
 
 @pytest.fixture(scope="session")
@@ -51,13 +72,33 @@ def storage_root(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("storage")
 
 
+def app_config(database_url: str, storage_root: Path) -> dict:
+    """The configuration of the session's app; a test building its own app can start from it."""
+    return {"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret", "STORAGE_DIR": str(storage_root),
+            "REDIS_URL": None}
+
+
+@pytest.fixture(scope="session")
+def session_app(database_url, storage_root):
+    """The app, built once per session (per xdist worker); tests get it through `app`."""
+    return create_app(app_config(database_url, storage_root))
+
+
 @pytest.fixture
-def app(database_url, db_session, storage_root):
-    config = {"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret", "STORAGE_DIR": str(storage_root),
-              "REDIS_URL": None}
-    app = create_app(config)
-    app.extensions["db_sessionmaker"] = lambda: db_session
-    return app
+def app(session_app, db_session):
+    """The session's app on this test's session, with fresh sign-in counts; config and extensions restored after.
+
+    A test may change `app.config` freely (e.g. WTF_CSRF_ENABLED); a test that needs settings read only
+    when the app is built builds its own with `create_app(config)`.
+    """
+    config, extensions = dict(session_app.config), dict(session_app.extensions)
+    throttle.init_app(session_app)
+    session_app.extensions["db_sessionmaker"] = lambda: db_session
+    yield session_app
+    session_app.config.clear()
+    session_app.config.update(config)
+    session_app.extensions.clear()
+    session_app.extensions.update(extensions)
 
 
 @pytest.fixture
@@ -80,10 +121,9 @@ def seed_text():
 
 
 @pytest.fixture
-def world(db_session, storage_root):
-    """Two providers, each with an administrator, assessor, IQA, learners, a cohort and a portfolio; committed."""
-    from .factories import build_world
+def world(db_session, module_worlds):
+    """Two providers, each with an administrator, assessor, IQA, learners, a cohort and a portfolio; committed.
 
-    built = build_world(db_session, storage_root)
-    db_session.commit()
-    return built
+    Built once per module; each test gets the objects in its own session and its changes are rolled back.
+    """
+    return module_worlds.copy_into(db_session)

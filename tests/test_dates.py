@@ -1,12 +1,12 @@
 """Dates in the reader's language: English the British way, Welsh with Welsh month names."""
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from flask_babel import force_locale
 
 from assessor.i18n import format_date, format_datetime
 
-MOMENT = datetime(2026, 11, 3, 14, 5, tzinfo=timezone.utc)
+MOMENT = datetime(2026, 11, 3, 14, 5, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(("language", "expected"), [("en", "3 Nov 2026"), ("cy", "3 Tach 2026")])
@@ -29,7 +29,7 @@ def test_the_template_filters_use_the_same_dates(app):
 
 
 def test_times_are_shown_in_uk_time(app):
-    summer = datetime(2026, 7, 1, 23, 30, tzinfo=timezone.utc)
+    summer = datetime(2026, 7, 1, 23, 30, tzinfo=UTC)
     with app.test_request_context(), force_locale("en"):
         assert format_datetime(summer, "d MMM y, HH:mm") == "2 Jul 2026, 00:30"
         assert format_date(summer) == "2 Jul 2026"

@@ -5,7 +5,7 @@ share one demo, told twice in a transaction of its own.
 """
 import hashlib
 from collections import Counter
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from io import BytesIO
 from pathlib import Path
 
@@ -28,16 +28,29 @@ from assessor.cohorts.models import Cohort, CohortMember, Enrolment, MemberEvent
 from assessor.dashboards.snapshots import cohort_days, cohort_figures
 from assessor.demo import DEFAULT_PASSWORD, PROVIDER_NAME, demo_command
 from assessor.demo.files import ChartFile
-from assessor.demo.script import RELATIONS, Item, Review as ReviewStep, Story, Submit
+from assessor.demo.script import RELATIONS, Item, Story, Submit
+from assessor.demo.script import Review as ReviewStep
 from assessor.demo.timeline import step_moments
+from assessor.evidence.file_check import inspect_storage
 from assessor.evidence.forms import DECLARATION
 from assessor.evidence.models import (
-    ACCOUNT, ASSESSED, DRAFT, EVIDENCE_KINDS, FILE, OBSERVATION, REFERRED, SCENARIO, SUBMITTED, Evidence, EvidenceFile, Mapping, Submission,
+    ACCOUNT,
+    ASSESSED,
+    DRAFT,
+    EVIDENCE_KINDS,
+    FILE,
+    OBSERVATION,
+    REFERRED,
+    SCENARIO,
+    SUBMITTED,
+    Evidence,
+    EvidenceFile,
+    Mapping,
+    Submission,
 )
 from assessor.iqa.models import AGREED, PENDING, RESPONDED, Sample, SamplingPlan
 from assessor.organisations.models import Provider
 from assessor.standards.models import Standard
-from assessor.evidence.file_check import inspect_storage
 from assessor.storage.paths import blob_path
 from assessor.timeutil import aware, today, utcnow
 
@@ -411,11 +424,11 @@ def test_the_cohort_chart_grows_day_by_day_to_todays_figures(told):
 
 
 def test_steps_follow_one_another_and_stop_an_hour_before_now():
-    now = datetime(2026, 11, 22, 8, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
     steps = (Item("a", ACCOUNT, "A", 1), Submit("a"), ReviewStep("a", RELATIONS, "Good."), Item("b", ACCOUNT, "B", 2), Submit("b"))
     days = {"a": date(2026, 11, 10), "b": date(2026, 11, 21)}
     moments = step_moments(steps, lambda item: days[item.key], now)
     assert moments == sorted(moments)
-    assert moments[:3] == [datetime(2026, 11, 10, 16, 30, tzinfo=timezone.utc), datetime(2026, 11, 11, 9, 15, tzinfo=timezone.utc),
-                           datetime(2026, 11, 15, 11, 0, tzinfo=timezone.utc)]
-    assert moments[3:] == [datetime(2026, 11, 21, 16, 30, tzinfo=timezone.utc), now - timedelta(hours=1)]
+    assert moments[:3] == [datetime(2026, 11, 10, 16, 30, tzinfo=UTC), datetime(2026, 11, 11, 9, 15, tzinfo=UTC),
+                           datetime(2026, 11, 15, 11, 0, tzinfo=UTC)]
+    assert moments[3:] == [datetime(2026, 11, 21, 16, 30, tzinfo=UTC), now - timedelta(hours=1)]

@@ -5,7 +5,7 @@ from flask_login import UserMixin
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..db import Base
+from ..db import Base, one_of
 from ..organisations.models import Provider
 from ..timeutil import utcnow
 
@@ -17,6 +17,7 @@ ROLES = (PROVIDER_ADMIN, ASSESSOR, IQA, LEARNER)
 
 RESET = "reset"
 INVITE = "invite"
+TOKEN_PURPOSES = (RESET, INVITE)
 
 
 class User(UserMixin, Base):
@@ -60,7 +61,7 @@ class User(UserMixin, Base):
 
 class UserRole(Base):
     __tablename__ = "user_roles"
-    __table_args__ = (UniqueConstraint("user_id", "role"),)
+    __table_args__ = (UniqueConstraint("user_id", "role"), one_of("role", ROLES))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -73,6 +74,7 @@ class AuthToken(Base):
     """A password-reset or invitation link: stored as a hash, usable once, until it expires."""
 
     __tablename__ = "auth_tokens"
+    __table_args__ = (one_of("purpose", TOKEN_PURPOSES),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

@@ -8,7 +8,15 @@ from ..urls import local_path
 from .forms import ChangePasswordForm, NewPasswordForm, ResetRequestForm, SignInForm
 from .links import mail_settings, reset_link
 from .models import INVITE, RESET
-from .services import AccountError, WrongPassword, change_password, normalise_email, redeem_token, request_password_reset, usable_token
+from .services import (
+    AccountError,
+    WrongPassword,
+    change_password,
+    normalise_email,
+    redeem_token,
+    request_password_reset,
+    usable_token,
+)
 from .services import sign_in as sign_in_user
 from .throttle import sign_in_throttle
 

@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 from ..accounts.models import PROVIDER_ADMIN, User, UserRole
 from ..accounts.services import AccountError, invite_user, normalise_email
 from ..cohorts.models import Cohort
+from ..core.acts import Conflict, Refused
 from ..mail.services import MailSettings
 from ..organisations.models import Provider
-from ..core.acts import Conflict, Refused
 
 
 @dataclass(frozen=True)

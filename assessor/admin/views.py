@@ -3,13 +3,13 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..core.acts import attempt
 from ..db import get_session
 from ..mail.services import MailSettings
 from ..organisations.models import Provider
 from ..permissions import belongs_to, can_manage_providers
 from .forms import ConfirmForm, ProviderForm, RenameForm
 from .services import create_provider, provider_administrators, provider_page, rename_provider, set_provider_open
-from ..core.acts import attempt
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 PER_PAGE = 25

@@ -6,13 +6,19 @@ from sqlalchemy.orm import Session
 from ..accounts.models import User
 from ..audit.services import record
 from ..cohorts.models import Enrolment
+from ..core.acts import Conflict, Refused
 from ..evidence.models import Submission
 from .models import MET, NOT_YET, OUTCOMES, Decision
 from .progress import active_sign_off, refresh_progress
 from .services import (
-    _check_assessor, _decision_fields, _set_outcome, claimed_enrolments, latest_decision, submission_outcome, when,
+    _check_assessor,
+    _decision_fields,
+    _set_outcome,
+    claimed_enrolments,
+    latest_decision,
+    submission_outcome,
+    when,
 )
-from ..core.acts import Conflict, Refused
 
 
 def correct_decision(

@@ -7,8 +7,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..cohorts.models import Enrolment
+from ..core.acts import Conflict, Refused, show_refusal
 from ..db import get_session
-from ..permissions import can_add_evidence, can_assess
 from ..evidence.access import evidence_or_abort, viewable_learner_or_abort
 from ..evidence.blueprint import bp
 from ..evidence.guards import is_owner
@@ -16,9 +16,9 @@ from ..evidence.labels import STATUS_LABELS, STATUS_TAGS
 from ..evidence.mapping import MappingChange, learner_enrolments, locked_reason, mappable_enrolments, set_mapping
 from ..evidence.mapping_forms import mapping_form
 from ..evidence.models import Evidence
+from ..permissions import can_add_evidence, can_assess
 from .labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS
 from .matrix import build_matrix, criteria_sections
-from ..core.acts import Conflict, Refused, show_refusal
 
 LABELS = {
     "criterion_status_labels": CRITERION_STATUS_LABELS,

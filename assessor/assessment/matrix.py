@@ -13,7 +13,15 @@ from ..standards.criteria import CriterionLine, assessable_criteria, criterion_l
 from ..standards.models import KNOWLEDGE, PERFORMANCE, Standard
 from ..standards.words import Words, standard_words
 from .models import MET, NOT_YET, EnrolmentProgress
-from .progress import AWAITING, IN_PROGRESS, MET_STATUS, NOT_STARTED, criterion_statuses, current_decisions, times_required
+from .progress import (
+    AWAITING,
+    IN_PROGRESS,
+    MET_STATUS,
+    NOT_STARTED,
+    criterion_statuses,
+    current_decisions,
+    times_required,
+)
 
 
 @dataclass(frozen=True)
@@ -145,7 +153,7 @@ class Matrix:
     def notes(self) -> list[tuple[Row, Column, str]]:
         """Every note, by criterion then evidence."""
         return [
-            (row, column, cell.note) for row in self.rows for column, cell in zip(self.columns, row.cells) if cell and cell.note
+            (row, column, cell.note) for row in self.rows for column, cell in zip(self.columns, row.cells, strict=False) if cell and cell.note
         ]
 
 

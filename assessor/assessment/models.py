@@ -6,7 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
 from ..cohorts.models import Enrolment
-from ..db import Base
+from ..db import Base, one_of
 from ..evidence.models import Evidence, Submission
 from ..standards.models import Criterion
 from ..timeutil import utcnow
@@ -44,7 +44,7 @@ class Decision(Base):
     """Met or not yet met for one criterion. Never edited: a correction is a new row, sequence + 1, with a reason."""
 
     __tablename__ = "decisions"
-    __table_args__ = (UniqueConstraint("review_id", "criterion_id", "sequence"),)
+    __table_args__ = (UniqueConstraint("review_id", "criterion_id", "sequence"), one_of("outcome", OUTCOMES))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), index=True)

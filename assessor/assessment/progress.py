@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from ..cohorts.models import CohortMember, CohortStandard, Enrolment
 from ..evidence.models import SUBMITTED, Evidence, Mapping, Submission
-from ..standards.models import KNOWLEDGE, PERFORMANCE, Criterion
 from ..standards.criteria import assessable_criteria
+from ..standards.models import KNOWLEDGE, PERFORMANCE, Criterion
 from ..timeutil import aware
 from .events import progress_refreshed
 from .models import MET, Decision, EnrolmentProgress, Review, SignOff

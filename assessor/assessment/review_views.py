@@ -6,6 +6,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from ..cohorts.models import Enrolment
+from ..core.acts import Conflict, Refused, show_refusal
 from ..core.signals import answers
 from ..db import get_session
 from ..evidence.labels import KIND_LABELS
@@ -13,10 +14,10 @@ from ..evidence.models import ASSESSED, REFERRED, Submission
 from ..i18n import format_date
 from ..permissions import can_assess, can_view_learner, is_assessor
 from .blueprint import bp, enrolment_or_404
-from .labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS, OUTCOME_LABELS, OUTCOME_TAGS
 from .corrections import correct_decision
 from .events import assessor_follow_ups
 from .forms import CorrectionForm, ReviewForm, review_form
+from .labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS, OUTCOME_LABELS, OUTCOME_TAGS
 from .models import Decision, Review
 from .progress import criterion_statuses
 from .queue import queue_for
@@ -31,7 +32,6 @@ from .services import (
     review_of,
     when,
 )
-from ..core.acts import Conflict, Refused, show_refusal
 
 
 def in_reader_language(text: str, text_en: str | None, language: str) -> tuple[str, str]:

@@ -13,6 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..accounts.models import User
 from ..audit.services import record
 from ..cohorts.models import Enrolment
+from ..core.acts import Conflict, Refused
 from ..evidence.models import ASSESSED, REFERRED, SUBMITTED, Evidence, Mapping, Submission
 from ..i18n import lazy_datetime
 from ..permissions import can_assess
@@ -21,7 +22,6 @@ from ..timeutil import utcnow
 from .events import review_recorded
 from .models import NOT_YET, OUTCOMES, Decision, Review
 from .progress import current_decisions, refresh_progress
-from ..core.acts import Conflict, Refused
 
 #: {criterion id: (outcome, feedback)}
 Outcomes = dict[int, tuple[str | None, str]]

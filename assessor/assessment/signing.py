@@ -1,20 +1,20 @@
 """What a sign-off signs: the canonical payload, the sha256 over it and the countersignature, and checking them again."""
 import hashlib
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
 from ..cohorts.models import Enrolment
 from ..organisations.models import Provider
+from ..standards.criteria import assessable_criteria
 from ..timeutil import aware
 from .models import MET, SignOff
-from ..standards.criteria import assessable_criteria
 from .progress import current_decisions, times_required
 
 
 def iso(moment: datetime) -> str:
-    return aware(moment).astimezone(timezone.utc).isoformat(timespec="microseconds")
+    return aware(moment).astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def _digest(data) -> str:

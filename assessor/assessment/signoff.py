@@ -20,8 +20,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.models import User
 from ..audit.services import record
-from ..core.signals import answers
 from ..cohorts.models import Enrolment
+from ..core.acts import Conflict, Refused
+from ..core.signals import answers
 from ..i18n import lazy_date
 from ..permissions import can_administer, can_assess, can_countersign
 from ..standards.models import Criterion
@@ -36,7 +37,6 @@ from .progress import (
     refresh_progress,
 )
 from .signing import canonical_hash, iso, learner_hash, sign_off_payload
-from ..core.acts import Conflict, Refused
 
 ASSESSOR_DECLARATION = _l(
     "I confirm that the evidence is valid, authentic, reliable, current and sufficient, "

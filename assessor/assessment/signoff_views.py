@@ -8,27 +8,33 @@ from flask_wtf import FlaskForm
 
 from ..accounts.models import User
 from ..cohorts.models import Enrolment
+from ..core.acts import attempt, show_refusal
 from ..db import get_session
 from ..permissions import belongs_to, can_assess, can_countersign, can_view_learner
+from ..standards.criteria import assessable_criteria
 from .blueprint import bp, enrolment_or_404
 from .labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS
 from .models import SignOff
-from ..standards.criteria import assessable_criteria
+from .signing import sign_off_payload, verify_sign_off
 from .signoff import (
     ASSESSOR_DECLARATION,
     LEARNER_STATEMENT,
     AlreadyDone,
-    countersign as countersign_service,
     learner_of,
     may_withdraw,
     provider_of,
-    sign_off as sign_off_service,
     sign_off_state,
+)
+from .signoff import (
+    countersign as countersign_service,
+)
+from .signoff import (
+    sign_off as sign_off_service,
+)
+from .signoff import (
     withdraw_sign_off as withdraw_service,
 )
-from .signing import sign_off_payload, verify_sign_off
 from .signoff_forms import CountersignForm, SignOffForm, WithdrawSignOffForm
-from ..core.acts import attempt, show_refusal
 
 
 def sign_off_or_404(sign_off_id: int) -> SignOff:

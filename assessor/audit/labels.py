@@ -1,7 +1,6 @@
 """The words for audit entries: a sentence per (entity, action), field names, and stored codes."""
 from flask_babel import lazy_gettext as _l
 
-
 OUTCOME_LABELS = {"met": _l("met"), "not_yet": _l("not yet met")}
 
 #: the names other areas may use for the same entity or action

@@ -2,7 +2,7 @@
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import timezone
+from datetime import UTC
 
 from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -33,7 +33,7 @@ def plain(value) -> dict | None:
 
 def entry_hash(entry) -> str:
     """The sha256 of an entry's content and the hash before it (an AuditEntry or a row with its columns)."""
-    moment = aware(entry.at).astimezone(timezone.utc).isoformat(timespec="microseconds")
+    moment = aware(entry.at).astimezone(UTC).isoformat(timespec="microseconds")
     fields = [
         entry.seq,
         moment,

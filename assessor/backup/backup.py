@@ -11,7 +11,16 @@ from sqlalchemy.engine import Engine
 
 from ..storage.paths import blob_path
 from ..timeutil import utcnow
-from .archive import FILE_COLUMN, FILE_TABLE, MANIFEST, PROGRESS_EVERY, BackupError, build_manifest, file_member, table_member
+from .archive import (
+    FILE_COLUMN,
+    FILE_TABLE,
+    MANIFEST,
+    PROGRESS_EVERY,
+    BackupError,
+    build_manifest,
+    file_member,
+    table_member,
+)
 from .snapshot import data_tables, dump_database, snapshot
 from .tarmembers import HashingReader, add_bytes, private
 

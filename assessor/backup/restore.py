@@ -12,8 +12,8 @@ from ..storage.paths import blob_path
 from .archive import CHUNK_SIZE, PROGRESS_EVERY, BackupError, file_member
 from .manifest import open_archive
 from .rows import insert_tables
-from .tarmembers import HashingReader
 from .target import database_problems, storage_problems
+from .tarmembers import HashingReader
 from .verify import verify_archive
 
 STAGING = "tmp"

@@ -7,11 +7,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..accounts.models import ASSESSOR, IQA, User, UserRole
+from ..core.acts import Refused
 from ..standards.models import Standard
 from ..timeutil import today
 from .models import ACTIVE, ASSIGNMENT_CHANGED, ENROLLED, ON_BREAK, Cohort, CohortMember, Enrolment
 from .services import record_event
-from ..core.acts import Refused
 
 
 def assignable_people(session: Session, provider_id: int, role: str) -> list[User]:

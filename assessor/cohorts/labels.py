@@ -3,7 +3,6 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 from ..standards.models import Standard
-
 from .models import (
     ACTIVE,
     ASSIGNMENT_CHANGED,

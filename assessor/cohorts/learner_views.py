@@ -6,15 +6,15 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from ..core.loading import as_id
 from ..accounts.models import ASSESSOR, IQA
+from ..core.acts import attempt
+from ..core.loading import as_id
 from ..db import get_session
 from .blueprint import bp, enrolment_or_abort, member_or_abort, status_code
 from .enrolments import Assignment, assignable_people, change_assignment
 from .forms import AssignmentForm, MovementForm, TransferForm
 from .models import Cohort, CohortMember
 from .movements import end_break, other_cohorts, start_break, transfer, withdraw
-from ..core.acts import attempt
 
 
 @bp.get("/<int:cohort_id>/learners/<int:member_id>")

@@ -5,7 +5,7 @@ from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
-from ..db import Base
+from ..db import Base, one_of
 from ..standards.models import Standard
 from ..timeutil import utcnow
 
@@ -24,6 +24,8 @@ TRANSFERRED_OUT = "transferred_out"
 TRANSFERRED_IN = "transferred_in"
 ENROLLED = "enrolled"
 ASSIGNMENT_CHANGED = "assignment_changed"
+MEMBER_EVENT_KINDS = (JOINED, BREAK_STARTED, BREAK_ENDED, WITHDREW, TRANSFERRED_OUT, TRANSFERRED_IN, ENROLLED,
+                      ASSIGNMENT_CHANGED)
 
 
 class Cohort(Base):
@@ -63,7 +65,7 @@ class CohortMember(Base):
     """A learner in a cohort; never deleted: withdrawal, breaks and transfers change the status."""
 
     __tablename__ = "cohort_members"
-    __table_args__ = (UniqueConstraint("cohort_id", "learner_id"),)
+    __table_args__ = (UniqueConstraint("cohort_id", "learner_id"), one_of("status", MEMBER_STATUSES))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id"), index=True)
@@ -100,6 +102,7 @@ class MemberEvent(Base):
     """Something that happened to a learner in a cohort, with its date and reason."""
 
     __tablename__ = "member_events"
+    __table_args__ = (one_of("kind", MEMBER_EVENT_KINDS),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("cohort_members.id"), index=True)

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..accounts.models import User
+from ..core.acts import Refused
 from .enrolments import enrol
 from .models import (
     ACTIVE,
@@ -21,7 +22,6 @@ from .models import (
     CohortMember,
 )
 from .services import find_member, record_event
-from ..core.acts import Refused
 
 #: the events that change a learner's status within a cohort; a later change cannot be dated before them
 STATUS_EVENTS = (BREAK_STARTED, BREAK_ENDED, TRANSFERRED_IN)

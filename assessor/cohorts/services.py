@@ -8,16 +8,16 @@ from flask_babel import lazy_gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..core.pages import Page, paginate
 from ..accounts.models import LEARNER, User
 from ..accounts.services import AccountError, LinkBuilder, find_user_by_email, invite_user, normalise_email
+from ..core.acts import Refused
+from ..core.pages import Page, paginate
 from ..mail.services import MailSettings
 from ..organisations.models import Provider
 from ..standards.models import Standard
 from ..timeutil import today
 from .models import ACTIVE, JOINED, MEMBER_STATUSES, Cohort, CohortMember, CohortStandard, Enrolment, MemberEvent
 from .roster import RosterRow
-from ..core.acts import Refused
 
 NAME_MAX = 200
 EMAIL_MAX = 254

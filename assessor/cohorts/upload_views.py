@@ -3,13 +3,13 @@ from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..core.acts import attempt
 from ..db import get_session
 from ..mail.services import MailSettings
 from .blueprint import bp, cohort_or_abort, status_code
 from .forms import ConfirmUploadForm, LearnerForm, UploadForm
 from .roster import MAX_BYTES, UploadError, read_roster, sign_rows, unsign_rows
 from .services import AddedLearner, add_learner, check_roster, confirm_roster
-from ..core.acts import attempt
 
 
 def _mail() -> MailSettings:

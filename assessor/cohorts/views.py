@@ -3,16 +3,22 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..core.loading import as_id
 from ..accounts.models import ASSESSOR, IQA
 from ..core.acts import attempt
+from ..core.loading import as_id
 from ..db import get_session
 from .blueprint import administered_provider_id, bp, cohort_or_abort, status_code
 from .enrolments import Assignment, EnrolOutcome, assignable_people, enrol_learners, unenrolled_active_members
 from .forms import CohortForm, enrol_form
 from .models import ACTIVE, MEMBER_STATUSES
 from .services import (
-    active_counts, create_cohort, list_cohorts, list_members, loaded_standards, status_counts, update_cohort,
+    active_counts,
+    create_cohort,
+    list_cohorts,
+    list_members,
+    loaded_standards,
+    status_counts,
+    update_cohort,
 )
 
 

@@ -5,8 +5,8 @@ import threading
 
 import click
 from flask import current_app
-from flask.helpers import get_debug_flag
 from flask.cli import ScriptInfo, pass_script_info, run_command, with_appcontext
+from flask.helpers import get_debug_flag
 
 from .tasks import is_embedded, start_embedded_worker, start_worker
 

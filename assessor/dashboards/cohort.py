@@ -15,10 +15,20 @@ from sqlalchemy.orm import Session, aliased
 from ..accounts.models import User
 from ..assessment.models import EnrolmentProgress
 from ..cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment
-from ..standards.words import Words, standard_words
 from ..standards.models import Standard
+from ..standards.words import Words, standard_words
 from ..timeutil import aware, today
-from .figures import CURRENT_MEMBERS, RAG_STATUSES, RANK, Pace, Thresholds, criteria_met, criteria_totals, percent, rag_rank
+from .figures import (
+    CURRENT_MEMBERS,
+    RAG_STATUSES,
+    RANK,
+    Pace,
+    Thresholds,
+    criteria_met,
+    criteria_totals,
+    percent,
+    rag_rank,
+)
 from .sorting import Sort
 
 PER_PAGE = 100

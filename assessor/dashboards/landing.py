@@ -8,8 +8,8 @@ from ..accounts.models import User
 from ..admin.services import ProviderPage, provider_page
 from ..assessment.matrix import StandardSummary, standard_summaries
 from ..permissions import can_administer, can_manage_providers, is_assessor, is_iqa, is_learner
-from . import services
 from ..timeutil import utcnow
+from . import services
 from .caseload import DEFAULT_SORT, caseload
 from .learner import NextStep, next_steps
 

@@ -5,11 +5,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..accounts.models import User
+from ..assessment.matrix import StandardSummary
 from ..assessment.models import SignOff
 from ..cohorts.models import CohortMember, Enrolment
-from ..assessment.matrix import StandardSummary
-from ..standards.words import Words
 from ..evidence.models import DRAFT, REFERRED, Evidence
+from ..standards.words import Words
 
 COUNTERSIGN = "countersign"
 REFERRED_BACK = "referred"

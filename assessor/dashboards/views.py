@@ -3,13 +3,13 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from flask_login import current_user
 
 from ..accounts.login import require_sign_in
-from . import landing_views, portfolio_views  # noqa: F401  (the landing and portfolio pages, on other blueprints)
 from ..cohorts.blueprint import cohort_or_abort
 from ..cohorts.labels import STATUS_LABELS
 from ..db import get_session
 from ..export.filenames import slug
 from ..permissions import is_assessor
 from ..timeutil import today, utcnow
+from . import landing_views, portfolio_views  # noqa: F401  (the landing and portfolio pages, on other blueprints)
 from .caseload import DEFAULT_SORT, SORT_KEYS, caseload
 from .chart import progress_chart
 from .cohort import Filters, all_rows, cohort_dashboard, cohort_standards

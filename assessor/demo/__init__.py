@@ -19,8 +19,22 @@ from ..db import get_session
 from ..evidence.item_files import discard_blobs
 from ..storage.paths import storage_dir
 from .people import (  # noqa: F401  (the demo's people are this package's API, for tests and the browser tests)
-    ASSESSORS, COHORT_NAME, DEFAULT_PASSWORD, DOMAIN, EVERYONE, IQA_PERSON, LEARNERS, LEARNERS_WITH_EVIDENCE,
-    LEARNERS_WITHOUT_EVIDENCE, PROVIDER_ADMIN_PERSON, PROVIDER_NAME, SITE_ADMIN, STAFF, DemoError, DemoOutcome, Person,
+    ASSESSORS,
+    COHORT_NAME,
+    DEFAULT_PASSWORD,
+    DOMAIN,
+    EVERYONE,
+    IQA_PERSON,
+    LEARNERS,
+    LEARNERS_WITH_EVIDENCE,
+    LEARNERS_WITHOUT_EVIDENCE,
+    PROVIDER_ADMIN_PERSON,
+    PROVIDER_NAME,
+    SITE_ADMIN,
+    STAFF,
+    DemoError,
+    DemoOutcome,
+    Person,
     create_people,
 )
 from .runner import create_portfolios
@@ -52,7 +66,7 @@ def sign_in_table(password_note: str) -> str:
     rows = [("role", "name", "email", "language")]
     rows += [(role_label(person), person.name, person.email, person.language or "browser's") for person in EVERYONE]
     widths = [max(len(row[column]) for row in rows) for column in range(4)]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join([*lines, "", f"Password for every demo account: {password_note}"])
 

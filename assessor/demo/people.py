@@ -107,7 +107,7 @@ def shipped_standards(session: Session, standards_dir: Path) -> list[Standard]:
     if any(find_standard(session, urn) is None for urn in urns):
         load_directory(session, standards_dir)
     found = [find_standard(session, urn) for urn in urns]
-    missing = [urn for urn, standard in zip(urns, found) if standard is None]
+    missing = [urn for urn, standard in zip(urns, found, strict=False) if standard is None]
     if missing or not urns:
         raise DemoError(f"the shipped standards could not be loaded ({', '.join(missing) or standards_dir}): run `assessor standards load`")
     return found

@@ -17,6 +17,7 @@ from ..assessment.progress import active_sign_off
 from ..assessment.services import claimed_criteria, latest_decision, record_review
 from ..assessment.signoff import ASSESSOR_DECLARATION, countersign, sign_off
 from ..cohorts.models import Cohort, CohortMember, Enrolment
+from ..core.acts import Refused
 from ..dashboards.figures import criteria_met
 from ..evidence.forms import DECLARATION
 from ..evidence.item_files import add_files
@@ -32,7 +33,6 @@ from ..timeutil import clock_at, today, utcnow
 from .people import PROVIDER_ADMIN_PERSON, DemoError, DemoOutcome
 from .script import Check, Correct, Countersign, Item, Respond, Review, Revise, SignOff, Step, Story, Submit
 from .timeline import record_history, step_moments
-from ..core.acts import Refused
 
 MAX_FILE_BYTES = 1024 * 1024
 #: what stops one story (the data as it is now refuses a step): that learner is skipped, the others are told
@@ -99,7 +99,7 @@ class StoryRunner:
     def run(self, steps: tuple[Step, ...]) -> None:
         """Each step at its moment of the cohort's weeks; after each, the learner's criteria met that day."""
         moments = step_moments(steps, lambda item: self.day(item.day), utcnow())
-        for step, moment in zip(steps, moments):
+        for step, moment in zip(steps, moments, strict=False):
             with clock_at(moment):
                 self.take(step)
                 self.session.flush()

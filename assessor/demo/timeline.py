@@ -1,5 +1,5 @@
 """When each step of a demo story happens, so the demo's queues, ages and chart look like weeks of use."""
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -35,7 +35,7 @@ def step_moments(steps: tuple[Step, ...], activity_day, now: datetime) -> list[d
             day = activity_day(step) if day is None else max(day, activity_day(step))
         else:
             day += timedelta(days=days)
-        moment = max([datetime.combine(day, at, timezone.utc), *moments[-1:]])
+        moment = max([datetime.combine(day, at, UTC), *moments[-1:]])
         moments.append(min(moment, latest))
     return moments
 
@@ -55,7 +55,7 @@ def record_history(session: Session, cohort: Cohort, learners_met: list[dict[dat
         {
             "cohort_id": cohort.id, "day": day, "criteria_met": sum(met_by(day, met) for met in learners_met),
             "criteria_total": row.total, "learners": row.learners,
-            "updated_at": min(datetime.combine(day, time(23, 59), timezone.utc), utcnow()),
+            "updated_at": min(datetime.combine(day, time(23, 59), UTC), utcnow()),
         }
         for day in days_between(cohort.start_date, today())
     ]

@@ -11,8 +11,8 @@ from ..cohorts.models import Enrolment
 from ..core.pages import Page, paginate
 from ..db import get_session
 from ..permissions import belongs_to, can_view_learner, is_learner
-from .mapping import learner_enrolments
 from ..standards.words import Words, standard_words
+from .mapping import learner_enrolments
 from .models import EVIDENCE_STATUSES, Evidence, EvidenceFile
 
 

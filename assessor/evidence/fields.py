@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 from flask_babel import lazy_gettext as _
 from flask_babel import lazy_gettext as _l
 
-from .models import ACCOUNT, DISCUSSION, FILE, OBSERVATION, SCENARIO, WITNESS
 from ..core.acts import Refused
+from .models import ACCOUNT, DISCUSSION, FILE, OBSERVATION, SCENARIO, WITNESS
 
 #: the fields a person types, and the longest each may be
 LIMITS = {"title": 200, "description": 5000, "body": 50000, "witness_name": 200, "witness_role": 200, "witness_contact": 254}

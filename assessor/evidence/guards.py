@@ -4,9 +4,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.models import User
+from ..core.acts import Conflict, Locked, Refused
 from ..permissions import can_change_evidence
 from .models import DRAFT, EDITABLE_STATUSES, OBSERVATION, SUBMITTED, Evidence
-from ..core.acts import Conflict, Locked, Refused
 
 
 def is_owner(user: User, evidence: Evidence) -> bool:

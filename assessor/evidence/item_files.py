@@ -10,11 +10,11 @@ from werkzeug.datastructures import FileStorage
 
 from ..accounts.models import User
 from ..audit.services import record
+from ..core.acts import Conflict, Refused
 from ..storage.files import StoredFile, UploadRefused, discard_blob, store_upload
 from ..timeutil import utcnow
-from .models import Evidence, EvidenceFile
 from .guards import check_changeable, check_version, flush_change
-from ..core.acts import Conflict, Refused
+from .models import Evidence, EvidenceFile
 
 
 def store_files(session: Session, uploads: Iterable[FileStorage], *, root: Path, max_bytes: int, max_files: int) -> list[StoredFile]:

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from ..accounts.models import User
+from ..core.acts import Conflict, Locked, Refused, attempt, show_refusal
 from ..core.signals import answers
 from ..db import get_session
 from ..permissions import can_add_evidence, can_record_observation
@@ -15,6 +16,9 @@ from ..storage.files import send_stored
 from ..storage.paths import storage_dir
 from . import markdown  # noqa: F401  (registers the markdown filter)
 from .access import assigned_ids, claims_by_standard, evidence_or_abort, file_or_404, learner_or_404
+from .blueprint import bp
+from .events import item_history
+from .fields import checked_fields
 from .forms import (
     BODY_HINTS,
     BODY_LABELS,
@@ -27,15 +31,11 @@ from .forms import (
     UploadForm,
     VersionForm,
 )
+from .guards import is_owner, locked_message, may_change, may_delete
 from .item_files import add_files, discard_blobs, remove_file, store_files
 from .labels import KIND_LABELS, STATUS_LABELS, STATUS_TAGS
 from .models import ACCOUNT, FILE, LEARNER_KINDS, OBSERVATION, SCENARIO, Evidence
-from .events import item_history
-from .fields import checked_fields
-from .guards import is_owner, locked_message, may_change, may_delete
 from .services import create_evidence, delete_draft, submit_evidence, update_evidence
-from .blueprint import bp
-from ..core.acts import Conflict, Locked, Refused, attempt, show_refusal
 
 #: what the evidence templates (and pages elsewhere that include evidence/_content.html) call things
 LABELS = SimpleNamespace(

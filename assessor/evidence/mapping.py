@@ -8,15 +8,15 @@ from sqlalchemy.orm import Session, contains_eager, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.models import User
-from ..standards.criteria import assessable_criteria
 from ..audit.services import record
 from ..cohorts.models import ACTIVE, CohortMember, Enrolment
+from ..core.acts import Conflict, Locked, Refused
+from ..standards.criteria import assessable_criteria
 from ..standards.models import Criterion
 from ..timeutil import utcnow
-from .guards import is_owner, locked_message, may_change
 from .events import evidence_changed
+from .guards import is_owner, locked_message, may_change
 from .models import Evidence, Mapping
-from ..core.acts import Conflict, Locked, Refused
 
 NOTE_MAX = 1000
 

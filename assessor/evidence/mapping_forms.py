@@ -6,8 +6,8 @@ from wtforms import IntegerField, SelectMultipleField, TextAreaField
 from wtforms.validators import InputRequired, Length
 from wtforms.widgets import HiddenInput
 
-from .mapping import NOTE_MAX, clean_note
 from ..standards.criteria import CriterionLine
+from .mapping import NOTE_MAX, clean_note
 
 
 def _as_id(value) -> int:

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
 from ..cohorts.models import Enrolment
-from ..db import Base
+from ..db import Base, one_of
 from ..standards.models import Criterion
 from ..timeutil import utcnow
 
@@ -25,13 +25,16 @@ SUBMITTED = "submitted"
 ASSESSED = "assessed"
 REFERRED = "referred"
 EVIDENCE_STATUSES = (DRAFT, SUBMITTED, ASSESSED, REFERRED)
+#: a closed submission's outcome (the evidence takes the same status)
+SUBMISSION_OUTCOMES = (ASSESSED, REFERRED)
 #: the learner may change the evidence, its files and its mapping only in these states
 EDITABLE_STATUSES = (DRAFT, REFERRED)
 
 
 class Evidence(Base):
     __tablename__ = "evidence"
-    __table_args__ = (UniqueConstraint("learner_id", "number"),)
+    __table_args__ = (UniqueConstraint("learner_id", "number"), one_of("kind", EVIDENCE_KINDS),
+                      one_of("status", EVIDENCE_STATUSES))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     learner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
@@ -111,7 +114,7 @@ class Submission(Base):
     """One time the evidence went to assessment; open until every claimed criterion has a decision."""
 
     __tablename__ = "submissions"
-    __table_args__ = (UniqueConstraint("evidence_id", "number"),)
+    __table_args__ = (UniqueConstraint("evidence_id", "number"), one_of("outcome", SUBMISSION_OUTCOMES))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence.id"), index=True)

@@ -13,11 +13,12 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..accounts.models import User
 from ..audit.services import record
 from ..cohorts.labels import standard_title
+from ..core.acts import Locked, Refused
 from ..permissions import can_add_evidence, can_record_observation
 from .access import assigned_ids
+from .events import evidence_changed
 from .fields import EDITABLE_FIELDS, checked_fields
 from .guards import check_changeable, check_version, flush_change, locked_message, may_delete
-from .events import evidence_changed
 from .models import (
     DRAFT,
     EDITABLE_STATUSES,
@@ -29,7 +30,6 @@ from .models import (
     Evidence,
     Submission,
 )
-from ..core.acts import Locked, Refused
 
 NUMBERING_ATTEMPTS = 5
 

@@ -6,15 +6,15 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from ..accounts.services import find_user_by_email
-from ..config import LANGUAGES
 from ..cohorts.models import Cohort
+from ..config import LANGUAGES
 from ..db import get_session
 from ..storage.paths import storage_dir
 from ..timeutil import utcnow
+from .cohort_zip import build_cohort_zip
 from .jobs import cleanup_expired
 from .portfolio_jobs import remove_stale_parts
 from .render import portfolio_pdf
-from .cohort_zip import build_cohort_zip
 
 
 @click.group("export")

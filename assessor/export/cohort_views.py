@@ -15,7 +15,6 @@ from ..cohorts.blueprint import cohort_or_abort
 from ..cohorts.models import Cohort
 from ..db import get_session
 from ..i18n import format_datetime
-from .labels import file_size
 from ..timeutil import utcnow
 from .jobs import (
     DONE,
@@ -29,8 +28,9 @@ from .jobs import (
     list_jobs,
     start_export,
 )
-from .views import bp
+from .labels import file_size
 from .queueing import queue_or_fail
+from .views import bp
 
 LANGUAGE_LABELS = {"cy": _l("Welsh"), "en": _l("English")}
 JOB_STATUS_LABELS = {

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from ..accounts.models import User
 from ..cohorts.models import Cohort
 from ..core.pages import Page, paginate
-from ..db import Base
+from ..db import Base, one_of
 from ..timeutil import aware, utcnow
 from .filenames import slug
 
@@ -24,6 +24,7 @@ ACTIVE_STATUSES = (QUEUED, RUNNING)
 #: what a job makes: a cohort's ZIP, or one learner's portfolio PDF (kept as a cache under its digest)
 COHORT_ZIP = "cohort_zip"
 PORTFOLIO_PDF = "portfolio_pdf"
+JOB_KINDS = (COHORT_ZIP, PORTFOLIO_PDF)
 
 
 class ExportJob(Base):
@@ -48,6 +49,8 @@ class ExportJob(Base):
             sqlite_where=text("status IN ('queued', 'running')"),
             postgresql_where=text("status IN ('queued', 'running')"),
         ),
+        one_of("status", JOB_STATUSES),
+        one_of("kind", JOB_KINDS),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -2,9 +2,9 @@
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from ..assessment.labels import CRITERION_STATUS_LABELS
 from ..assessment.models import MET, NOT_YET
 from ..assessment.progress import MET_STATUS
-from ..assessment.labels import CRITERION_STATUS_LABELS
 from ..evidence.labels import KIND_LABELS, STATUS_LABELS
 from ..i18n import format_date, format_datetime
 from ..iqa.models import AGREED, PENDING, REFERRED, RESPONDED

@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 from ..accounts.models import User
 from .jobs import ACTIVE_STATUSES, DONE, PORTFOLIO_PDF, QUEUED, ExportJob, cleanup_expired, downloadable
 
-
 #: a half-written PDF (its worker killed mid-write) older than this is removed by the next clean-up
 PART_KEPT = timedelta(days=1)
 

@@ -8,6 +8,7 @@ from flask_wtf import FlaskForm
 from ..accounts.login import require_sign_in
 from ..assessment.labels import OUTCOME_LABELS, OUTCOME_TAGS
 from ..cohorts.models import Cohort, CohortStandard
+from ..core.acts import Conflict, Outcome, attempt
 from ..db import get_session
 from ..i18n import format_date, format_datetime
 from ..permissions import belongs_to, can_plan_sampling
@@ -15,7 +16,6 @@ from . import labels
 from .models import Sample
 from .queue import days_waiting, waiting_since
 from .services import provider_of
-from ..core.acts import Conflict, Outcome, attempt
 
 bp = Blueprint("iqa", __name__, url_prefix="/iqa")
 bp.before_request(require_sign_in)

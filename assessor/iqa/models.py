@@ -7,13 +7,14 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..accounts.models import User
 from ..assessment.models import Review
 from ..cohorts.models import Cohort, Enrolment
-from ..db import Base
+from ..db import Base, one_of
 from ..timeutil import utcnow
 
 #: why a review was sampled
 BY_SHARE = "share"
 NEW_ASSESSOR = "new_assessor"
 PER_LEARNER = "per_learner"
+SAMPLE_REASONS = (BY_SHARE, NEW_ASSESSOR, PER_LEARNER)
 
 PENDING = "pending"
 AGREED = "agreed"
@@ -58,6 +59,7 @@ class Sample(Base):
     """A review drawn for the IQA to check; agreed, or referred back to the assessor with an action."""
 
     __tablename__ = "samples"
+    __table_args__ = (one_of("reason", SAMPLE_REASONS), one_of("status", SAMPLE_STATUSES))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), unique=True)

@@ -7,11 +7,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from ..core.loading import as_id
 from ..accounts.models import ASSESSOR
 from ..cohorts.blueprint import status_code
 from ..cohorts.enrolments import assignable_people
 from ..cohorts.models import Cohort
+from ..core.loading import as_id
 from ..db import get_session
 from ..permissions import belongs_to, can_read_iqa_report
 from .blueprint import attempt_versioned, bp, pinned_or_abort, planned_cohort_or_abort

@@ -11,12 +11,12 @@ from ..accounts.models import ASSESSOR, User, UserRole
 from ..assessment.progress import refresh_progress
 from ..audit.services import record
 from ..cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment
+from ..core.acts import Conflict, Refused
 from ..permissions import can_administer, can_plan_sampling, can_respond_to_referral, can_sample, is_iqa
 from ..timeutil import utcnow
 from .labels import STATUS_LABELS
 from .models import AGREED, REFERRED, RESPONDED, NewAssessor, Sample, SamplingPlan
 from .sampling import plan_for
-from ..core.acts import Conflict, Refused
 
 TIMES_REQUIRED_MAX = 5
 

@@ -5,8 +5,8 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..core.loading import as_id
 from ..cohorts.blueprint import status_code
+from ..core.loading import as_id
 from ..db import get_session
 from ..permissions import can_respond_to_referral, can_sample, is_assessor, is_iqa
 from .blueprint import attempt_versioned, bp, sample_or_abort

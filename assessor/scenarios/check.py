@@ -1,8 +1,8 @@
 """The authoring check: YAML, then schema, then graph and content, then random playthroughs."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from ..config import PROJECT_ROOT
 from .content import check_choice_texts, check_citations, check_criteria_use, check_rubrics, check_translations

@@ -1,7 +1,8 @@
 """Content checks: criteria refs against the standards, duplicate choices, untranslated text."""
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from .format import Scenario, declared_criteria, resolve_ref, texts
 from .report import Report

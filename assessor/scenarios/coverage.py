@@ -1,8 +1,9 @@
 """Which criteria the scenarios can evidence, per standard, and which no scenario reaches."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from .format import Criterion, Scenario, declared_criteria, resolve_ref
 from .loader import ScenarioSyntaxError, load_file

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import operator
-from typing import Mapping
+from collections.abc import Mapping
 
 from .expressions import Compare, ExpressionError, Literal, Logical, Name, Node, Not, Value, parse
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Union
 
-Value = Union[int, float, bool]
+Value = int | float | bool
 
 COMPARISONS = ("==", "!=", "<=", ">=", "<", ">")
 KEYWORDS = frozenset({"and", "or", "not", "true", "false"})
@@ -40,24 +39,24 @@ class Name:
 
 @dataclass(frozen=True)
 class Not:
-    operand: "Node"
+    operand: Node
 
 
 @dataclass(frozen=True)
 class Logical:
     operator: str
-    left: "Node"
-    right: "Node"
+    left: Node
+    right: Node
 
 
 @dataclass(frozen=True)
 class Compare:
     operator: str
-    left: "Node"
-    right: "Node"
+    left: Node
+    right: Node
 
 
-Node = Union[Literal, Name, Not, Logical, Compare]
+Node = Literal | Name | Not | Logical | Compare
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Iterator, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 from .evaluation import holds
 from .expressions import Value
@@ -77,7 +78,7 @@ class Scenario:
     document: Mapping[str, Any]
 
     @classmethod
-    def from_document(cls, data: Mapping[str, Any]) -> "Scenario":
+    def from_document(cls, data: Mapping[str, Any]) -> Scenario:
         """Build from a document that passed the schema."""
         variables = {name: _variable(name, spec) for name, spec in (data.get("state") or {}).items()}
         return cls(data["id"], data["version"], data["start"], MappingProxyType(variables),

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import difflib
 from collections import deque
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from .format import Scenario, node_kind, outgoing
 from .report import Report

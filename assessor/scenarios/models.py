@@ -5,8 +5,11 @@ from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, Unique
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
-from ..db import Base
+from ..db import Base, one_of
 from ..timeutil import utcnow
+
+#: how a scenario can end (the enum of scenarios/schema.json's ending.outcome)
+ENDING_OUTCOMES = ("resolved", "resolved_with_cost", "escalated", "referred", "relationship_lost", "unresolved")
 
 
 class ScenarioVersion(Base):
@@ -34,6 +37,7 @@ class Attempt(Base):
     """A learner's play-through of one scenario version; finished when it reaches an ending."""
 
     __tablename__ = "scenario_attempts"
+    __table_args__ = (one_of("outcome", ENDING_OUTCOMES),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     learner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)

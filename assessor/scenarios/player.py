@@ -1,8 +1,8 @@
 """Playing a scenario: start, move on step by step, restart. Every step is stored, so an attempt resumes."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from flask_babel import lazy_gettext as _
 from flask_babel import lazy_ngettext as ngettext
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.models import User
+from ..core.acts import Refused
 from ..evidence.mapping import learner_enrolments
 from ..permissions import is_learner
 from ..standards.models import Standard
@@ -22,7 +23,6 @@ from .engine import AttemptState
 from .format import Scenario
 from .models import Attempt, AttemptStep, ScenarioVersion
 from .transcript import steps_of
-from ..core.acts import Refused
 
 Move = Callable[[Scenario, AttemptState], AttemptState]
 

@@ -1,17 +1,18 @@
 """The debrief of a finished attempt, the criteria it touched, and adding it to the learner's portfolio."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..accounts.models import User
+from ..core.acts import Refused
+from ..evidence.fields import LOCAL_TIME
 from ..evidence.mapping import claimable_criteria, learner_enrolments, set_mapping
 from ..evidence.models import SCENARIO, Evidence
-from ..evidence.fields import LOCAL_TIME
 from ..evidence.services import create_evidence
 from ..standards.models import Criterion, Standard
 from . import engine
@@ -19,7 +20,6 @@ from .catalogue import scenario_of
 from .format import Criterion as CitedCriterion
 from .models import Attempt
 from .transcript import Meter, Transcript, meters, steps_of, transcript_of, walk
-from ..core.acts import Refused
 
 REFLECTION_MIN, REFLECTION_MAX = 50, 5000
 

@@ -1,11 +1,12 @@
 """Variable checks: declarations, conditions, effects and {placeholders}."""
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
+from .engine import PLACEHOLDER
 from .evaluation import type_problems
 from .expressions import ExpressionError, names, parse
-from .engine import PLACEHOLDER
 from .format import Scenario, Variable, parse_effect, texts
 from .report import Report
 

@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.login import require_sign_in
+from ..core.acts import Refused, show_refusal
 from ..db import get_session
 from ..evidence.access import may_view
 from ..permissions import belongs_to, is_learner
@@ -26,7 +27,6 @@ from .transcript import (
     transcript_of,
     walk,
 )
-from ..core.acts import Refused, show_refusal
 
 bp = Blueprint("scenarios", __name__, url_prefix="/scenarios")
 bp.before_request(require_sign_in)
@@ -154,7 +154,7 @@ def debrief(attempt_id: int):
     if form.validate_on_submit():
         try:
             return _reflect(attempt, form)
-        except (player.Refused, Refused, Refused) as error:
+        except (player.Refused, Refused) as error:
             show_refusal(form, error)
             status = 422
         except (StaleDataError, IntegrityError):

@@ -11,7 +11,15 @@ from ..permissions import can_import_standards
 from .import_forms import LANGUAGE_LABELS, ImportForm
 from .parser import ParseResult, Problem, parse_standard
 from .reading import DETAIL_LABELS
-from .services import DEFAULT_VERSION, LoadOutcome, StandardConflict, StandardError, content_hash, find_standard, load_document
+from .services import (
+    DEFAULT_VERSION,
+    LoadOutcome,
+    StandardConflict,
+    StandardError,
+    content_hash,
+    find_standard,
+    load_document,
+)
 
 bp = Blueprint("standards_import", __name__, url_prefix="/standards-import")
 

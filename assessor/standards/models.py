@@ -4,11 +4,12 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..db import Base
+from ..db import Base, one_of
 from ..timeutil import utcnow
 
 PERFORMANCE = "pc"
 KNOWLEDGE = "k"
+CRITERION_KINDS = (PERFORMANCE, KNOWLEDGE)
 
 
 class Standard(Base):
@@ -54,7 +55,7 @@ class Criterion(Base):
     """A performance criterion or knowledge item, or a sub-item of one (parent set)."""
 
     __tablename__ = "criteria"
-    __table_args__ = (UniqueConstraint("standard_id", "ref"),)
+    __table_args__ = (UniqueConstraint("standard_id", "ref"), one_of("kind", CRITERION_KINDS))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     standard_id: Mapped[int] = mapped_column(ForeignKey("standards.id", ondelete="CASCADE"), index=True)

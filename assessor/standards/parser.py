@@ -12,7 +12,6 @@ from .vocabulary import (
     FREE_TEXT_SECTIONS,
     HEADING_INDEX,
     LABEL_INDEX,
-    LIST_FIELDS,
     SUBHEADING_SET,
     TEXT_FIELDS,
     WELSH_MARKERS,
@@ -360,12 +359,12 @@ class _Parser:
         refs = [_ref(prefix, item.code) for item in items]
         by_position = len(set(refs)) != len(refs)
         if by_position:
-            repeat = next(item for item, ref in zip(items, refs) if refs.count(ref) > 1 and item is not items[refs.index(ref)])
+            repeat = next(item for item, ref in zip(items, refs, strict=False) if refs.count(ref) > 1 and item is not items[refs.index(ref)])
             self.warnings.append(
                 Problem(repeat.line, f"numbering restarts or repeats here: items are referred to by position ({prefix}1, {prefix}2, ...)")
             )
             refs = [f"{prefix}{position}" for position in range(1, len(items) + 1)]
-        return [_item_dict(item, ref, prefix, by_position) for item, ref in zip(items, refs)]
+        return [_item_dict(item, ref, prefix, by_position) for item, ref in zip(items, refs, strict=False)]
 
 
 # -- helpers -----------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Changing a password: the current one must be right, the new one strong; other sessions end."""
 import pytest
 
-from assessor.accounts.services import AccountError, WrongPassword, change_password
 from assessor.accounts.passwords import password_matches
+from assessor.accounts.services import AccountError, WrongPassword, change_password
 
 from ..factories import PASSWORD
 

@@ -5,11 +5,11 @@ from sqlalchemy import select
 from assessor.accounts.models import PROVIDER_ADMIN
 from assessor.accounts.services import authenticate
 from assessor.admin.services import create_provider, provider_page, rename_provider, set_provider_open
+from assessor.core.acts import Refused
 from assessor.mail.models import OutboxMessage
 from assessor.mail.services import MailSettings
 
 from ..factories import PASSWORD, make_cohort, make_provider
-from assessor.core.acts import Refused
 
 MAIL = MailSettings()
 

@@ -8,12 +8,12 @@ from assessor.assessment.corrections import correct_decision
 from assessor.assessment.models import Decision, EnrolmentProgress
 from assessor.assessment.services import decision_history
 from assessor.audit.models import AuditEntry
+from assessor.core.acts import Conflict, Refused
 from assessor.evidence.models import ASSESSED, REFERRED
 from assessor.timeutil import utcnow
 
 from ..factories import login_as, make_user
 from .test_review import review
-from assessor.core.acts import Conflict, Refused
 
 
 @pytest.fixture(autouse=True)

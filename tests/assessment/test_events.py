@@ -1,9 +1,9 @@
 """Assessment tells the areas above it through signals: what they add to its pages comes back as answers."""
+import pytest
+
 from assessor.assessment.events import assessor_follow_ups, sign_off_checks
 from assessor.assessment.signoff import sign_off_state
 from assessor.core.signals import answers
-import pytest
-
 from assessor.iqa.models import AGREED, REFERRED
 
 

@@ -9,13 +9,13 @@ from assessor.assessment.progress import refresh_progress
 from assessor.assessment.services import AlreadyReviewed, record_review
 from assessor.audit.models import AuditEntry
 from assessor.cohorts.models import CohortStandard
+from assessor.core.acts import Conflict, Refused
 from assessor.evidence.models import ASSESSED, DRAFT, REFERRED, SUBMITTED, Submission
 from assessor.iqa.models import BY_SHARE, Sample
 from assessor.standards.models import Criterion
 from assessor.timeutil import utcnow
 
 from ..factories import enrol, make_cohort, make_evidence, make_review, make_user
-from assessor.core.acts import Conflict, Refused
 
 
 @pytest.fixture(autouse=True)

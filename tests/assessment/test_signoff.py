@@ -7,16 +7,16 @@ from sqlalchemy import func, select, update
 from assessor.accounts.models import ASSESSOR, LEARNER
 from assessor.assessment.models import Decision, EnrolmentProgress, SignOff
 from assessor.assessment.progress import refresh_progress
-from assessor.standards.criteria import assessable_criteria
 from assessor.assessment.signing import canonical_hash, sign_off_payload, verify_sign_off
 from assessor.assessment.signoff import AlreadyDone, countersign, sign_off, sign_off_state, withdraw_sign_off
 from assessor.audit.models import AuditEntry
+from assessor.core.acts import Conflict, Refused
 from assessor.evidence.models import EvidenceFile
 from assessor.iqa.models import AGREED, PER_LEARNER, Sample
+from assessor.standards.criteria import assessable_criteria
 from assessor.timeutil import utcnow
 
 from ..factories import enrol, make_evidence, make_review, make_user
-from assessor.core.acts import Conflict, Refused
 
 DECLARATION = "I confirm that the evidence is valid, authentic, reliable, current and sufficient."
 

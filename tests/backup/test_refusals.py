@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect
 
+from assessor.backup import restore
 from assessor.backup.archive import BackupError, table_member
 from assessor.backup.manifest import migrations
-from assessor.backup import restore
 from assessor.backup.restore import restore_backup
 from assessor.backup.target import database_problems
 from assessor.db import make_engine

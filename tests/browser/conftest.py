@@ -16,7 +16,8 @@ Fixtures:
   sign_in      sign_in(page, email, password): through the sign-in form
   sign_out     sign_out(page): the header's button, then the signed-out message
 
-Every test here is marked `browser`; `./dev test -m "not browser"` leaves them out.
+Every test here is marked `browser`; `./dev test -m "not browser"` leaves them out. Under xdist with
+`--dist loadgroup` (as .ci/run runs) they all go to one worker, so one server and one chromium serve them.
 """
 import json
 import os
@@ -48,11 +49,13 @@ BLOCKING_IMPACTS = ("serious", "critical")
 FLASH_PAGE = "/__browser-test__/flash"
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the group
 def pytest_collection_modifyitems(items):
     here = Path(__file__).parent
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 # --- the app on a real port -------------------------------------------------------------------

@@ -10,9 +10,9 @@ from assessor.cohorts.enrolments import (
     unenrolled_active_members,
 )
 from assessor.cohorts.models import ASSIGNMENT_CHANGED, ENROLLED, CohortMember
+from assessor.core.acts import Refused
 
 from ..factories import make_cohort, make_user, shipped_standard
-from assessor.core.acts import Refused
 
 
 @pytest.fixture

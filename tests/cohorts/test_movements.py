@@ -5,10 +5,10 @@ import pytest
 
 from assessor.cohorts.models import BREAK_ENDED, BREAK_STARTED, TRANSFERRED_IN, TRANSFERRED_OUT, WITHDREW, CohortMember
 from assessor.cohorts.movements import end_break, start_break, transfer, withdraw
+from assessor.core.acts import Refused
 from assessor.timeutil import today
 
 from ..factories import make_cohort, shipped_standard
-from assessor.core.acts import Refused
 
 
 @pytest.fixture

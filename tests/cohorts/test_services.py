@@ -19,11 +19,11 @@ from assessor.cohorts.services import (
     list_members,
     update_cohort,
 )
+from assessor.core.acts import Refused
 from assessor.mail.models import OutboxMessage
 from assessor.standards.services import load_document
 
 from ..factories import make_cohort, make_user, shipped_standard
-from assessor.core.acts import Refused
 
 START, END = date(2026, 9, 1), date(2027, 7, 31)
 

@@ -6,7 +6,17 @@ import pytest
 from sqlalchemy import literal, select
 
 from assessor.dashboards.figures import (
-    BEHIND, COMPLETE, ON_TRACK, RAG_STATUSES, SLIGHTLY_BEHIND, Pace, Thresholds, elapsed_share, percent, rag_rank, rag_status,
+    BEHIND,
+    COMPLETE,
+    ON_TRACK,
+    RAG_STATUSES,
+    SLIGHTLY_BEHIND,
+    Pace,
+    Thresholds,
+    elapsed_share,
+    percent,
+    rag_rank,
+    rag_status,
 )
 
 START, TARGET = date(2027, 1, 1), date(2027, 1, 1) + timedelta(days=100)

@@ -1,9 +1,9 @@
 """What a learner should do next: countersign, act on referrals, finish drafts, start criteria."""
 
 from assessor.accounts.models import LEARNER
+from assessor.assessment.matrix import standard_summaries
 from assessor.cohorts.models import WITHDRAWN
 from assessor.dashboards.learner import COUNTERSIGN, DRAFTS, NOT_STARTED, REFERRED_BACK, next_steps
-from assessor.assessment.matrix import standard_summaries
 from assessor.evidence.models import REFERRED
 from assessor.timeutil import utcnow
 

@@ -1,8 +1,8 @@
 """What each role's landing shows: the right rows, never another provider's."""
 from assessor.accounts.models import ASSESSOR, IQA, LEARNER
 from assessor.cohorts.models import WITHDRAWN
-from assessor.dashboards.landing import build_landing
 from assessor.dashboards.caseload import caseload
+from assessor.dashboards.landing import build_landing
 from assessor.dashboards.services import iqa_coverage, learner_enrolments, provider_cohorts
 
 from ..factories import enrol, make_cohort, make_user

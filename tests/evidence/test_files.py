@@ -1,11 +1,11 @@
 """An item's files: stored all or nothing, added and removed with the item's version, each change audited."""
 import pytest
 
+from assessor.core.acts import Conflict, Locked, Refused
 from assessor.evidence.item_files import add_files, discard_blobs, remove_file, store_files
 from assessor.storage.paths import blob_path
 
 from .support import HTML, audit, pdf, upload
-from assessor.core.acts import Conflict, Locked, Refused
 
 
 @pytest.fixture(autouse=True)

@@ -5,12 +5,12 @@ from sqlalchemy import select, update
 from assessor.assessment.models import EnrolmentProgress
 from assessor.audit.models import AuditEntry
 from assessor.cohorts.models import TRANSFERRED
+from assessor.core.acts import Conflict, Locked, Refused
 from assessor.evidence.mapping import NOTE_MAX, learner_enrolments, set_mapping
 from assessor.evidence.models import OBSERVATION, REFERRED, Evidence
 from assessor.standards.models import Criterion
 
 from ..factories import enrol, make_cohort, make_evidence, shipped_standard
-from assessor.core.acts import Conflict, Locked, Refused
 
 
 @pytest.fixture(autouse=True)

@@ -2,10 +2,10 @@
 import pytest
 from sqlalchemy import select
 
+from assessor.assessment.matrix import build_matrix, standard_summaries
 from assessor.assessment.models import EnrolmentProgress
 from assessor.assessment.progress import refresh_progress
 from assessor.cohorts.models import CohortStandard, Enrolment
-from assessor.assessment.matrix import build_matrix, standard_summaries
 from assessor.standards.criteria import criterion_lines
 from assessor.standards.models import KNOWLEDGE, PERFORMANCE
 
@@ -25,7 +25,7 @@ def row_of(matrix, ref):
 
 def cells_of(matrix, ref) -> dict[str, tuple]:
     row = row_of(matrix, ref)
-    return {column.reference: (cell.claimed, cell.outcome) for column, cell in zip(matrix.columns, row.cells) if cell}
+    return {column.reference: (cell.claimed, cell.outcome) for column, cell in zip(matrix.columns, row.cells, strict=False) if cell}
 
 
 def test_rows_are_the_assessable_criteria_in_order_with_their_status(db_session, world):

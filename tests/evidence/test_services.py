@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy import select, update
 
 from assessor.assessment.models import EnrolmentProgress
+from assessor.core.acts import Conflict, Locked, Refused
 from assessor.evidence import services
 from assessor.evidence.fields import local_today
 from assessor.evidence.models import (
@@ -25,7 +26,6 @@ from assessor.evidence.services import create_evidence, delete_draft, submit_evi
 from assessor.standards.models import Criterion
 
 from .support import ACTIVITY, account, audit, claim
-from assessor.core.acts import Conflict, Locked, Refused
 
 DECLARED = "This is my own work."
 

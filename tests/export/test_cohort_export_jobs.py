@@ -5,7 +5,18 @@ import pytest
 
 from assessor.cli import main
 from assessor.export import jobs
-from assessor.export.jobs import DONE, EXPIRED, FAILED, QUEUED, RUNNING, ExportJob, claim, cleanup_expired, downloadable, start_export
+from assessor.export.jobs import (
+    DONE,
+    EXPIRED,
+    FAILED,
+    QUEUED,
+    RUNNING,
+    ExportJob,
+    claim,
+    cleanup_expired,
+    downloadable,
+    start_export,
+)
 from assessor.timeutil import utcnow
 
 

@@ -7,7 +7,15 @@ from pypdf import PdfReader
 from assessor.assessment.models import EnrolmentProgress
 from assessor.assessment.progress import refresh_progress
 from assessor.cohorts.models import TRANSFERRED, WITHDRAWN, CohortStandard
-from assessor.export.summary import COUNTERSIGNED, NOT_SIGNED_OFF, SIGNED_OFF, VERIFIED, cohort_summary, summary_html, summary_pdf
+from assessor.export.summary import (
+    COUNTERSIGNED,
+    NOT_SIGNED_OFF,
+    SIGNED_OFF,
+    VERIFIED,
+    cohort_summary,
+    summary_html,
+    summary_pdf,
+)
 from assessor.timeutil import utcnow
 
 from ..factories import LEARNER, enrol, make_user, shipped_standard

@@ -6,13 +6,13 @@ from assessor.accounts.models import ASSESSOR, LEARNER
 from assessor.assessment.models import EnrolmentProgress
 from assessor.assessment.progress import MET_STATUS, criterion_statuses, refresh_progress
 from assessor.audit.models import AuditEntry
+from assessor.core.acts import Conflict, Refused
 from assessor.iqa.sampling import plan_for, share_for
 from assessor.iqa.services import save_plan, set_times_required
 from assessor.standards.models import Criterion
 
 from ..factories import make_evidence, make_review, make_user
 from .builders import audit_count
-from assessor.core.acts import Conflict, Refused
 
 
 def test_the_first_save_creates_the_plan(db_session, world):

@@ -4,13 +4,13 @@ import pytest
 from assessor.accounts.models import ASSESSOR, IQA
 from assessor.assessment.models import EnrolmentProgress
 from assessor.assessment.progress import refresh_progress
+from assessor.core.acts import Conflict, Refused
 from assessor.iqa.models import AGREED, PENDING, REFERRED, RESPONDED, Sample
 from assessor.iqa.services import decide_sample, respond_to_referral
 from assessor.timeutil import utcnow
 
 from ..factories import make_user
 from .builders import add_review, audit_count, fresh_enrolment
-from assessor.core.acts import Conflict, Refused
 
 
 @pytest.fixture

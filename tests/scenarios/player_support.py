@@ -1,5 +1,5 @@
 """Helpers for the player's tests and access rows: shipped scenarios in the database, and playing them."""
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from assessor.scenarios import engine
@@ -13,7 +13,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "valid.yaml"
 ON_PROGRAMME = "creative-agency-new-decision-maker"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parsed(path: Path) -> dict:
     return load_file(path).data
 

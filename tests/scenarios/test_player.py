@@ -1,16 +1,23 @@
 """The player's services: starting, choosing, writing, stale and repeated posts, restarting, resuming."""
 import pytest
 
+from assessor.core.acts import Refused
 from assessor.scenarios import engine
 from assessor.scenarios.catalogue import scenario_of
 from assessor.scenarios.models import Attempt
 from assessor.scenarios.player import (
-    StaleStep, attempts_by_scenario, entries, give_answer, restart, start_attempt, state_of, take_choice,
+    StaleStep,
+    attempts_by_scenario,
+    entries,
+    give_answer,
+    restart,
+    start_attempt,
+    state_of,
+    take_choice,
 )
 from assessor.scenarios.transcript import steps_of, walk
 
 from .player_support import fixture_document, load, load_shipped, play_to_end, words
-from assessor.core.acts import Refused
 
 
 @pytest.fixture

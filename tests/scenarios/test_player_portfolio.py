@@ -2,6 +2,7 @@
 import pytest
 from sqlalchemy import func, select
 
+from assessor.core.acts import Refused
 from assessor.evidence.models import DRAFT, SCENARIO, Evidence
 from assessor.scenarios import engine
 from assessor.scenarios.catalogue import scenario_of
@@ -10,7 +11,6 @@ from assessor.scenarios.portfolio import add_to_portfolio, debrief, save_reflect
 from assessor.scenarios.transcript import steps_of
 
 from .player_support import finished_attempt, load_shipped
-from assessor.core.acts import Refused
 
 REFLECTION = "I checked who decides before promising anything, and next time I will confirm costs in writing."
 

@@ -116,7 +116,7 @@ def test_file_names_carry_urn_format_and_language(nested):
 def test_json_is_our_document_in_utf8_with_indent_2(translated):
     data = exported(translated, "json")
     assert json.loads(data.decode("utf-8")) == translated
-    assert "â".encode("utf-8") in data and b"\\u00e2" not in data
+    assert "â".encode() in data and b"\\u00e2" not in data
     assert data.decode("utf-8").startswith('{\n  "schema_version": 1,\n')
 
 
@@ -235,7 +235,7 @@ def test_case_has_every_item_once_with_its_code_text_and_parent(request, seed):
     by_text_and_code = {(item.get("humanCodingScheme"), item["fullStatement"]): item for item in package["CFItems"]}
     coded = [item for item in package["CFItems"] if "humanCodingScheme" in item]
     assert len(coded) == len(entries(document))
-    for section, entry, parent_ref in entries(document):
+    for _section, entry, parent_ref in entries(document):
         item = by_text_and_code[(entry["code"], entry["text"])]
         assert item["language"] == "cy"
         parent = items[parents[item["identifier"]]]
@@ -333,7 +333,7 @@ def moodle_rows(document: dict, language: str = "cy") -> list[dict[str, str]]:
     rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
     assert rows[0] == MOODLE_HEADERS
     assert all(len(row) == 14 for row in rows)
-    return [dict(zip(MOODLE_HEADERS, row)) for row in rows[1:]]
+    return [dict(zip(MOODLE_HEADERS, row, strict=False)) for row in rows[1:]]
 
 
 def moodle_tree(rows: list[dict[str, str]]) -> dict[str, str]:

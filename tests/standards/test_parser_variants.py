@@ -464,7 +464,7 @@ def test_decode_never_fails_on_bytes_undefined_in_windows_1252():
 
 
 def test_utf8_bytes_decode_as_utf8():
-    assert decode("Gŵyl â’r".encode("utf-8")) == "Gŵyl â’r"
+    assert decode("Gŵyl â’r".encode()) == "Gŵyl â’r"
 
 
 @pytest.mark.parametrize("language_", LANGUAGES)

@@ -10,7 +10,8 @@ the knowledge, then the group headings (when the list has them), the items, and 
 """
 import json
 import re
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 from flask_babel import lazy_gettext as _l
 
@@ -18,6 +19,7 @@ from .case import export_case
 from .mahara import export_mahara
 from .moodle import export_moodle_csv
 from .tree import render
+
 
 def export_json(document: dict, language: str = "cy") -> bytes:
     """Our own document, unchanged: it carries every language it has, so `language` is only checked."""

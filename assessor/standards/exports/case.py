@@ -1,7 +1,7 @@
 """1EdTech CASE 1.1: a CFPackage with the standard, its sections, groups, items and isChildOf links."""
 import json
-import uuid
 import re
+import uuid
 
 from .tree import CASE_NAMESPACE, Node, Rendering, details, render, shorten, tree
 
