@@ -3,6 +3,7 @@ import click
 from flask.cli import FlaskGroup
 
 from . import create_app
+from .accounts.cli import sessions_group
 from .audit.cli import audit_group
 from .dbcli import db_group
 from .demo import demo_command
@@ -25,6 +26,7 @@ main.add_command(demo_command)
 main.add_command(check_command)
 main.add_command(audit_group)
 main.add_command(export_group)
+main.add_command(sessions_group)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """CSRF protection and security headers for every response."""
 from flask import Flask, request
+from flask_login import current_user
 from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
 
@@ -31,6 +32,7 @@ def init_app(app: Flask) -> None:
     app.session_interface = SessionInterface()
     csrf.init_app(app)
     app.after_request(_add_security_headers)
+    app.after_request(_no_store_when_private)
     app.after_request(_secure_cookies_over_https)
 
 
@@ -39,6 +41,14 @@ def _add_security_headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
+
+
+def _no_store_when_private(response):
+    """Nothing a signed-in person sees, and no download, is kept by the browser or a proxy (the back button after sign-out)."""
+    downloaded = "Content-Disposition" in response.headers
+    if request.endpoint != "static" and (downloaded or current_user.is_authenticated):
+        response.headers["Cache-Control"] = "no-store"
     return response
 
 
