@@ -1,6 +1,5 @@
 """CSRF protection and security headers for every response."""
 from flask import Flask, request
-from flask_login import current_user
 from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
 
@@ -32,7 +31,7 @@ def init_app(app: Flask) -> None:
     app.session_interface = SessionInterface()
     csrf.init_app(app)
     app.after_request(_add_security_headers)
-    app.after_request(_no_store_when_private)
+    app.after_request(_no_store_downloads)
     app.after_request(_secure_cookies_over_https)
 
 
@@ -44,10 +43,9 @@ def _add_security_headers(response):
     return response
 
 
-def _no_store_when_private(response):
-    """Nothing a signed-in person sees, and no download, is kept by the browser or a proxy (the back button after sign-out)."""
-    downloaded = "Content-Disposition" in response.headers
-    if request.endpoint != "static" and (downloaded or current_user.is_authenticated):
+def _no_store_downloads(response):
+    """No download is kept by the browser or a proxy (signed-in pages get the same from accounts/login.py)."""
+    if "Content-Disposition" in response.headers:
         response.headers["Cache-Control"] = "no-store"
     return response
 

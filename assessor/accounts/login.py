@@ -66,6 +66,13 @@ def keep_session_alive() -> None:
         get_session().commit()
 
 
+def no_store_when_signed_in(response):
+    """Nothing answered to a signed-in request (sign-out included) is kept: no back button after sign-out."""
+    if g.get("user_session") is not None and request.endpoint != "static":
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 def require_sign_in():
     """A blueprint's before_request when all its pages need someone signed in: the rest are sent to sign in."""
     if not current_user.is_authenticated:
@@ -76,3 +83,4 @@ def require_sign_in():
 def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     app.before_request(keep_session_alive)
+    app.after_request(no_store_when_signed_in)
