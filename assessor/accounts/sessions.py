@@ -51,7 +51,7 @@ def start_session(session: Session, user: User, lifetimes: Lifetimes, device: De
     idle, absolute = lifetimes.of(remember)
     session.add(
         UserSession(
-            user=user, token_hash=token_digest(token), remember=remember, user_agent=device.user_agent[:300],
+            user_id=user.id, token_hash=token_digest(token), remember=remember, user_agent=device.user_agent[:300],
             address=device.address[:45], created_at=now, last_seen_at=now,
             expires_at=min(now + idle, now + absolute), absolute_expires_at=now + absolute,
         )
