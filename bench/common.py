@@ -96,7 +96,8 @@ def default_url() -> str | None:
 def signed_in_client(app, user_id: int):
     """A test client signed in as the user with a server-side session, as tests/factories.login_as does (no password form)."""
     from assessor.accounts.models import User
-    from assessor.accounts.sessions import Device, Lifetimes, start_session
+    from assessor.accounts.lifetimes import Device, Lifetimes
+    from assessor.accounts.sessions import start_session
 
     client = app.test_client()
     with app.app_context():

@@ -4,8 +4,9 @@ from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, current_user, login_user, logout_user
 
 from ..db import get_session
+from .lifetimes import Device, Lifetimes
 from .models import User, UserSession
-from .sessions import Device, Lifetimes, end_session, live_session, start_session, touch
+from .sessions import end_session, live_session, start_session, touch
 
 login_manager = LoginManager()
 login_manager.login_view = "accounts.sign_in"

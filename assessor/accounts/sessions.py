@@ -1,47 +1,17 @@
 """Signed-in sessions kept on the server: started at sign-in, kept alive by use, ended by sign-out or expiry."""
 import hashlib
 import secrets
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..timeutil import aware, utcnow
+from .lifetimes import Device, Lifetimes
 from .models import User, UserSession
 
 #: last_seen_at is written at most this often per session
 TOUCH_EVERY = timedelta(minutes=1)
-
-
-@dataclass(frozen=True)
-class Lifetimes:
-    """How long a session lives unused (idle) and at most (absolute), without and with "keep me signed in"."""
-
-    idle: timedelta
-    absolute: timedelta
-    remember_idle: timedelta
-    remember_absolute: timedelta
-
-    @classmethod
-    def from_config(cls, config) -> "Lifetimes":
-        return cls(
-            idle=timedelta(minutes=config["SESSION_IDLE_MINUTES"]),
-            absolute=timedelta(hours=config["SESSION_MAX_HOURS"]),
-            remember_idle=timedelta(days=config["REMEMBER_IDLE_DAYS"]),
-            remember_absolute=timedelta(seconds=config["REMEMBER_COOKIE_DURATION"]),
-        )
-
-    def of(self, remember: bool) -> tuple[timedelta, timedelta]:
-        return (self.remember_idle, self.remember_absolute) if remember else (self.idle, self.absolute)
-
-
-@dataclass(frozen=True)
-class Device:
-    """Where a session was started from, as the request tells it."""
-
-    user_agent: str = ""
-    address: str = ""
 
 
 def start_session(session: Session, user: User, lifetimes: Lifetimes, device: Device, remember: bool = False) -> str:

@@ -3,7 +3,8 @@ from datetime import timedelta
 
 from sqlalchemy.orm import object_session
 
-from assessor.accounts.sessions import Device, Lifetimes, live_session, start_session
+from assessor.accounts.lifetimes import Device, Lifetimes
+from assessor.accounts.sessions import live_session, start_session
 
 from .routes import ANON, ANY_ACTOR, TO_SIGN_IN, Route
 

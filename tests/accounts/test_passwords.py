@@ -3,7 +3,8 @@ import pytest
 
 from assessor.accounts.services import AccountError, WrongPassword, change_password
 from assessor.accounts.passwords import password_matches
-from assessor.accounts.sessions import Device, Lifetimes, live_session, start_session
+from assessor.accounts.lifetimes import Device, Lifetimes
+from assessor.accounts.sessions import live_session, start_session
 
 from ..factories import PASSWORD
 

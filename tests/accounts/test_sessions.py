@@ -6,8 +6,9 @@ from sqlalchemy import func, select
 
 from assessor.accounts.cli import cleanup_sessions
 from assessor.accounts.devices import describe_device
+from assessor.accounts.lifetimes import Device, Lifetimes
 from assessor.accounts.models import UserSession
-from assessor.accounts.sessions import Device, Lifetimes, end_own_session, live_session, remove_expired, sessions_of, start_session, touch
+from assessor.accounts.sessions import end_own_session, live_session, remove_expired, sessions_of, start_session, touch
 from assessor.timeutil import clock_at, utcnow
 
 from ..factories import make_user

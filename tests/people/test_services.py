@@ -3,7 +3,8 @@ import pytest
 
 from assessor.accounts.models import INVITE, LEARNER, PROVIDER_ADMIN
 from assessor.accounts.services import AccountError, authenticate, issue_token, usable_token
-from assessor.accounts.sessions import Device, Lifetimes, live_session, start_session
+from assessor.accounts.lifetimes import Device, Lifetimes
+from assessor.accounts.sessions import live_session, start_session
 from assessor.people.services import deactivate, find_person, list_people, reactivate, set_roles
 
 from ..factories import PASSWORD, make_user
