@@ -37,6 +37,7 @@ def create_app(config: dict | None = None, instance_path: str | None = None) -> 
 
 
 def _register_blueprints(app: Flask) -> None:
+    from .accounts.session_views import bp as account_bp
     from .accounts.views import bp as accounts_bp
     from .admin.views import bp as admin_bp
     from .assessment.views import bp as assessment_bp
@@ -57,6 +58,7 @@ def _register_blueprints(app: Flask) -> None:
     blueprints = (
         core_bp,
         accounts_bp,
+        account_bp,
         standards_bp,
         standards_import_bp,
         people_bp,

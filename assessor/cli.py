@@ -3,6 +3,7 @@ import click
 from flask.cli import FlaskGroup
 
 from . import create_app
+from .accounts.cli import sessions_group
 from .audit.cli import audit_group
 from .backup.cli import backup_command, restore_command
 from .core.worker_cli import run_with_worker, worker_command
@@ -27,6 +28,7 @@ main.add_command(demo_command)
 main.add_command(check_command)
 main.add_command(audit_group)
 main.add_command(export_group)
+main.add_command(sessions_group)
 main.add_command(backup_command)
 main.add_command(restore_command)
 main.add_command(worker_command)

@@ -32,7 +32,15 @@ def load_config(app, overrides: dict | None) -> None:
         WTF_CSRF_TIME_LIMIT=None,
         REMEMBER_COOKIE_HTTPONLY=True,
         REMEMBER_COOKIE_SAMESITE="Lax",
-        REMEMBER_COOKIE_DURATION=30 * 24 * 3600,
+        #: "keep me signed in": the cookie's and the server-side session's absolute lifetime
+        REMEMBER_COOKIE_DURATION=int(os.environ.get("REMEMBER_DAYS", "30")) * 24 * 3600,
+        #: a session ends after this long unused, and in any case this long after sign-in
+        SESSION_IDLE_MINUTES=int(os.environ.get("SESSION_IDLE_MINUTES", "120")),
+        SESSION_MAX_HOURS=int(os.environ.get("SESSION_MAX_HOURS", "12")),
+        #: a "keep me signed in" session ends after this long unused
+        REMEMBER_IDLE_DAYS=int(os.environ.get("REMEMBER_IDLE_DAYS", "14")),
+        #: the longest a sign-in from an address with many failures is held back, in seconds
+        SIGN_IN_MAX_DELAY=float(os.environ.get("SIGN_IN_MAX_DELAY", "3")),
         TRUSTED_PROXIES=int(os.environ.get("TRUSTED_PROXIES", "0")),
         #: the task broker (and sign-in counters); none: tasks run in the `assessor run` process itself
         REDIS_URL=os.environ.get("REDIS_URL") or None,

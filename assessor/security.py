@@ -31,6 +31,7 @@ def init_app(app: Flask) -> None:
     app.session_interface = SessionInterface()
     csrf.init_app(app)
     app.after_request(_add_security_headers)
+    app.after_request(_no_store_downloads)
     app.after_request(_secure_cookies_over_https)
 
 
@@ -39,6 +40,13 @@ def _add_security_headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
+
+
+def _no_store_downloads(response):
+    """No download is kept by the browser or a proxy (signed-in pages get the same from accounts/login.py)."""
+    if "Content-Disposition" in response.headers:
+        response.headers["Cache-Control"] = "no-store"
     return response
 
 

@@ -93,11 +93,20 @@ def default_url() -> str | None:
     return os.environ.get("DATABASE_URL")
 
 
-def signed_in_client(app, user_id: int, session_version: int = 1):
-    """A test client signed in as the user, as tests/factories.login_as does (no password form)."""
+def signed_in_client(app, user_id: int):
+    """A test client signed in as the user with a server-side session, as tests/factories.login_as does (no password form)."""
+    from assessor.accounts.lifetimes import Device, Lifetimes
+    from assessor.accounts.models import User
+    from assessor.accounts.sessions import start_session
+
     client = app.test_client()
+    with app.app_context():
+        db = app.extensions["db_sessionmaker"]()
+        token = start_session(db, db.get(User, user_id), Lifetimes.from_config(app.config), Device("bench"))
+        db.commit()
+        db.close()
     with client.session_transaction() as session:
-        session["_user_id"] = f"{user_id}:{session_version}"
+        session["_user_id"] = token
         session["_fresh"] = True
     return client
 

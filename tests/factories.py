@@ -188,11 +188,18 @@ def build_world(session, storage_root=None) -> World:
     return world
 
 
-def login_as(client, user: User) -> None:
-    """Sign the test client in as `user` without going through the form."""
+def login_as(client, user: User, remember: bool = False) -> str:
+    """Sign the test client in as `user` without going through the form: a server-side session, committed; its token."""
+    from assessor.accounts.lifetimes import Device, Lifetimes
+    from assessor.accounts.sessions import start_session
+
+    db = client.application.extensions["db_sessionmaker"]()
+    token = start_session(db, user, Lifetimes.from_config(client.application.config), Device("pytest", "127.0.0.1"), remember)
+    db.commit()
     with client.session_transaction() as session:
-        session["_user_id"] = user.get_id()
+        session["_user_id"] = token
         session["_fresh"] = True
+    return token
 
 
 def make_evidence(

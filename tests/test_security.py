@@ -2,6 +2,8 @@
 import pytest
 from flask import url_for
 
+from assessor.accounts.services import set_password
+
 from .access.test_access import ROUTES, actor_user
 from .factories import login_as
 
@@ -45,10 +47,11 @@ def test_cookies_are_secure_over_https(client):
     assert cookies and all("; Secure" in cookie for cookie in cookies)
 
 
-def test_a_stale_session_is_signed_out_when_the_password_changes(client, world, db_session):
+def test_a_stale_session_is_signed_out_when_the_password_changes(app, client, world, db_session):
     login_as(client, world.a.learner)
     assert client.get("/account/password").status_code == 200
-    db_session.get(type(world.a.learner), world.a.learner.id).session_version += 1
+    with app.test_request_context():
+        set_password(db_session, world.a.learner, "tidal quartz lantern orchard")
     db_session.commit()
     assert client.get("/account/password").status_code == 302
 

@@ -1,4 +1,4 @@
-"""People, their roles within a provider, and the single-use tokens of reset and invitation links."""
+"""People, their roles within a provider, their signed-in sessions, and the single-use tokens of reset and invitation links."""
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -35,7 +35,7 @@ class User(UserMixin, Base):
     #: the interface language this person chose ("cy" or "en"), or None to follow the browser
     language: Mapped[str | None] = mapped_column(String(2))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    #: bumped on password change or reset, which signs out every other session
+    #: no longer read: sessions end on the server (UserSession); kept so the schema needs no table rebuild
     session_version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -47,9 +47,6 @@ class User(UserMixin, Base):
     def is_active(self) -> bool:  # Flask-Login
         provider_open = self.provider is None or self.provider.active
         return self.active and provider_open and self.password_hash is not None
-
-    def get_id(self) -> str:  # Flask-Login: a changed session_version invalidates old sessions
-        return f"{self.id}:{self.session_version}"
 
     @property
     def role_names(self) -> frozenset[str]:
@@ -83,5 +80,31 @@ class AuthToken(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    user: Mapped[User] = relationship()
+
+
+class UserSession(Base):
+    """One signed-in browser: the cookie holds a random token, the row only its hash; ending the row signs it out."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    #: SHA-256 of the token in the session and remember-me cookies
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    #: "keep me signed in": the longer idle and absolute lifetimes apply
+    remember: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: the browser's User-Agent when it signed in, cut to fit
+    user_agent: Mapped[str] = mapped_column(String(300), default="")
+    #: the address it signed in from
+    address: Mapped[str] = mapped_column(String(45), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: updated at most once a minute, so reads stay cheap
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: the sooner of the idle and the absolute limit; moved on when last_seen_at is
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    #: never moved: no session outlives it however often it is used
+    absolute_expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     user: Mapped[User] = relationship()

@@ -14,6 +14,7 @@ from ..timeutil import aware, utcnow
 from .emails import invitation_email, reset_email
 from .models import INVITE, RESET, ROLES, AuthToken, User, UserRole
 from .passwords import hash_password, password_matches, password_problem
+from .sessions import end_all_sessions
 from .throttle import SignInThrottle
 
 RESET_LIFETIME = timedelta(hours=2)
@@ -52,31 +53,32 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
 
 
 def sign_in(session: Session, throttle: SignInThrottle, email: str, password: str, address: str) -> User:
-    """The signed-in user; refused while the account or the address has failed too often."""
+    """The signed-in user; refused while the account has failed too often, slowed while the address has."""
     email = normalise_email(email)
+    throttle.slow_down(address)
     if not throttle.allowed(email, address):
         raise AccountError(_("Too many failed attempts to sign in. Wait 15 minutes and try again, or reset your password."))
     user = authenticate(session, email, password)
     if user is None:
         throttle.failed(email, address)
         raise AccountError(_("The email address or password is not right."))
-    throttle.clear(email)
+    throttle.clear(email, address)
     return user
 
 
-def set_password(user: User, password: str) -> None:
-    """Set a new password after checking it; signs out the person's other sessions."""
+def set_password(session: Session, user: User, password: str) -> None:
+    """Set a new password after checking it; ends every session of the person, remember-me included."""
     problem = password_problem(password, (user.email, user.email.split("@")[0], *user.name.split()))
     if problem:
         raise AccountError(problem)
     user.password_hash = hash_password(password)
-    user.session_version += 1
+    end_all_sessions(session, user)
 
 
-def change_password(user: User, current: str, new: str) -> None:
+def change_password(session: Session, user: User, current: str, new: str) -> None:
     if not password_matches(user.password_hash, current):
         raise WrongPassword(_("Your current password is not right."))
-    set_password(user, new)
+    set_password(session, user, new)
 
 
 def issue_token(session: Session, user: User, purpose: str) -> str:
@@ -120,7 +122,7 @@ def redeem_token(session: Session, raw: str, purpose: str, new_password: str) ->
     token = usable_token(session, raw, purpose)
     if token is None:
         raise AccountError(_("This link has expired or has already been used. Ask for a new one."))
-    set_password(token.user, new_password)
+    set_password(session, token.user, new_password)
     token.used_at = utcnow()
     return token.user
 

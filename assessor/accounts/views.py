@@ -1,12 +1,13 @@
 """Signing in and out, changing a password, resetting it, and accepting an invitation."""
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required
 
 from ..db import get_session
 from ..urls import local_path
 from .forms import ChangePasswordForm, NewPasswordForm, ResetRequestForm, SignInForm
 from .links import mail_settings, reset_link
+from .login import begin_session, current_session, end_this_session
 from .models import INVITE, RESET
 from .services import (
     AccountError,
@@ -33,17 +34,16 @@ def sign_in():
         except AccountError as error:
             form.password.errors.append(str(error))
         else:
+            begin_session(user, remember=form.remember.data)
             db.commit()
-            session.clear()
-            login_user(user, remember=form.remember.data)
             return redirect(local_path(form.next.data, url_for("core.home")))
     return render_template("accounts/sign_in.html", form=form), 422 if form.errors else 200
 
 
 @bp.post("/sign-out")
 def sign_out():
-    logout_user()
-    session.clear()
+    end_this_session()
+    get_session().commit()
     flash(_("You have signed out."), "success")
     return redirect(url_for("core.home"))
 
@@ -53,22 +53,19 @@ def sign_out():
 def password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
+        user, remember = current_user._get_current_object(), current_session().remember
         try:
-            change_password(current_user, form.current.data, form.password.data)
+            change_password(get_session(), user, form.current.data, form.password.data)
         except WrongPassword as error:
             form.current.errors.append(str(error))
         except AccountError as error:
             form.password.errors.append(str(error))
         else:
+            begin_session(user, remember=remember)
             get_session().commit()
-            login_user(current_user._get_current_object(), remember=_had_remember_cookie())
             flash(_("Your password has been changed. You have been signed out everywhere else."), "success")
             return redirect(url_for("core.home"))
     return render_template("accounts/password.html", form=form), 422 if form.errors else 200
-
-
-def _had_remember_cookie() -> bool:
-    return bool(request.cookies.get(current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token")))
 
 
 @bp.route("/password-reset", methods=["GET", "POST"])
@@ -104,9 +101,8 @@ def _set_password_by_link(token: str, purpose: str, template: str):
         except AccountError as error:
             form.password.errors.append(str(error))
         else:
+            begin_session(user)
             db.commit()
-            session.clear()
-            login_user(user)
             flash(_("Your password is set. Welcome to Assessor."), "success")
             return redirect(url_for("core.home"))
     return render_template(template, form=form, person=link.user), 422 if form.errors else 200

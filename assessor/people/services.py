@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from ..accounts.models import ASSESSOR, IQA, PROVIDER_ADMIN, ROLES, User, UserRole
 from ..accounts.services import AccountError, revoke_tokens
+from ..accounts.sessions import end_all_sessions
 from ..cohorts.models import ACTIVE, ON_BREAK, CohortMember, Enrolment
 
 PER_PAGE = 25
@@ -68,7 +69,7 @@ def deactivate(session: Session, actor: User, person: User) -> None:
     if person.has_role(PROVIDER_ADMIN) and _is_last_administrator(session, person):
         raise AccountError(_("%(name)s is the provider's only administrator. Make someone else an administrator first.", name=person.name))
     person.active = False
-    person.session_version += 1
+    end_all_sessions(session, person)
     revoke_tokens(session, person)
     session.flush()
 

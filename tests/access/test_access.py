@@ -1,4 +1,4 @@
-"""Every route in the URL map, asked by every kind of person, answers as its table says.
+"""Every route in the URL map, asked by every kind of person, answers as its table says, never cached when signed in.
 
 A route without a row in a `table_*.py` beside this file fails the suite, so a new page cannot
 ship without someone deciding who may see it.
@@ -76,3 +76,5 @@ def test_route_answers_as_the_table_says(app, access_client, world, route: Route
     assert response.status_code in route.expected(actor), (
         f"{route.method} {url} as {actor}: got {response.status_code}, table says {sorted(route.expected(actor))}"
     )
+    if user is not None:
+        assert "no-store" in response.headers.get("Cache-Control", ""), f"{route.method} {url} as {actor}: no Cache-Control: no-store"

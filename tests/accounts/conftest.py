@@ -16,8 +16,14 @@ def ctx(app):
 
 
 @pytest.fixture
-def throttle():
-    return SignInThrottle(MovingWindowRateLimiter(storage_from_string("memory://")))
+def slept() -> list[float]:
+    """The delays the throttle asked for, instead of sleeping them."""
+    return []
+
+
+@pytest.fixture
+def throttle(slept):
+    return SignInThrottle(MovingWindowRateLimiter(storage_from_string("memory://")), max_delay=3.0, sleep=slept.append)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from assessor.accounts.models import INVITE, RESET, AuthToken
 from assessor.accounts.services import issue_token
+from assessor.accounts.sessions import live_session
 from assessor.mail.models import OutboxMessage
 from assessor.timeutil import utcnow
 
@@ -68,13 +69,13 @@ def test_cookies_are_secure_over_https(web, person):
     assert "Secure" in cookie_header(response, "session")
 
 
-def test_sign_in_renews_the_session(web, person):
+def test_sign_in_renews_the_session(web, db_session, person):
     with web.session_transaction() as session:
         session["planted"] = "before sign-in"
     sign_in(web, person.email)
     with web.session_transaction() as session:
         assert "planted" not in session
-        assert session["_user_id"] == person.get_id()
+        assert live_session(db_session, session["_user_id"]).user_id == person.id
 
 
 def test_sign_in_goes_only_to_local_next_pages(web, person):
@@ -140,7 +141,7 @@ def test_accepting_an_invitation_sets_the_password_and_signs_in(web, db_session,
     response = web.post(f"/invitation/{token}", data={"password": STRONG, "confirm": STRONG})
     assert response.status_code == 302
     with web.session_transaction() as session:
-        assert session["_user_id"] == invited.get_id()
+        assert live_session(db_session, session["_user_id"]).user_id == invited.id
     assert web.get(f"/invitation/{token}").status_code == 410
 
 

@@ -1,8 +1,10 @@
 """The people of a provider: listing, roles, the last administrator, deactivation."""
 import pytest
 
+from assessor.accounts.lifetimes import Device, Lifetimes
 from assessor.accounts.models import INVITE, LEARNER, PROVIDER_ADMIN
 from assessor.accounts.services import AccountError, authenticate, issue_token, usable_token
+from assessor.accounts.sessions import live_session, start_session
 from assessor.people.services import deactivate, find_person, list_people, reactivate, set_roles
 
 from ..factories import PASSWORD, make_user
@@ -82,13 +84,13 @@ def test_an_administrator_cannot_deactivate_themself(ctx, db_session, world):
     assert world.a.admin.active
 
 
-def test_deactivation_stops_sign_in_ends_sessions_and_links_and_keeps_the_record(ctx, db_session, world):
+def test_deactivation_stops_sign_in_ends_sessions_and_links_and_keeps_the_record(ctx, app, db_session, world):
     learner = world.a.learner
     token = issue_token(db_session, learner, INVITE)
-    version = learner.session_version
+    signed_in = start_session(db_session, learner, Lifetimes.from_config(app.config), Device())
     deactivate(db_session, world.a.admin, learner)
     deactivate(db_session, world.a.admin, learner)
-    assert not learner.active and learner.session_version == version + 1
+    assert not learner.active and live_session(db_session, signed_in) is None
     assert authenticate(db_session, learner.email, PASSWORD) is None
     assert usable_token(db_session, token, INVITE) is None
     assert world.a.enrolment.member.learner is learner
