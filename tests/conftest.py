@@ -93,12 +93,20 @@ def app(session_app, db_session):
     """
     config, extensions = dict(session_app.config), dict(session_app.extensions)
     throttle.init_app(session_app)
+    _empty_the_queues(session_app)
     session_app.extensions["db_sessionmaker"] = lambda: db_session
     yield session_app
     session_app.config.clear()
     session_app.config.update(config)
     session_app.extensions.clear()
     session_app.extensions.update(extensions)
+
+
+def _empty_the_queues(app) -> None:
+    """Each test starts with nothing queued on the in-memory broker (earlier tests' messages are dropped)."""
+    broker = app.extensions.get("task_broker")
+    if hasattr(broker, "flush_all"):
+        broker.flush_all()
 
 
 @pytest.fixture
