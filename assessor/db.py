@@ -13,6 +13,11 @@ NAMING_CONVENTION = {
 }
 
 
+#: how long a connection waits for another's write lock before "database is locked"
+SQLITE_BUSY_TIMEOUT_MS = 20_000
+SQLITE_PRAGMAS = ("foreign_keys=ON", "journal_mode=WAL", f"busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -26,15 +31,22 @@ def make_engine(url: str) -> Engine:
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:
-    """Foreign keys on; transactions left to SQLAlchemy so savepoints and DDL work as on PostgreSQL."""
+    """Foreign keys on, WAL, a busy timeout; transactions left to SQLAlchemy so savepoints and DDL work as on PostgreSQL."""
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
+    for pragma in SQLITE_PRAGMAS:
+        cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
 
 
 def _sqlite_begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    """Every transaction takes the write lock at its start (waiting up to the busy timeout for it).
+
+    A deferred transaction that reads and then writes must upgrade its lock, and SQLite refuses an
+    upgrade at once ("database is locked", no waiting) when another connection writes meanwhile.
+    Taken at BEGIN, the lock is queued for instead. WAL lets readers outside a transaction go on.
+    """
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def init_app(app: Flask) -> None:

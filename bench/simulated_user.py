@@ -12,7 +12,7 @@ CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_t
 PAGES = {
     "learner": ["/portfolio"],
     "assessor": ["/assessment/queue", "/caseload"],
-    "iqa": ["/iqa/", "/iqa/actions"],
+    "iqa": ["/iqa/"],
     "admin": ["/cohorts/"],
 }
 
@@ -50,7 +50,7 @@ class Browser:
             return 0, "", ""
         self.tally.answers.append((response.status, time.perf_counter() - started))
         self._keep_cookies(response.headers.get_all("Set-Cookie") or [])
-        if response.status >= 500:
+        if response.status >= 400:
             self.tally.failures.append(f"{method} {path}: {response.status}")
         return response.status, text, urlsplit(response.headers.get("Location", "")).path
 

@@ -1,0 +1,97 @@
+"""SQLite that holds: WAL, a busy timeout, and every transaction taking the write lock at BEGIN.
+
+The concurrent test reads before it writes in each transaction (the shape of a sign-in or a new
+evidence item), which is what a deferred SQLite transaction cannot do under contention: the lock
+upgrade fails at once with "database is locked". The control run proves the workload provokes it.
+"""
+import threading
+import time
+
+import pytest
+from sqlalchemy import event, func, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from assessor import db as database
+from assessor.accounts.models import User
+from assessor.audit.services import record, verify_chain
+from assessor.db import SQLITE_BUSY_TIMEOUT_MS, make_engine
+
+from .audit.test_concurrency import throwaway_url  # noqa: F401  (a fixture: a fresh, migrated database)
+
+WRITERS = 4
+EACH = 15
+
+
+def _sqlite_only(url: str) -> None:
+    if not url.startswith("sqlite"):
+        pytest.skip("SQLite settings")
+
+
+def test_pragmas_are_in_force(engine, database_url):
+    _sqlite_only(database_url)
+    with engine.connect() as connection:
+        read = {name: connection.exec_driver_sql(f"PRAGMA {name}").scalar() for name in ("journal_mode", "busy_timeout", "foreign_keys")}
+    assert read == {"journal_mode": "wal", "busy_timeout": SQLITE_BUSY_TIMEOUT_MS, "foreign_keys": 1}
+
+
+def test_every_transaction_begins_immediate(engine, database_url):
+    _sqlite_only(database_url)
+    statements = []
+
+    def note(_connection, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        with Session(engine) as session:
+            session.execute(select(func.count()).select_from(User))
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    assert statements[0] == "BEGIN IMMEDIATE"
+
+
+def _read_then_write(engine, label: str, start: threading.Barrier, errors: list) -> None:
+    try:
+        start.wait(timeout=30)
+        for number in range(EACH):
+            with Session(engine) as session:
+                people = session.scalar(select(func.count()).select_from(User))
+                time.sleep(0.002)
+                record(session, None, "updated", "test", number, after={"writer": label, "people": people})
+                session.commit()
+    except OperationalError as error:  # reported by the test
+        errors.append(error)
+
+
+def _run_writers(engine) -> list:
+    start, errors = threading.Barrier(WRITERS), []
+    threads = [threading.Thread(target=_read_then_write, args=(engine, f"w{n}", start, errors)) for n in range(WRITERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return errors
+
+
+def test_concurrent_readers_then_writers_all_commit_and_chain(throwaway_url):  # noqa: F811
+    engine = make_engine(throwaway_url)
+    try:
+        assert _run_writers(engine) == []
+        with Session(engine) as session:
+            assert verify_chain(session) == (WRITERS * EACH, [])
+    finally:
+        engine.dispose()
+
+
+def test_deferred_transactions_would_fail_the_same_workload(throwaway_url):  # noqa: F811
+    """The control: with a plain BEGIN, as before, the same threads meet "database is locked"."""
+    _sqlite_only(throwaway_url)
+    engine = make_engine(throwaway_url)
+    event.remove(engine, "begin", database._sqlite_begin)
+    event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN"))
+    try:
+        errors = _run_writers(engine)
+        assert errors and all("database is locked" in str(error) for error in errors)
+    finally:
+        engine.dispose()
