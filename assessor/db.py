@@ -1,8 +1,10 @@
 """Engine, one session per request, and the declarative base."""
 from flask import Flask, current_app, g
-from sqlalchemy import MetaData, create_engine, event
+from sqlalchemy import MetaData, create_engine
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+from . import sqlite_setup
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -13,11 +15,6 @@ NAMING_CONVENTION = {
 }
 
 
-#: how long a connection waits for another's write lock before "database is locked"
-SQLITE_BUSY_TIMEOUT_MS = 20_000
-SQLITE_PRAGMAS = ("foreign_keys=ON", "journal_mode=WAL", f"busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-
-
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -25,28 +22,8 @@ class Base(DeclarativeBase):
 def make_engine(url: str) -> Engine:
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_connect)
-        event.listen(engine, "begin", _sqlite_begin)
+        sqlite_setup.configure(engine)
     return engine
-
-
-def _sqlite_connect(dbapi_connection, _record) -> None:
-    """Foreign keys on, WAL, a busy timeout; transactions left to SQLAlchemy so savepoints and DDL work as on PostgreSQL."""
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    for pragma in SQLITE_PRAGMAS:
-        cursor.execute(f"PRAGMA {pragma}")
-    cursor.close()
-
-
-def _sqlite_begin(connection) -> None:
-    """Every transaction takes the write lock at its start (waiting up to the busy timeout for it).
-
-    A deferred transaction that reads and then writes must upgrade its lock, and SQLite refuses an
-    upgrade at once ("database is locked", no waiting) when another connection writes meanwhile.
-    Taken at BEGIN, the lock is queued for instead. WAL lets readers outside a transaction go on.
-    """
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def init_app(app: Flask) -> None:
