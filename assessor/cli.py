@@ -6,6 +6,7 @@ from . import create_app
 from .audit.cli import audit_group
 from .dbcli import db_group
 from .demo import demo_command
+from .doctor import doctor_command
 from .export.cli import export_group
 from .standards import commands as _standards_commands  # noqa: F401  (registers load/import/export)
 from .scenarios.cli import scenarios_group
@@ -25,6 +26,7 @@ main.add_command(demo_command)
 main.add_command(check_command)
 main.add_command(audit_group)
 main.add_command(export_group)
+main.add_command(doctor_command)
 
 
 if __name__ == "__main__":
