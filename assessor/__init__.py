@@ -5,6 +5,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from . import db, i18n, security
 from .accounts import login, throttle
 from .config import PROJECT_ROOT, load_config
+from .core import request_id
 
 
 def create_app(config: dict | None = None, instance_path: str | None = None) -> Flask:
@@ -18,6 +19,7 @@ def create_app(config: dict | None = None, instance_path: str | None = None) -> 
     if app.config["TRUSTED_PROXIES"]:
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+    request_id.init_app(app)
     db.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
@@ -35,6 +37,7 @@ def _register_blueprints(app: Flask) -> None:
     from .audit.views import bp as audit_bp
     from .cohorts.views import bp as cohorts_bp
     from .core.errors import register_error_pages
+    from .core.health import bp as health_bp
     from .core.views import bp as core_bp
     from .dashboards.views import bp as dashboards_bp
     from .evidence.views import bp as evidence_bp
@@ -48,6 +51,7 @@ def _register_blueprints(app: Flask) -> None:
 
     blueprints = (
         core_bp,
+        health_bp,
         accounts_bp,
         standards_bp,
         standards_import_bp,
