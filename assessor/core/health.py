@@ -32,8 +32,8 @@ def _check(name: str, probe) -> str:
     """"ok", or "unreachable" (the details go to the log, not to whoever asked)."""
     try:
         probe()
-    except Exception:  # noqa: BLE001 - any failure means not ready
-        log.warning("readiness: %s unreachable", name, exc_info=True)
+    except Exception as error:  # noqa: BLE001 - any failure means not ready
+        log.warning("readiness: %s unreachable: %s", name, error)
         return "unreachable"
     return "ok"
 

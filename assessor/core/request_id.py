@@ -45,11 +45,13 @@ def init_app(app: Flask) -> None:
 
 def _configure_logging(app: Flask) -> None:
     """Under gunicorn, every logger writes to gunicorn's error log; each line carries the request id."""
-    gunicorn_handlers = logging.getLogger("gunicorn.error").handlers
+    gunicorn = logging.getLogger("gunicorn.error")
+    gunicorn_handlers = gunicorn.handlers
     if gunicorn_handlers:
         root = logging.getLogger()
         root.handlers = list(gunicorn_handlers)
-        root.setLevel(logging.INFO)
+        root.setLevel(gunicorn.level)
+        logging.getLogger("weasyprint").setLevel(logging.WARNING)
         app.logger.removeHandler(default_handler)
     for handler in gunicorn_handlers or [default_handler]:
         if not any(isinstance(existing, RequestIdFilter) for existing in handler.filters):
