@@ -5,6 +5,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from . import sqlite_setup
+from .sqlite_setup import reading  # noqa: F401  (for long readings outside requests: PDF rendering, checks)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

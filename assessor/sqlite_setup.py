@@ -4,10 +4,16 @@ SQLite has one writer at a time. A transaction that reads and then writes must u
 and SQLite refuses that upgrade at once ("database is locked", no waiting) when another connection
 holds the lock or has written since the read began. So a transaction that may write begins
 IMMEDIATE: it takes the write lock at BEGIN, queueing for it up to the busy timeout. Requests with
-a safe method (GET, HEAD) begin deferred, so pages are read side by side (WAL lets readers go on
-while one writes); should such a request write after all, its reading transaction is committed
-and a new IMMEDIATE one begun just before the first write (what PostgreSQL's READ COMMITTED gives).
+a safe method (GET, HEAD), and long readings outside requests marked with `reading()` (PDF
+rendering in the export worker, `audit verify`), begin deferred, so they read side by side without
+holding the lock (WAL lets readers go on while one writes); should such a transaction write after
+all, its reading is committed and a new IMMEDIATE transaction begun just before the first write
+(what PostgreSQL's READ COMMITTED gives).
 """
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from flask import has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -17,6 +23,17 @@ BUSY_TIMEOUT_MS = 20_000
 PRAGMAS = ("foreign_keys=ON", "journal_mode=WAL", f"busy_timeout={BUSY_TIMEOUT_MS}")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 READING = "sqlite_reading"
+_marked_reading: ContextVar[bool] = ContextVar("sqlite_marked_reading", default=False)
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """Transactions begun inside (in this thread) do not take the write lock until they write."""
+    token = _marked_reading.set(True)
+    try:
+        yield
+    finally:
+        _marked_reading.reset(token)
 
 
 def configure(engine: Engine) -> None:
@@ -40,9 +57,9 @@ def _reading_request() -> bool:
 
 
 def _on_begin(connection) -> None:
-    reading = _reading_request()
-    connection.info[READING] = reading
-    connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
+    deferred = _marked_reading.get() or _reading_request()
+    connection.info[READING] = deferred
+    connection.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
 
 
 def _before_write(connection, _cursor, _statement, _parameters, context, _executemany) -> None:

@@ -57,10 +57,12 @@ def _app():
 
 
 def _request(method: str | None):
+    if method == "marked reading":
+        return sqlite_setup.reading()
     return _app().test_request_context(method=method) if method else nullcontext()
 
 
-@pytest.mark.parametrize(("method", "begin"), [(None, "BEGIN IMMEDIATE"), ("POST", "BEGIN IMMEDIATE"), ("GET", "BEGIN")])
+@pytest.mark.parametrize(("method", "begin"), [(None, "BEGIN IMMEDIATE"), ("POST", "BEGIN IMMEDIATE"), ("GET", "BEGIN"), ("marked reading", "BEGIN")])
 def test_transactions_that_may_write_begin_immediate(engine, database_url, method, begin):
     _sqlite_only(database_url)
     assert _first_statement(engine, method) == begin

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from .. import create_app
 from ..accounts.models import User
-from ..db import make_engine
+from ..db import make_engine, reading
 from ..storage.paths import storage_dir
 from ..timeutil import utcnow
 from . import jobs
@@ -166,7 +166,7 @@ def _render_learner(learner_id: int, language: str) -> tuple[str | None, bytes |
     app = _WORKER["app"]
     session = app.extensions["db_sessionmaker"]()
     try:
-        with _time_limit(app.config.get("EXPORT_RENDER_SECONDS", RENDER_SECONDS)):
+        with reading(), _time_limit(app.config.get("EXPORT_RENDER_SECONDS", RENDER_SECONDS)):
             learner = session.get(User, learner_id)
             if learner is None:
                 raise LookupError(f"no learner with id {learner_id}")
@@ -181,7 +181,7 @@ def _render_summary(cohort_id: int, language: str) -> bytes:
     app = _WORKER["app"]
     session = app.extensions["db_sessionmaker"]()
     try:
-        with _time_limit(app.config.get("EXPORT_RENDER_SECONDS", RENDER_SECONDS)):
+        with reading(), _time_limit(app.config.get("EXPORT_RENDER_SECONDS", RENDER_SECONDS)):
             return summary_pdf(session, cohort_id, language)
     finally:
         session.close()
