@@ -101,7 +101,7 @@ def cohort_learners(database_url: str, cohort_id: int) -> list[tuple[int, str]]:
     """(id, name) of each learner whose portfolio the export holds."""
     engine = make_engine(database_url)
     try:
-        with Session(engine) as session:
+        with reading(), Session(engine) as session:
             return [(member.learner_id, member.learner.name) for member in exported_members(session, cohort_id)]
     finally:
         engine.dispose()
