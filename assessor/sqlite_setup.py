@@ -19,7 +19,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 #: how long a connection waits for another's write lock before "database is locked"
-BUSY_TIMEOUT_MS = 20_000
+BUSY_TIMEOUT_MS = 30_000
 PRAGMAS = ("foreign_keys=ON", "journal_mode=WAL", f"busy_timeout={BUSY_TIMEOUT_MS}")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 READING = "sqlite_reading"

@@ -63,9 +63,9 @@ def load(options, tally: Tally) -> float:
 
 
 def summary(options, url: str, tally: Tally, seconds: float, log_text: str) -> dict:
-    statuses = Counter(status for status, _ in tally.answers)
+    statuses = Counter(status for _, status, _ in tally.answers)
     errors = {str(status): count for status, count in sorted(statuses.items()) if status == 0 or status >= 400}
-    latencies = sorted(seconds for _, seconds in tally.answers) or [0.0]
+    latencies = sorted(seconds for _, _, seconds in tally.answers) or [0.0]
     return {
         "database": database_kind(url),
         "users": options.users,
@@ -76,6 +76,7 @@ def summary(options, url: str, tally: Tally, seconds: float, log_text: str) -> d
         "statuses": {str(status): count for status, count in sorted(statuses.items())},
         "errors_by_status": errors,
         "errors": sum(errors.values()),
+        "by_request": by_request(tally),
         "latency_ms": {
             "p50": round(statistics.median(latencies) * 1000, 1),
             "p95": round(latencies[int(0.95 * (len(latencies) - 1))] * 1000, 1),
@@ -86,6 +87,13 @@ def summary(options, url: str, tally: Tally, seconds: float, log_text: str) -> d
         "meets_target": sum(errors.values()) == 0,
         "load_average": load_average(),
     }
+
+
+def by_request(tally: Tally) -> dict:
+    """For each kind of request: how many, and how many failed (4xx, 5xx or no answer)."""
+    asked = Counter(label for label, _, _ in tally.answers)
+    failed = Counter(label for label, status, _ in tally.answers if status == 0 or status >= 400)
+    return {label: {"requests": count, "errors": failed[label]} for label, count in sorted(asked.items())}
 
 
 def measure(options, url: str) -> dict:

@@ -8,6 +8,7 @@ from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlsplit
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+NUMBER = re.compile(r"\d+")
 #: pages each kind of person reads on every round, after the home page
 PAGES = {
     "learner": ["/portfolio"],
@@ -21,8 +22,13 @@ PAGES = {
 class Tally:
     """Every request's status and seconds, shared by all simulated users of a run (appends are thread-safe)."""
 
-    answers: list[tuple[int, float]] = field(default_factory=list)
+    #: (what was asked, status, seconds); what was asked is the method and path with numbers and query left out
+    answers: list[tuple[str, int, float]] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+
+
+def asked(method: str, path: str) -> str:
+    return f"{method} {NUMBER.sub('N', path.split('?')[0])}"
 
 
 class Browser:
@@ -45,10 +51,10 @@ class Browser:
             text = response.read().decode("utf-8", "replace")
         except (OSError, http.client.HTTPException) as error:
             self.connection.close()
-            self.tally.answers.append((0, time.perf_counter() - started))
+            self.tally.answers.append((asked(method, path), 0, time.perf_counter() - started))
             self.tally.failures.append(f"{method} {path}: {error!r}")
             return 0, "", ""
-        self.tally.answers.append((response.status, time.perf_counter() - started))
+        self.tally.answers.append((asked(method, path), response.status, time.perf_counter() - started))
         self._keep_cookies(response.headers.get_all("Set-Cookie") or [])
         if response.status >= 400:
             self.tally.failures.append(f"{method} {path}: {response.status}")
