@@ -3,6 +3,12 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import db, i18n, security
+from .assessment import audit_words as _assessment_audit_words  # noqa: F401  (how its entries read in the history)
+from .assessment import subscribers as _assessment_subscribers  # noqa: F401  (signals: evidence -> assessment)
+from .dashboards import subscribers as _dashboards_subscribers  # noqa: F401  (signals: assessment -> dashboards)
+from .evidence import audit_words as _evidence_audit_words  # noqa: F401  (how its entries read in the history)
+from .iqa import audit_words as _iqa_audit_words  # noqa: F401  (how its entries read in the history)
+from .iqa import subscribers as _iqa_subscribers  # noqa: F401  (signals: assessment -> IQA)
 from .accounts import login, throttle
 from .config import PROJECT_ROOT, load_config
 from .core import request_id
@@ -34,7 +40,7 @@ def _register_blueprints(app: Flask) -> None:
     from .accounts.views import bp as accounts_bp
     from .admin.views import bp as admin_bp
     from .assessment.views import bp as assessment_bp
-    from .audit.views import bp as audit_bp
+    from .dashboards.history_views import bp as audit_bp
     from .cohorts.views import bp as cohorts_bp
     from .core.errors import register_error_pages
     from .core.health import bp as health_bp

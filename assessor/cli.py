@@ -4,6 +4,7 @@ from flask.cli import FlaskGroup
 
 from . import create_app
 from .audit.cli import audit_group
+from .backup.cli import backup_command, restore_command
 from .dbcli import db_group
 from .demo import demo_command
 from .doctor import doctor_command
@@ -11,7 +12,7 @@ from .export.cli import export_group
 from .standards import commands as _standards_commands  # noqa: F401  (registers load/import/export)
 from .scenarios.cli import scenarios_group
 from .standards.cli import standards_group
-from .storage.check import check_command
+from .evidence.file_check import check_command
 
 
 @click.group(cls=FlaskGroup, create_app=create_app)
@@ -27,6 +28,8 @@ main.add_command(check_command)
 main.add_command(audit_group)
 main.add_command(export_group)
 main.add_command(doctor_command)
+main.add_command(backup_command)
+main.add_command(restore_command)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ import flask_babel
 from babel import Locale, dates
 from flask import Flask, current_app, request
 from flask_babel import Babel, get_timezone, to_user_timezone
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
 
 from .config import LANGUAGES
@@ -40,8 +41,23 @@ def format_datetime(value: datetime, format: str = "medium") -> str:
     return dates.format_datetime(to_user_timezone(value), format, tzinfo=get_timezone(), locale=date_locale())
 
 
+def lazy_date(value: date | datetime, format: str = "medium") -> LazyString:
+    """A date that services can put in a message: formatted in the reader's language when the message is shown."""
+    return LazyString(format_date, value, format)
+
+
+def lazy_datetime(value: datetime, format: str = "medium") -> LazyString:
+    return LazyString(format_datetime, value, format)
+
+
 def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals["LANGUAGE_NAMES"] = LANGUAGE_NAMES
     app.jinja_env.globals["get_locale"] = flask_babel.get_locale
     app.jinja_env.filters.update(dateformat=format_date, datetimeformat=format_datetime)
+
+
+def megabytes(size: int) -> str:
+    """A byte count as whole megabytes where exact, else to one decimal place."""
+    value = size / (1024 * 1024)
+    return f"{value:.0f}" if value == int(value) else f"{value:.1f}"

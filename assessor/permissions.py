@@ -59,11 +59,9 @@ def can_add_evidence(user: User, learner: User) -> bool:
     return user.id == learner.id and is_learner(user)
 
 
-def can_change_evidence(user: User, learner_id: int, status: str, created_by_id: int) -> bool:
-    """The learner changes their own evidence while it is a draft or referred back; the assessor their own observation."""
-    from .evidence.models import EDITABLE_STATUSES
-
-    return status in EDITABLE_STATUSES and user.id in (learner_id, created_by_id)
+def can_change_evidence(user: User, learner_id: int, editable: bool, created_by_id: int) -> bool:
+    """The learner changes their own evidence while it is editable (a draft or referred back); the assessor their own observation."""
+    return editable and user.id in (learner_id, created_by_id)
 
 
 def can_assess(user: User, enrolment_provider_id: int, enrolment_assessor_id: int | None) -> bool:

@@ -30,8 +30,9 @@ if [ "$quick" = 1 ]; then
   pages_args="--few 10 --many 40 --repeat 2"
   pdf_args="--items 30 --repeat 1"
   export_args="--learners 2 --runs 1"
+  backup_args="--learners 5 --files 5"
 else
-  parse_args="" dashboard_args="" pages_args="" pdf_args="" export_args=""
+  parse_args="" dashboard_args="" pages_args="" pdf_args="" export_args="" backup_args=""
 fi
 
 failed=0
@@ -66,6 +67,7 @@ for database in "${databases[@]}"; do
     run pages "$out/pages-$database.json" "${url[@]}" $pages_args
     run pdf "$out/pdf-$database.json" "${url[@]}" $pdf_args
     run cohort_export "$out/cohort_export-$database.json" "${url[@]}" $export_args
+    run backup "$out/backup-$database.json" "${url[@]}" $backup_args
   }
 done
 echo "summaries in $out" >&2

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from assessor.accounts.models import ASSESSOR, IQA, LEARNER, PROVIDER_ADMIN, User, UserRole
 from assessor.assessment.models import MET, Decision, EnrolmentProgress, Review
-from assessor.assessment.progress import AWAITING, IN_PROGRESS, MET_STATUS, NOT_STARTED, assessable_criteria, criterion_statuses
+from assessor.assessment.progress import AWAITING, IN_PROGRESS, MET_STATUS, NOT_STARTED, criterion_statuses
+from assessor.standards.criteria import assessable_criteria
 from assessor.cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment
 from assessor.dashboards.models import CohortProgressDay
 from assessor.evidence.models import ASSESSED, DRAFT, SUBMITTED, Evidence, Mapping, Submission

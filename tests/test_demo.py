@@ -37,7 +37,7 @@ from assessor.evidence.models import (
 from assessor.iqa.models import AGREED, PENDING, RESPONDED, Sample, SamplingPlan
 from assessor.organisations.models import Provider
 from assessor.standards.models import Standard
-from assessor.storage.check import inspect_storage
+from assessor.evidence.file_check import inspect_storage
 from assessor.storage.paths import blob_path
 from assessor.timeutil import aware, today, utcnow
 

@@ -2,7 +2,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -11,14 +11,7 @@ from ..accounts.services import AccountError, invite_user, normalise_email
 from ..cohorts.models import Cohort
 from ..mail.services import MailSettings
 from ..organisations.models import Provider
-
-
-class ProviderError(Exception):
-    """A change to a provider that cannot be made; the message is for the person, about `field`."""
-
-    def __init__(self, message: str, field: str = "name"):
-        super().__init__(message)
-        self.field = field
+from ..core.acts import Conflict, Refused
 
 
 @dataclass(frozen=True)
@@ -94,7 +87,7 @@ def create_provider(
     if existing is not None:
         if _has_administrator(session, existing, admin_email):
             return Creation(existing, created=False)
-        raise ProviderError(_("There is already a provider called %(name)s. Choose another name.", name=existing.name))
+        raise Refused(_("There is already a provider called %(name)s. Choose another name.", name=existing.name), "name")
     try:
         with session.begin_nested():
             provider = Provider(name=name.strip())
@@ -105,7 +98,7 @@ def create_provider(
                 roles={PROVIDER_ADMIN}, link_for=link_for, invited_by=acting,
             )
     except AccountError as error:
-        raise ProviderError(str(error), field="admin_email") from error
+        raise Refused(str(error), field="admin_email") from error
     return Creation(provider, created=True)
 
 
@@ -119,12 +112,13 @@ def rename_provider(session: Session, provider: Provider, *, name: str, expected
     if provider.name == name:
         return False
     if provider.name != expected_name:
-        raise ProviderError(
-            _("Someone else has renamed this provider to %(name)s since you opened the page. Check the name and try again.", name=provider.name)
+        raise Conflict(
+            _("Someone else has renamed this provider to %(name)s since you opened the page. Check the name and try again.", name=provider.name),
+            "name",
         )
     clash = find_provider_by_name(session, name)
     if clash is not None and clash.id != provider.id:
-        raise ProviderError(_("There is already a provider called %(name)s. Choose another name.", name=clash.name))
+        raise Refused(_("There is already a provider called %(name)s. Choose another name.", name=clash.name), "name")
     provider.name = name
     session.flush()
     return True

@@ -8,7 +8,8 @@ from ..mail.services import MailSettings
 from ..organisations.models import Provider
 from ..permissions import belongs_to, can_manage_providers
 from .forms import ConfirmForm, ProviderForm, RenameForm
-from .services import ProviderError, create_provider, provider_administrators, provider_page, rename_provider, set_provider_open
+from .services import create_provider, provider_administrators, provider_page, rename_provider, set_provider_open
+from ..core.acts import attempt
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 PER_PAGE = 25
@@ -46,23 +47,18 @@ def new_provider():
     form = ProviderForm()
     if form.validate_on_submit():
         db = get_session()
-        try:
-            creation = create_provider(
-                db,
-                MailSettings.from_config(current_app.config),
-                name=form.name.data,
-                admin_name=form.admin_name.data,
-                admin_email=form.admin_email.data,
-                link_for=lambda token: url_for("accounts.accept_invitation", token=token, _external=True),
-                acting=current_user,
-            )
-        except ProviderError as error:
-            form[error.field].errors.append(str(error))
-        else:
-            db.commit()
+        mail = MailSettings.from_config(current_app.config)
+        details = {"name": form.name.data, "admin_name": form.admin_name.data, "admin_email": form.admin_email.data}
+        outcome = attempt(db, lambda: create_provider(db, mail, **details, link_for=_invitation_link, acting=current_user), form)
+        if outcome.done:
+            creation = outcome.value
             _flash_creation(creation.provider, creation.created, form.admin_email.data)
             return redirect(url_for(".provider", provider_id=creation.provider.id))
     return render_template("admin/new_provider.html", form=form), 422 if form.errors else 200
+
+
+def _invitation_link(token: str) -> str:
+    return url_for("accounts.accept_invitation", token=token, _external=True)
 
 
 def _flash_creation(provider: Provider, created: bool, email: str) -> None:
@@ -79,12 +75,9 @@ def provider(provider_id: int):
     form = RenameForm(expected_name=provider.name)
     if form.validate_on_submit():
         db = get_session()
-        try:
-            renamed = rename_provider(db, provider, name=form.name.data, expected_name=form.expected_name.data)
-        except ProviderError as error:
-            form.name.errors.append(str(error))
-        else:
-            db.commit()
+        outcome = attempt(db, lambda: rename_provider(db, provider, name=form.name.data, expected_name=form.expected_name.data), form)
+        if outcome.done:
+            renamed = outcome.value
             if renamed:
                 flash(_("The provider is now called %(provider)s.", provider=provider.name), "success")
             return redirect(url_for(".provider", provider_id=provider.id))

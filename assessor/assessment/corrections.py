@@ -1,5 +1,5 @@
 """Correcting a decision: a new row with the next sequence number and a reason, never an overwrite."""
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -10,9 +10,9 @@ from ..evidence.models import Submission
 from .models import MET, NOT_YET, OUTCOMES, Decision
 from .progress import active_sign_off, refresh_progress
 from .services import (
-    AssessmentConflict, AssessmentError, _check_assessor, _decision_fields, _set_outcome, claimed_enrolments, latest_decision,
-    submission_outcome, when,
+    _check_assessor, _decision_fields, _set_outcome, claimed_enrolments, latest_decision, submission_outcome, when,
 )
+from ..core.acts import Conflict, Refused
 
 
 def correct_decision(
@@ -27,7 +27,7 @@ def correct_decision(
     if latest.id != decision.id:
         if _repeats(latest, decision, assessor, (outcome, feedback, reason)):
             return latest
-        raise AssessmentConflict(corrected_since(latest))
+        raise Conflict(corrected_since(latest))
     _check_correction(session, decision, enrolment, outcome, feedback, reason)
     correction = Decision(review_id=review.id, enrolment_id=enrolment.id, evidence_id=decision.evidence_id,
                           criterion_id=decision.criterion_id, outcome=outcome, feedback=feedback,
@@ -38,7 +38,7 @@ def correct_decision(
             session.flush()
     except IntegrityError:
         winner = latest_decision(session, decision.review_id, decision.criterion_id)
-        raise AssessmentConflict(corrected_since(winner)) from None
+        raise Conflict(corrected_since(winner)) from None
     reference, ref = decision.evidence.reference, decision.criterion.ref
     before = _decision_fields(decision, reference, ref) | {"decision_id": decision.id}
     after = _decision_fields(correction, reference, ref)
@@ -75,9 +75,9 @@ def _check_correction(
     if not problems and (outcome, feedback) == (decision.outcome, decision.feedback):
         problems.append(("outcome", _("This correction changes nothing. Change the decision or its feedback.")))
     if problems:
-        raise AssessmentError.listing(problems)
+        raise Refused.listing(problems)
     if decision.outcome == MET and outcome == NOT_YET and active_sign_off(session, enrolment.id) is not None:
-        raise AssessmentError(
+        raise Refused(
             _("This standard has been signed off. Withdraw the sign-off first, then change a met decision to not yet met."), "outcome"
         )
 

@@ -7,11 +7,9 @@ from wtforms.validators import InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
 from ..evidence.models import Mapping
-from .models import MET, NOT_YET
+from .labels import OUTCOME_LABELS
 from .services import Outcomes
 
-OUTCOME_LABELS = {MET: _l("Met"), NOT_YET: _l("Not yet met")}
-OUTCOME_TAGS = {MET: "govuk-tag--green", NOT_YET: "govuk-tag--orange"}
 FEEDBACK_MAX = 5000
 
 

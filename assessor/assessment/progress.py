@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 
 from ..cohorts.models import CohortMember, CohortStandard, Enrolment
 from ..evidence.models import SUBMITTED, Evidence, Mapping, Submission
-from ..iqa.models import AGREED, Sample
 from ..standards.models import KNOWLEDGE, PERFORMANCE, Criterion
+from ..standards.criteria import assessable_criteria
 from ..timeutil import aware
+from .events import progress_refreshed
 from .models import MET, Decision, EnrolmentProgress, Review, SignOff
 
 NOT_STARTED = "not_started"
@@ -23,16 +24,6 @@ IN_PROGRESS = "in_progress"
 AWAITING = "submitted"
 MET_STATUS = "met"
 CRITERION_STATUSES = (MET_STATUS, AWAITING, IN_PROGRESS, NOT_STARTED)
-
-
-def assessable_criteria(session: Session, standard_id: int) -> list[Criterion]:
-    """The criteria judged one by one: top-level performance criteria and knowledge items (sub-items belong to them)."""
-    query = (
-        select(Criterion)
-        .where(Criterion.standard_id == standard_id, Criterion.parent_id.is_(None), Criterion.kind.in_((PERFORMANCE, KNOWLEDGE)))
-        .order_by(Criterion.position)
-    )
-    return list(session.scalars(query))
 
 
 def times_required(session: Session, enrolment: Enrolment) -> int:
@@ -137,9 +128,7 @@ def refresh_progress(session: Session, enrolment_ids: Iterable[int]) -> None:
         if enrolment is not None:
             _refresh_one(session, enrolment)
     session.flush()
-    from ..dashboards.snapshots import record_cohort_days
-
-    record_cohort_days(session, enrolment_ids)
+    progress_refreshed.send(session=session, enrolment_ids=set(enrolment_ids))
 
 
 def _refresh_one(session: Session, enrolment: Enrolment) -> None:
@@ -166,10 +155,6 @@ def _set_sign_off_times(session: Session, progress: EnrolmentProgress, enrolment
     sign_off = active_sign_off(session, enrolment_id)
     progress.signed_off_at = sign_off.signed_at if sign_off else None
     progress.countersigned_at = sign_off.learner_signed_at if sign_off else None
-    agreed = session.scalar(
-        select(func.min(Sample.decided_at)).where(Sample.enrolment_id == enrolment_id, Sample.status == AGREED)
-    )
-    progress.verified_at = max(aware(sign_off.signed_at), aware(agreed)) if sign_off and agreed else None
 
 
 def _last_activity(session: Session, enrolment_id: int) -> datetime | None:

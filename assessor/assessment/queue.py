@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, lazyload
 
 from ..accounts.models import User
 from ..cohorts.models import CohortMember, Enrolment
-from ..cohorts.services import Page
+from ..core.pages import Page
 from ..evidence.models import Evidence, Mapping, Submission
 from ..standards.models import Standard
 from ..timeutil import aware, utcnow

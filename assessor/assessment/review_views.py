@@ -6,22 +6,22 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from ..cohorts.models import Enrolment
+from ..core.signals import answers
 from ..db import get_session
-from ..evidence.labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS, KIND_LABELS
+from ..evidence.labels import KIND_LABELS
 from ..evidence.models import ASSESSED, REFERRED, Submission
 from ..i18n import format_date
-from ..iqa.queue import referred_for_assessor
-from ..permissions import belongs_to, can_assess, can_view_learner, is_assessor
-from .blueprint import bp
+from ..permissions import can_assess, can_view_learner, is_assessor
+from .blueprint import bp, enrolment_or_404
+from .labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS, OUTCOME_LABELS, OUTCOME_TAGS
 from .corrections import correct_decision
-from .forms import OUTCOME_LABELS, OUTCOME_TAGS, CorrectionForm, ReviewForm, review_form
+from .events import assessor_follow_ups
+from .forms import CorrectionForm, ReviewForm, review_form
 from .models import Decision, Review
 from .progress import criterion_statuses
 from .queue import queue_for
 from .services import (
     AlreadyReviewed,
-    AssessmentConflict,
-    AssessmentError,
     claimed_criteria,
     current_of,
     decision_history,
@@ -31,6 +31,7 @@ from .services import (
     review_of,
     when,
 )
+from ..core.acts import Conflict, Refused, show_refusal
 
 
 def in_reader_language(text: str, text_en: str | None, language: str) -> tuple[str, str]:
@@ -55,21 +56,6 @@ def review_helpers() -> dict:
     }
 
 
-def show_error(form: FlaskForm, error: AssessmentError) -> None:
-    """Put each of the service's problems beside its field, or above the form."""
-    for name, message in error.problems:
-        field = form._fields.get(name) if name else None
-        if field is not None:
-            field.errors = [*field.errors, message]
-        else:
-            form.form_errors.append(message)
-
-
-def _enrolment_or_404(enrolment_id: int) -> Enrolment:
-    enrolment = get_session().get(Enrolment, enrolment_id)
-    if enrolment is None or not belongs_to(current_user, enrolment.member.cohort.provider_id):
-        abort(404)
-    return enrolment
 
 
 def _may_assess(enrolment: Enrolment) -> bool:
@@ -88,7 +74,7 @@ def queue():
     per_page = current_app.config.get("ASSESSMENT_QUEUE_PER_PAGE", 25)
     db = get_session()
     items = queue_for(db, current_user, request.args.get("page", 1, type=int), per_page)
-    referrals = len(referred_for_assessor(db, current_user))
+    referrals = sum(answers(assessor_follow_ups, current_user, session=db))
     return render_template("assessment/queue.html", items=items, referrals=referrals)
 
 
@@ -107,7 +93,7 @@ def review(submission_id: int, enrolment_id: int):
     outcomes, feedback = form.outcomes(mappings), form.feedback.data or ""
     try:
         record_review(db, current_user, submission, enrolment, outcomes, feedback, form.evidence_version.data)
-    except AssessmentError as error:
+    except Refused as error:
         db.rollback()
         return _refused(error, form, submission, enrolment, mappings)
     db.commit()
@@ -117,7 +103,7 @@ def review(submission_id: int, enrolment_id: int):
 
 def _pair_or_404(submission_id: int, enrolment_id: int) -> tuple[Submission, Enrolment, list]:
     """The submission, the enrolment, and the criteria the evidence claims in it (404 when it claims none)."""
-    enrolment = _enrolment_or_404(enrolment_id)
+    enrolment = enrolment_or_404(enrolment_id)
     submission = get_session().get(Submission, submission_id)
     mappings = claimed_criteria(get_session(), submission.evidence_id, enrolment.id) if submission else []
     if not mappings:
@@ -125,19 +111,19 @@ def _pair_or_404(submission_id: int, enrolment_id: int) -> tuple[Submission, Enr
     return submission, enrolment, mappings
 
 
-def _refused(error: AssessmentError, form: ReviewForm, submission: Submission, enrolment: Enrolment, mappings):
+def _refused(error: Refused, form: ReviewForm, submission: Submission, enrolment: Enrolment, mappings):
     """The form again with what was typed, the reason, and the other assessor's decisions when they came first."""
     other = error.review if isinstance(error, AlreadyReviewed) else None
     if other is not None and other.assessor_id == current_user.id:
         flash(str(error), "info")
         return redirect(request.path)
-    show_error(form, error)
+    show_refusal(form, error)
     form.keep_version(submission.evidence.version)
     return _review_page(form, submission, enrolment, mappings, other), status_for(error)
 
 
-def status_for(error: AssessmentError) -> int:
-    return 409 if isinstance(error, AssessmentConflict) else 422
+def status_for(error: Refused) -> int:
+    return 409 if isinstance(error, Conflict) else 422
 
 
 def status_code(form: FlaskForm) -> int:
@@ -189,7 +175,7 @@ def correct(decision_id: int):
     decision = db.get(Decision, decision_id)
     if decision is None:
         abort(404)
-    enrolment = _enrolment_or_404(decision.enrolment_id)
+    enrolment = enrolment_or_404(decision.enrolment_id)
     if not _may_assess(enrolment):
         abort(403)
     history = decision_history(db, decision)
@@ -199,9 +185,9 @@ def correct(decision_id: int):
     if form.validate_on_submit():
         try:
             correct_decision(db, current_user, decision, form.outcome.data, form.feedback.data or "", form.reason.data or "")
-        except AssessmentError as error:
+        except Refused as error:
             db.rollback()
-            show_error(form, error)
+            show_refusal(form, error)
             status, history = status_for(error), decision_history(db, decision)
         else:
             db.commit()
@@ -216,7 +202,7 @@ def correct(decision_id: int):
 
 @bp.get("/learners/<int:learner_id>/enrolments/<int:enrolment_id>/decisions")
 def learner_decisions(learner_id: int, enrolment_id: int):
-    enrolment = _enrolment_or_404(enrolment_id)
+    enrolment = enrolment_or_404(enrolment_id)
     if enrolment.member.learner_id != learner_id:
         abort(404)
     if not _may_view(enrolment):

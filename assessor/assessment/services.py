@@ -4,7 +4,7 @@ A decision row is never changed: a correction is a new row with the next sequenc
 reason, so the history keeps both. The unique constraints on reviews and decisions turn two people
 acting at once into a conflict for the second, never a silent overwrite.
 """
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
@@ -14,41 +14,20 @@ from ..accounts.models import User
 from ..audit.services import record
 from ..cohorts.models import Enrolment
 from ..evidence.models import ASSESSED, REFERRED, SUBMITTED, Evidence, Mapping, Submission
-from ..i18n import format_datetime
-from ..iqa.sampling import sample_review
+from ..i18n import lazy_datetime
 from ..permissions import can_assess
 from ..standards.models import Criterion
 from ..timeutil import utcnow
+from .events import review_recorded
 from .models import NOT_YET, OUTCOMES, Decision, Review
 from .progress import current_decisions, refresh_progress
+from ..core.acts import Conflict, Refused
 
 #: {criterion id: (outcome, feedback)}
 Outcomes = dict[int, tuple[str | None, str]]
 
 
-class AssessmentError(Exception):
-    """A review or correction the rules refuse; the message is for the person, `field` says where.
-
-    `problems` lists every (field, message) found, so a form can show them all at once.
-    """
-
-    def __init__(self, message: str, field: str | None = None, *, problems: list[tuple[str | None, str]] | None = None):
-        super().__init__(message)
-        self.field = field
-        self.problems = problems or [(field, message)]
-
-    @classmethod
-    def listing(cls, problems: list[tuple[str | None, str]]) -> "AssessmentError":
-        """One error for every problem found, headed by the first."""
-        field, message = problems[0]
-        return cls(message, field, problems=problems)
-
-
-class AssessmentConflict(AssessmentError):
-    """Someone else acted on the same thing since the form was loaded; nothing was saved."""
-
-
-class AlreadyReviewed(AssessmentConflict):
+class AlreadyReviewed(Conflict):
     """The submission already has a review for this enrolment (another assessor's, or a form posted twice)."""
 
     def __init__(self, message: str, review: Review):
@@ -56,9 +35,9 @@ class AlreadyReviewed(AssessmentConflict):
         self.review = review
 
 
-def when(moment) -> str:
-    """A moment as people read it, in their language: 23 November 2026, 14:05."""
-    return format_datetime(moment, "d MMMM y, HH:mm")
+def when(moment):
+    """A moment as people read it, in their language when shown: 23 November 2026, 14:05."""
+    return lazy_datetime(moment, "d MMMM y, HH:mm")
 
 
 def learner_changed() -> str:
@@ -152,16 +131,16 @@ def record_review(
     _check_still_open(session, assessor, submission, enrolment, expected_evidence_version)
     mappings = claimed_criteria(session, submission.evidence_id, enrolment.id)
     if not mappings:
-        raise AssessmentError(_("This evidence claims no criteria of this standard."))
+        raise Refused(_("This evidence claims no criteria of this standard."))
     problems = outcome_problems(mappings, outcomes)
     if problems:
-        raise AssessmentError.listing(problems)
+        raise Refused.listing(problems)
     review = _add_review(session, assessor, submission, enrolment, (overall_feedback or "").strip())
     evidence = submission.evidence
     after = {"reference": evidence.reference, "submission_id": submission.id, "enrolment_id": enrolment.id, "feedback": review.feedback}
     record(session, assessor, "recorded", "review", review.id, learner_id=evidence.learner_id, after=after)
     _add_decisions(session, assessor, review, mappings, outcomes)
-    sample_review(session, review)
+    review_recorded.send(review, session=session)
     touched = _close_if_complete(session, assessor, submission)
     refresh_progress(session, touched | {enrolment.id})
     return review
@@ -196,7 +175,7 @@ def outcome_problems(mappings: list[Mapping], outcomes: Outcomes) -> list[tuple[
 
 def _check_assessor(assessor: User, enrolment: Enrolment) -> None:
     if not can_assess(assessor, enrolment.member.cohort.provider_id, enrolment.assessor_id):
-        raise AssessmentError(_("Only the assessor assigned to this learner's standard can make or correct these decisions."))
+        raise Refused(_("Only the assessor assigned to this learner's standard can make or correct these decisions."))
 
 
 def _check_still_open(session: Session, assessor: User, submission: Submission, enrolment: Enrolment, expected: int) -> None:
@@ -205,9 +184,9 @@ def _check_still_open(session: Session, assessor: User, submission: Submission, 
         raise _already_reviewed(assessor, existing)
     evidence = submission.evidence
     if evidence.status != SUBMITTED or evidence.version != expected:
-        raise AssessmentConflict(learner_changed())
+        raise Conflict(learner_changed())
     if submission.closed_at is not None:
-        raise AssessmentError(_("This submission has already been decided. Nothing is waiting for your review."))
+        raise Refused(_("This submission has already been decided. Nothing is waiting for your review."))
 
 
 def _already_reviewed(assessor: User, existing: Review) -> AlreadyReviewed:
@@ -259,7 +238,7 @@ def _set_outcome(session: Session, actor: User, submission: Submission, outcome:
     try:
         session.flush()
     except StaleDataError:
-        raise AssessmentConflict(learner_changed()) from None
+        raise Conflict(learner_changed()) from None
     learner_id, reference = evidence.learner_id, evidence.reference
     record(session, actor, action, "submission", submission.id, learner_id=learner_id,
            before={"reference": reference, "outcome": before["outcome"]}, after={"reference": reference, "outcome": outcome})

@@ -9,7 +9,8 @@ from ..cohorts.models import Enrolment
 from ..organisations.models import Provider
 from ..timeutil import aware
 from .models import MET, SignOff
-from .progress import assessable_criteria, current_decisions, times_required
+from ..standards.criteria import assessable_criteria
+from .progress import current_decisions, times_required
 
 
 def iso(moment: datetime) -> str:

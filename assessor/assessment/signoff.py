@@ -10,9 +10,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
+from flask_babel import lazy_ngettext as ngettext
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -20,13 +20,13 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.models import User
 from ..audit.services import record
+from ..core.signals import answers
 from ..cohorts.models import Enrolment
-from ..i18n import format_date
-from ..iqa.models import Sample
-from ..iqa.sampling import ensure_learner_sample
+from ..i18n import lazy_date
 from ..permissions import can_administer, can_assess, can_countersign
 from ..standards.models import Criterion
 from ..timeutil import utcnow
+from .events import sign_off_checks, signed_off
 from .models import EnrolmentProgress, SignOff
 from .progress import (
     MET_STATUS,
@@ -36,6 +36,7 @@ from .progress import (
     refresh_progress,
 )
 from .signing import canonical_hash, iso, learner_hash, sign_off_payload
+from ..core.acts import Conflict, Refused
 
 ASSESSOR_DECLARATION = _l(
     "I confirm that the evidence is valid, authentic, reliable, current and sufficient, "
@@ -47,19 +48,7 @@ AGREE_REQUIRED = _l("Tick the box to confirm the declaration.")
 REASON_REQUIRED = _l("Enter the reason for withdrawing the sign-off.")
 
 
-class SignOffError(Exception):
-    """A sign-off action the rules refuse; the message is for the person, `field` says where."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-
-
-class SignOffConflict(SignOffError):
-    """Someone else changed the sign-off (or signed at the same moment) since the form was loaded."""
-
-
-class AlreadyDone(SignOffError):
+class AlreadyDone(Refused):
     """The same action was already taken (a form posted twice): nothing changes."""
 
     def __init__(self, message: str, sign_off: SignOff):
@@ -85,14 +74,14 @@ def learner_of(enrolment: Enrolment) -> User:
 def sign_off(session: Session, assessor: User, enrolment: Enrolment, signature_name: str, declaration_text: str, *, agreed: bool) -> SignOff:
     """The enrolment's assessor signs the standard off once every assessable criterion is met."""
     if not can_assess(assessor, provider_of(enrolment), enrolment.assessor_id):
-        raise SignOffError(_("Only the learner's assessor can sign this standard off."))
+        raise Refused(_("Only the learner's assessor can sign this standard off."))
     existing = active_sign_off(session, enrolment.id)
     if existing is not None:
-        when = format_date(existing.signed_at)
+        when = lazy_date(existing.signed_at)
         raise AlreadyDone(_("This standard was already signed off on %(date)s.", date=when), existing)
     _require_all_met(session, enrolment)
     if not agreed:
-        raise SignOffError(str(AGREE_REQUIRED), "agreed")
+        raise Refused(str(AGREE_REQUIRED), "agreed")
     _require_signature(signature_name, assessor)
     signed_at, payload = utcnow(), json.loads(json.dumps(sign_off_payload(session, enrolment)))
     signature = signature_name.strip()
@@ -103,7 +92,7 @@ def sign_off(session: Session, assessor: User, enrolment: Enrolment, signature_n
     )
     with _conflicts(session, _("Someone signed this standard off at the same moment. Open the sign-off record to see it.")):
         session.add(signed)
-    ensure_learner_sample(session, enrolment)
+    signed_off.send(enrolment, session=session)
     after = {"sequence": signed.sequence, "signed_hash": signed.signed_hash, "signature_name": signature}
     record(session, assessor, "signed", "sign_off", signed.id, learner_id=learner_of(enrolment).id, after=after)
     refresh_progress(session, {enrolment.id})
@@ -115,7 +104,7 @@ def _require_all_met(session: Session, enrolment: Enrolment) -> None:
     missing = [c for c in assessable_criteria(session, enrolment.standard_id) if statuses.get(c.id) != MET_STATUS]
     if missing:
         refs = ", ".join(criterion.code for criterion in missing)
-        raise SignOffError(
+        raise Refused(
             ngettext(
                 "%(num)d criterion is not met yet (%(refs)s). Every criterion must be met before sign-off.",
                 "%(num)d criteria are not met yet (%(refs)s). Every criterion must be met before sign-off.",
@@ -126,9 +115,9 @@ def _require_all_met(session: Session, enrolment: Enrolment) -> None:
 
 def _require_signature(typed: str | None, person: User) -> None:
     if not (typed or "").strip():
-        raise SignOffError(str(NAME_REQUIRED), "signature_name")
+        raise Refused(str(NAME_REQUIRED), "signature_name")
     if not same_name(typed, person.name):
-        raise SignOffError(_("Type your name as it is on your account: %(name)s.", name=person.name), "signature_name")
+        raise Refused(_("Type your name as it is on your account: %(name)s.", name=person.name), "signature_name")
 
 
 def _next_sequence(session: Session, enrolment_id: int) -> int:
@@ -137,23 +126,23 @@ def _next_sequence(session: Session, enrolment_id: int) -> int:
 
 @contextmanager
 def _conflicts(session: Session, message: str) -> Iterator[None]:
-    """Flush the change in a savepoint; a concurrent change (unique key or version) becomes a SignOffConflict."""
+    """Flush the change in a savepoint; a concurrent change (unique key or version) becomes a Conflict."""
     try:
         with session.begin_nested():
             yield
             session.flush()
     except (IntegrityError, StaleDataError):
-        raise SignOffConflict(message) from None
+        raise Conflict(message) from None
 
 
 def countersign(session: Session, learner: User, sign_off: SignOff, signature_name: str, expected_version: int) -> SignOff:
     """The learner declares the evidence their own and agrees with the sign-off, typing their name."""
     enrolment = sign_off.enrolment
     if not can_countersign(learner, learner_of(enrolment).id):
-        raise SignOffError(_("Only the learner can countersign their sign-off."))
+        raise Refused(_("Only the learner can countersign their sign-off."))
     _require_not_withdrawn(sign_off)
     if sign_off.learner_signed_at is not None:
-        when = format_date(sign_off.learner_signed_at)
+        when = lazy_date(sign_off.learner_signed_at)
         raise AlreadyDone(_("You already countersigned this sign-off on %(date)s.", date=when), sign_off)
     _require_version(sign_off, expected_version)
     _require_signature(signature_name, learner)
@@ -176,14 +165,14 @@ def may_withdraw(user: User, sign_off: SignOff) -> bool:
 def withdraw_sign_off(session: Session, actor: User, sign_off: SignOff, reason: str, expected_version: int) -> SignOff:
     """The assessor (or a provider administrator) withdraws a sign-off, with a reason; a new one may follow."""
     if not may_withdraw(actor, sign_off):
-        raise SignOffError(_("Only the learner's assessor or a provider administrator can withdraw a sign-off."))
+        raise Refused(_("Only the learner's assessor or a provider administrator can withdraw a sign-off."))
     if sign_off.withdrawn_at is not None:
-        when = format_date(sign_off.withdrawn_at)
+        when = lazy_date(sign_off.withdrawn_at)
         raise AlreadyDone(_("This sign-off was already withdrawn on %(date)s.", date=when), sign_off)
     _require_version(sign_off, expected_version)
     reason = (reason or "").strip()
     if not reason:
-        raise SignOffError(str(REASON_REQUIRED), "reason")
+        raise Refused(str(REASON_REQUIRED), "reason")
     with _conflicts(session, _("This sign-off changed while you were withdrawing it. Check it again.")):
         sign_off.withdrawn_at, sign_off.withdrawn_reason, sign_off.withdrawn_by_id = utcnow(), reason, actor.id
     learner_id = learner_of(sign_off.enrolment).id
@@ -195,12 +184,12 @@ def withdraw_sign_off(session: Session, actor: User, sign_off: SignOff, reason: 
 
 def _require_not_withdrawn(sign_off: SignOff) -> None:
     if sign_off.withdrawn_at is not None:
-        raise SignOffError(_("This sign-off was withdrawn on %(date)s, so it cannot be countersigned.", date=format_date(sign_off.withdrawn_at)))
+        raise Refused(_("This sign-off was withdrawn on %(date)s, so it cannot be countersigned.", date=lazy_date(sign_off.withdrawn_at)))
 
 
 def _require_version(sign_off: SignOff, expected_version: int | None) -> None:
     if expected_version != sign_off.version:
-        raise SignOffConflict(_("This sign-off was changed by someone else since you opened it. Check it again below."))
+        raise Conflict(_("This sign-off was changed by someone else since you opened it. Check it again below."))
 
 
 # -- for the pages ----------------------------------------------------------------------------
@@ -213,8 +202,8 @@ class SignOffState:
     criteria: list[tuple[Criterion, str]]
     history: list[SignOff] = field(default_factory=list)
     verified_at: datetime | None = None
-    #: the latest IQA sample of this enrolment's reviews, if any was drawn
-    sample: Sample | None = None
+    #: what the quality checks (the IQA's latest sample) say of this standard: (label, tag class) pairs
+    checks: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -239,7 +228,7 @@ def sign_off_state(session: Session, enrolment: Enrolment) -> SignOffState:
     criteria = [(c, statuses.get(c.id, "")) for c in assessable_criteria(session, enrolment.standard_id)]
     history = list(session.scalars(select(SignOff).where(SignOff.enrolment_id == enrolment.id).order_by(SignOff.sequence.desc())))
     progress = session.get(EnrolmentProgress, enrolment.id)
-    sample = session.scalar(select(Sample).where(Sample.enrolment_id == enrolment.id).order_by(Sample.id.desc()).limit(1))
+    checks = answers(sign_off_checks, enrolment, session=session)
     active = next((row for row in history if row.withdrawn_at is None), None)
     verified_at = progress.verified_at if progress is not None and active is not None else None
-    return SignOffState(active, criteria, history, verified_at, sample)
+    return SignOffState(active, criteria, history, verified_at, checks)

@@ -7,22 +7,17 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from ..accounts.models import User
-from ..cohorts.blueprint import show_error
 from ..cohorts.models import Enrolment
 from ..db import get_session
-from ..evidence.labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS
-from ..iqa.labels import STATUS_LABELS as SAMPLE_LABELS
-from ..iqa.labels import STATUS_TAGS as SAMPLE_TAGS
 from ..permissions import belongs_to, can_assess, can_countersign, can_view_learner
-from .blueprint import bp
+from .blueprint import bp, enrolment_or_404
+from .labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS
 from .models import SignOff
-from .progress import assessable_criteria
+from ..standards.criteria import assessable_criteria
 from .signoff import (
     ASSESSOR_DECLARATION,
     LEARNER_STATEMENT,
     AlreadyDone,
-    SignOffConflict,
-    SignOffError,
     countersign as countersign_service,
     learner_of,
     may_withdraw,
@@ -33,13 +28,7 @@ from .signoff import (
 )
 from .signing import sign_off_payload, verify_sign_off
 from .signoff_forms import CountersignForm, SignOffForm, WithdrawSignOffForm
-
-
-def enrolment_or_404(enrolment_id: int) -> Enrolment:
-    enrolment = get_session().get(Enrolment, enrolment_id)
-    if enrolment is None or not belongs_to(current_user, provider_of(enrolment)):
-        abort(404)
-    return enrolment
+from ..core.acts import attempt, show_refusal
 
 
 def sign_off_or_404(sign_off_id: int) -> SignOff:
@@ -56,7 +45,7 @@ def may_read(user: User, sign_off: SignOff) -> bool:
     return can_view_learner(user, learner_of(enrolment), assessors, {enrolment.iqa_id})
 
 
-def attempt(form: FlaskForm, act: Callable[[], SignOff], success: str, loaded: SignOff | None = None):
+def attempt_sign_off(form: FlaskForm, act: Callable[[], SignOff], success: str, loaded: SignOff | None = None):
     """A valid post: run `act`, commit, flash `success` and go to the sign-off's record.
 
     Otherwise (None, the status to show the form again with); after a conflict the form carries
@@ -64,20 +53,18 @@ def attempt(form: FlaskForm, act: Callable[[], SignOff], success: str, loaded: S
     """
     if not form.validate_on_submit():
         return None, 422 if request.method == "POST" else 200
-    try:
-        changed = act()
-    except AlreadyDone as done:
-        flash(str(done), "info")
-        return redirect(url_for(".sign_off_record", sign_off_id=done.sign_off.id)), None
-    except SignOffError as error:
-        show_error(form, error)
+    outcome = attempt(get_session(), act)
+    if isinstance(outcome.refused, AlreadyDone):
+        flash(str(outcome.refused), "info")
+        return redirect(url_for(".sign_off_record", sign_off_id=outcome.refused.sign_off.id)), None
+    if not outcome.done:
+        show_refusal(form, outcome.refused)
         if loaded is not None:
             get_session().refresh(loaded)
             form.version.data, form.version.raw_data = loaded.version, [str(loaded.version)]
-        return None, 409 if isinstance(error, SignOffConflict) else 422
-    get_session().commit()
+        return None, outcome.status
     flash(success, "success")
-    return redirect(url_for(".sign_off_record", sign_off_id=changed.id)), None
+    return redirect(url_for(".sign_off_record", sign_off_id=outcome.value.id)), None
 
 
 def criteria_context(enrolment: Enrolment, payload: dict) -> dict:
@@ -92,7 +79,7 @@ def sign_off(enrolment_id: int):
     if not can_assess(current_user, provider_of(enrolment), enrolment.assessor_id):
         abort(403)
     db, form = get_session(), SignOffForm()
-    done, status = attempt(
+    done, status = attempt_sign_off(
         form,
         lambda: sign_off_service(
             db, current_user, enrolment, form.signature_name.data, str(ASSESSOR_DECLARATION), agreed=form.agreed.data
@@ -126,8 +113,6 @@ def sign_off_record(sign_off_id: int):
         "may_countersign": can_countersign(current_user, learner_of(enrolment).id),
         "may_withdraw": may_withdraw(current_user, sign_off),
         "may_sign": can_assess(current_user, provider_of(enrolment), enrolment.assessor_id),
-        "sample_labels": SAMPLE_LABELS,
-        "sample_tags": SAMPLE_TAGS,
     }
     return render_template("assessment/sign_off_record.html", **context, **criteria_context(enrolment, sign_off.payload))
 
@@ -138,7 +123,7 @@ def countersign(sign_off_id: int):
     if not can_countersign(current_user, learner_of(sign_off.enrolment).id):
         abort(403)
     db, form = get_session(), versioned(CountersignForm, sign_off)
-    done, status = attempt(
+    done, status = attempt_sign_off(
         form,
         lambda: countersign_service(db, current_user, sign_off, form.signature_name.data, form.version.data),
         _("You countersigned the sign-off of %(standard)s.", standard=sign_off.enrolment.standard.urn),
@@ -159,7 +144,7 @@ def withdraw_sign_off(sign_off_id: int):
     if not may_withdraw(current_user, sign_off):
         abort(403)
     db, form = get_session(), versioned(WithdrawSignOffForm, sign_off)
-    done, status = attempt(
+    done, status = attempt_sign_off(
         form,
         lambda: withdraw_service(db, current_user, sign_off, form.reason.data, form.version.data),
         _("The sign-off was withdrawn. The assessor can sign the standard off again when it is ready."),

@@ -1,10 +1,6 @@
 """The words for audit entries: a sentence per (entity, action), field names, and stored codes."""
 from flask_babel import lazy_gettext as _l
 
-from ..evidence.labels import KIND_LABELS
-from ..evidence.labels import STATUS_LABELS as EVIDENCE_STATUS_LABELS
-from ..iqa.labels import REASON_LABELS
-from ..iqa.labels import STATUS_LABELS as SAMPLE_STATUS_LABELS
 
 OUTCOME_LABELS = {"met": _l("met"), "not_yet": _l("not yet met")}
 
@@ -106,11 +102,13 @@ FIELD_LABELS = {
     "learner_hash": _l("Hash of the countersignature"),
 }
 
-#: field -> {stored value: label}, by entity where the same word means different things
+#: field -> {stored value: label}, by entity where the same word means different things; the areas
+#: above add their own codes through `register_values`
 VALUE_LABELS = {
     ("*", "outcome"): OUTCOME_LABELS,
-    ("*", "kind"): KIND_LABELS,
-    ("evidence", "status"): EVIDENCE_STATUS_LABELS,
-    ("sample", "status"): SAMPLE_STATUS_LABELS,
-    ("sample", "reason"): REASON_LABELS,
 }
+
+
+def register_values(entity: str, field: str, labels: dict) -> None:
+    """How an area's stored codes read in the history (entity "*" for every entity with that field)."""
+    VALUE_LABELS[(entity, field)] = labels

@@ -1,15 +1,11 @@
 """Audit entries ready to show: when, who, what in words, and the fields that changed."""
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import gettext as _
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..assessment.models import Decision, Review, SignOff
-from ..cohorts.models import Enrolment
-from ..evidence.models import Evidence, Submission
-from ..standards.models import Criterion, Standard
 from ..timeutil import aware
 from .describe import Change, changes, describe
 from .models import AuditEntry
@@ -38,39 +34,14 @@ def present(session: Session, entries: list[AuditEntry]) -> list[Row]:
     ]
 
 
-def _by_evidence(session: Session, ids: set[int]):
-    return {evidence.id: {"reference": evidence.reference} for evidence in session.scalars(select(Evidence).where(Evidence.id.in_(ids)))}
+#: entity -> what to look up about its rows, for the sentences that name them; filled by the areas
+#: above through `register_lookup`
+LOOKUPS: dict[str, Callable[[Session, set[int]], dict[int, dict]]] = {}
 
 
-def _by_submission(session: Session, ids: set[int]):
-    rows = session.execute(select(Submission.id, Evidence).join(Evidence).where(Submission.id.in_(ids)))
-    return {row.id: {"reference": row.Evidence.reference} for row in rows}
-
-
-def _by_review(session: Session, ids: set[int]):
-    query = select(Review.id, Evidence).join(Submission, Submission.id == Review.submission_id).join(Evidence)
-    return {row.id: {"reference": row.Evidence.reference} for row in session.execute(query.where(Review.id.in_(ids)))}
-
-
-def _by_decision(session: Session, ids: set[int]):
-    query = select(Decision.id, Evidence, Criterion.code).join(Evidence).join(Criterion)
-    rows = session.execute(query.where(Decision.id.in_(ids)))
-    return {row.id: {"reference": row.Evidence.reference, "criterion": row.code} for row in rows}
-
-
-def _by_sign_off(session: Session, ids: set[int]):
-    query = select(SignOff.id, Standard.urn).join(Enrolment, Enrolment.id == SignOff.enrolment_id).join(Standard)
-    return {row.id: {"standard": row.urn} for row in session.execute(query.where(SignOff.id.in_(ids)))}
-
-
-#: entity -> what to look up about its rows, for the sentences that name them
-LOOKUPS = {
-    "evidence": _by_evidence,
-    "submission": _by_submission,
-    "review": _by_review,
-    "decision": _by_decision,
-    "sign_off": _by_sign_off,
-}
+def register_lookup(entity: str, lookup: Callable[[Session, set[int]], dict[int, dict]]) -> None:
+    """How to find the details (an evidence reference, a standard) an entity's sentences name, for a set of ids."""
+    LOOKUPS[entity] = lookup
 
 
 def lookups(session: Session, entries: list[AuditEntry]) -> dict[tuple[str, int], dict]:

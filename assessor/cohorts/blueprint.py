@@ -9,7 +9,6 @@ from ..i18n import format_date
 from ..permissions import belongs_to, can_administer
 from .labels import EVENT_LABELS, STATUS_LABELS, STATUS_TAGS, standard_title
 from .models import Cohort, CohortMember, Enrolment
-from .services import CohortError
 
 bp = Blueprint("cohorts", __name__, url_prefix="/cohorts")
 bp.before_request(require_sign_in)
@@ -58,18 +57,6 @@ def enrolment_or_abort(member: CohortMember, enrolment_id: int) -> Enrolment:
     return enrolment
 
 
-def show_error(form: FlaskForm, error: CohortError) -> None:
-    """Put a service's refusal beside the field it concerns, or above the form."""
-    field = form._fields.get(error.field) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, str(error)]
-    else:
-        form.form_errors.append(str(error))
-
-
-def as_id(value) -> int | None:
-    """A chosen id from a form, or None when nothing (or nonsense) was chosen."""
-    return int(value) if value and str(value).isdigit() else None
 
 
 def status_code(form: FlaskForm) -> int:

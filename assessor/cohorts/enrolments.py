@@ -2,7 +2,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -10,7 +10,8 @@ from ..accounts.models import ASSESSOR, IQA, User, UserRole
 from ..standards.models import Standard
 from ..timeutil import today
 from .models import ACTIVE, ASSIGNMENT_CHANGED, ENROLLED, ON_BREAK, Cohort, CohortMember, Enrolment
-from .services import CohortError, record_event
+from .services import record_event
+from ..core.acts import Refused
 
 
 def assignable_people(session: Session, provider_id: int, role: str) -> list[User]:
@@ -65,20 +66,20 @@ def enrol_learners(
     Existing enrolments are reported and left as they were.
     """
     if not cohort.standards:
-        raise CohortError(_("This cohort has no standards yet. Add one to the cohort first."))
+        raise Refused(_("This cohort has no standards yet. Add one to the cohort first."))
     if all_unenrolled:
         member_ids = [member.id for member in unenrolled_active_members(cohort)]
         if not member_ids:
-            raise CohortError(_("Every active learner is already enrolled on all the cohort's standards."), "learners")
+            raise Refused(_("Every active learner is already enrolled on all the cohort's standards."), "learners")
     if not member_ids:
-        raise CohortError(_("Choose at least one learner."), "learners")
+        raise Refused(_("Choose at least one learner."), "learners")
     pairs = {
         pinned.standard_id: _checked_pair(session, cohort.provider_id, pinned.standard, assignments.get(pinned.standard_id))
         for pinned in cohort.standards
     }
     members = {member.id: member for member in cohort.members}
     if not set(member_ids) <= members.keys():
-        raise CohortError(_("Someone you chose is no longer in this cohort. Reload the page and choose again."), "learners")
+        raise Refused(_("Someone you chose is no longer in this cohort. Reload the page and choose again."), "learners")
     outcome = EnrolOutcome()
     for member_id in dict.fromkeys(member_ids):
         _enrol_member(session, actor, members[member_id], cohort, pairs, outcome)
@@ -116,7 +117,7 @@ def change_assignment(session: Session, actor: User, enrolment: Enrolment, assig
     """Change the assessor or IQA of one enrolment; False when nothing changed."""
     member = enrolment.member
     if member.status not in (ACTIVE, ON_BREAK):
-        raise CohortError(_("%(name)s has left this cohort, so their enrolments cannot change.", name=member.learner.name))
+        raise Refused(_("%(name)s has left this cohort, so their enrolments cannot change.", name=member.learner.name))
     assessor, iqa = _checked_pair(session, member.cohort.provider_id, enrolment.standard, assignment)
     changes = {
         role: {"before": _name(before), "after": _name(after)}
@@ -137,12 +138,12 @@ def _checked_pair(session: Session, provider_id: int, standard: Standard, assign
     label = _standard_label(standard)
     assessor = _person(session, provider_id, assignment.assessor_id if assignment else None, ASSESSOR)
     if assessor is None:
-        raise CohortError(_("Choose an assessor for %(standard)s.", standard=label), f"assessor_{standard.id}")
+        raise Refused(_("Choose an assessor for %(standard)s.", standard=label), f"assessor_{standard.id}")
     iqa = _person(session, provider_id, assignment.iqa_id if assignment else None, IQA)
     if iqa is None:
-        raise CohortError(_("Choose an IQA for %(standard)s.", standard=label), f"iqa_{standard.id}")
+        raise Refused(_("Choose an IQA for %(standard)s.", standard=label), f"iqa_{standard.id}")
     if assessor.id == iqa.id:
-        raise CohortError(
+        raise Refused(
             _(
                 "%(name)s cannot be both the assessor and the IQA for %(standard)s: an IQA never verifies their own decisions.",
                 name=assessor.name,

@@ -6,14 +6,15 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from ..core.loading import as_id
 from ..accounts.models import ASSESSOR, IQA
 from ..db import get_session
-from .blueprint import as_id, bp, enrolment_or_abort, member_or_abort, show_error, status_code
+from .blueprint import bp, enrolment_or_abort, member_or_abort, status_code
 from .enrolments import Assignment, assignable_people, change_assignment
 from .forms import AssignmentForm, MovementForm, TransferForm
 from .models import Cohort, CohortMember
 from .movements import end_break, other_cohorts, start_break, transfer, withdraw
-from .services import CohortError
+from ..core.acts import attempt
 
 
 @bp.get("/<int:cohort_id>/learners/<int:member_id>")
@@ -33,12 +34,9 @@ def assignment(cohort_id: int, member_id: int, enrolment_id: int):
     form = AssignmentForm(data=initial).offer(assignable_people(db, provider_id, ASSESSOR), assignable_people(db, provider_id, IQA))
     if form.validate_on_submit():
         chosen = Assignment(as_id(form.assessor.data), as_id(form.iqa.data))
-        try:
-            changed = change_assignment(db, current_user, enrolment, chosen, form.reason.data or "")
-        except CohortError as error:
-            show_error(form, error)
-        else:
-            db.commit()
+        outcome = attempt(db, lambda: change_assignment(db, current_user, enrolment, chosen, form.reason.data or ""), form)
+        if outcome.done:
+            changed = outcome.value
             flash(_("Assessor and IQA saved.") if changed else _("Nothing has changed."), "success" if changed else "info")
             return _to_learner(member)
     page = render_template("cohorts/assignment.html", cohort=member.cohort, member=member, enrolment=enrolment, form=form)
@@ -73,12 +71,8 @@ def _movement(cohort_id: int, member_id: int, action: str):
     form = MovementForm()
     if form.validate_on_submit():
         db = get_session()
-        try:
-            service(db, current_user, member, effective_on=form.effective_on.data, reason=form.reason.data)
-        except CohortError as error:
-            show_error(form, error)
-        else:
-            db.commit()
+        outcome = attempt(db, lambda: service(db, current_user, member, effective_on=form.effective_on.data, reason=form.reason.data), form)
+        if outcome.done:
             flash(str(done) % {"name": member.learner.name}, "success")
             return _to_learner(member)
     name = member.learner.name
@@ -109,12 +103,9 @@ def transfer_learner(cohort_id: int, member_id: int):
     if form.validate_on_submit():
         target_id = as_id(form.target.data)
         target = db.get(Cohort, target_id) if target_id else None
-        try:
-            arrival = transfer(db, current_user, member, target, effective_on=form.effective_on.data, reason=form.reason.data)
-        except CohortError as error:
-            show_error(form, error)
-        else:
-            db.commit()
+        outcome = attempt(db, lambda: transfer(db, current_user, member, target, effective_on=form.effective_on.data, reason=form.reason.data), form)
+        if outcome.done:
+            arrival = outcome.value
             name, cohort = member.learner.name, arrival.cohort.name
             flash(_("%(name)s has been transferred to %(cohort)s.", name=name, cohort=cohort), "success")
             return redirect(url_for(".learner", cohort_id=arrival.cohort_id, member_id=arrival.id))

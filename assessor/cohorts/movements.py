@@ -1,7 +1,7 @@
 """Withdrawals, breaks in learning and transfers: each dated, reasoned and kept in the learner's history."""
 from datetime import date
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -20,7 +20,8 @@ from .models import (
     Cohort,
     CohortMember,
 )
-from .services import CohortError, find_member, record_event
+from .services import find_member, record_event
+from ..core.acts import Refused
 
 #: the events that change a learner's status within a cohort; a later change cannot be dated before them
 STATUS_EVENTS = (BREAK_STARTED, BREAK_ENDED, TRANSFERRED_IN)
@@ -34,14 +35,14 @@ def withdraw(session: Session, actor: User, member: CohortMember, *, effective_o
 
 def start_break(session: Session, actor: User, member: CohortMember, *, effective_on: date | None, reason: str) -> None:
     if member.status == ON_BREAK:
-        raise CohortError(_("%(name)s is already on a break in learning.", name=member.learner.name))
+        raise Refused(_("%(name)s is already on a break in learning.", name=member.learner.name))
     _require_status(member, (ACTIVE,))
     _move(session, actor, member, ON_BREAK, BREAK_STARTED, effective_on, reason)
 
 
 def end_break(session: Session, actor: User, member: CohortMember, *, effective_on: date | None, reason: str) -> None:
     if member.status == ACTIVE:
-        raise CohortError(_("%(name)s is not on a break in learning.", name=member.learner.name))
+        raise Refused(_("%(name)s is not on a break in learning.", name=member.learner.name))
     _require_status(member, (ON_BREAK,))
     _move(session, actor, member, ACTIVE, BREAK_ENDED, effective_on, reason)
 
@@ -59,9 +60,9 @@ def transfer(
     _require_status(member, STILL_HERE)
     source = member.cohort
     if target is None or target.provider_id != source.provider_id:
-        raise CohortError(_("Choose the cohort to transfer to."), "target")
+        raise Refused(_("Choose the cohort to transfer to."), "target")
     if target.id == source.id or find_member(session, target, member.learner_id) is not None:
-        raise CohortError(_("%(name)s is already in %(cohort)s.", name=member.learner.name, cohort=target.name), "target")
+        raise Refused(_("%(name)s is already in %(cohort)s.", name=member.learner.name, cohort=target.name), "target")
     _move(session, actor, member, TRANSFERRED, TRANSFERRED_OUT, effective_on, reason, cohort_id=target.id, cohort=target.name)
     arrival = CohortMember(cohort=target, learner=member.learner, status=ACTIVE)
     session.add(arrival)
@@ -78,10 +79,10 @@ def _require_status(member: CohortMember, allowed: tuple[str, ...]) -> None:
     if member.status in allowed:
         return
     if member.status == WITHDRAWN:
-        raise CohortError(_("%(name)s has withdrawn from this cohort.", name=member.learner.name))
+        raise Refused(_("%(name)s has withdrawn from this cohort.", name=member.learner.name))
     if member.status == TRANSFERRED:
-        raise CohortError(_("%(name)s has transferred to another cohort.", name=member.learner.name))
-    raise CohortError(_("%(name)s is on a break in learning. End the break first.", name=member.learner.name))
+        raise Refused(_("%(name)s has transferred to another cohort.", name=member.learner.name))
+    raise Refused(_("%(name)s is on a break in learning. End the break first.", name=member.learner.name))
 
 
 def _move(
@@ -95,15 +96,15 @@ def _move(
 
 def _check_date_and_reason(member: CohortMember, effective_on: date | None, reason: str) -> None:
     if effective_on is None:
-        raise CohortError(_("Enter the date it takes effect."), "effective_on")
+        raise Refused(_("Enter the date it takes effect."), "effective_on")
     if effective_on < member.cohort.start_date:
         started = member.cohort.start_date.isoformat()
-        raise CohortError(_("The date cannot be before the cohort started, on %(date)s.", date=started), "effective_on")
+        raise Refused(_("The date cannot be before the cohort started, on %(date)s.", date=started), "effective_on")
     last_change = max((event.effective_on for event in member.events if event.kind in STATUS_EVENTS), default=None)
     if last_change is not None and effective_on < last_change:
-        raise CohortError(
+        raise Refused(
             _("The date cannot be before the last change to this learner's status, on %(date)s.", date=last_change.isoformat()),
             "effective_on",
         )
     if not (reason or "").strip():
-        raise CohortError(_("Enter the reason."), "reason")
+        raise Refused(_("Enter the reason."), "reason")

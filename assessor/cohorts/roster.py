@@ -3,7 +3,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 MAX_BYTES = 1024 * 1024

@@ -4,10 +4,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from email_validator import EmailNotValidError, validate_email
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..core.pages import Page, paginate
 from ..accounts.models import LEARNER, User
 from ..accounts.services import AccountError, LinkBuilder, find_user_by_email, invite_user, normalise_email
 from ..mail.services import MailSettings
@@ -16,32 +17,10 @@ from ..standards.models import Standard
 from ..timeutil import today
 from .models import ACTIVE, JOINED, MEMBER_STATUSES, Cohort, CohortMember, CohortStandard, Enrolment, MemberEvent
 from .roster import RosterRow
+from ..core.acts import Refused
 
 NAME_MAX = 200
 EMAIL_MAX = 254
-
-
-class CohortError(Exception):
-    """A change to a cohort that the rules refuse; the message is for the person, `field` says where."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-
-
-@dataclass
-class Page:
-    items: list
-    total: int
-    page: int
-    pages: int
-
-
-def paginate(session: Session, query, page: int, per_page: int) -> Page:
-    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-    pages = max(1, -(-total // per_page))
-    page = min(max(page, 1), pages)
-    return Page(list(session.scalars(query.offset((page - 1) * per_page).limit(per_page))), total, page, pages)
 
 
 def record_event(
@@ -85,7 +64,7 @@ def create_cohort(
 ) -> Cohort:
     provider_id = actor.provider_id
     if provider_id is None:
-        raise CohortError(_("Only a provider's administrator can create cohorts."))
+        raise Refused(_("Only a provider's administrator can create cohorts."))
     name = _checked_details(session, provider_id, name, start_date, target_end_date)
     standards = _chosen_standards(session, standard_ids)
     cohort = Cohort(provider_id=provider_id, name=name, start_date=start_date, target_end_date=target_end_date)
@@ -124,32 +103,32 @@ def _checked_details(
 ) -> str:
     name = " ".join((name or "").split())
     if not name:
-        raise CohortError(_("Enter a name for the cohort."), "name")
+        raise Refused(_("Enter a name for the cohort."), "name")
     if len(name) > NAME_MAX:
-        raise CohortError(_("The name must be 200 characters or fewer."), "name")
+        raise Refused(_("The name must be 200 characters or fewer."), "name")
     others = session.execute(select(Cohort.id, Cohort.name).where(Cohort.provider_id == provider_id))
     if any(other_name.casefold() == name.casefold() and other_id != cohort_id for other_id, other_name in others):
-        raise CohortError(_("There is already a cohort called “%(name)s”. Choose another name.", name=name), "name")
+        raise Refused(_("There is already a cohort called “%(name)s”. Choose another name.", name=name), "name")
     if start is None:
-        raise CohortError(_("Enter the start date."), "start_date")
+        raise Refused(_("Enter the start date."), "start_date")
     if end is None:
-        raise CohortError(_("Enter the target end date."), "target_end_date")
+        raise Refused(_("Enter the target end date."), "target_end_date")
     if end <= start:
-        raise CohortError(_("The target end date must be after the start date."), "target_end_date")
+        raise Refused(_("The target end date must be after the start date."), "target_end_date")
     return name
 
 
 def _chosen_standards(session: Session, standard_ids: Iterable[int]) -> list[Standard]:
     ids = sorted(set(standard_ids))
     if not ids:
-        raise CohortError(_("Choose at least one standard."), "standards")
+        raise Refused(_("Choose at least one standard."), "standards")
     standards = list(session.scalars(select(Standard).where(Standard.id.in_(ids)).order_by(Standard.id)))
     if len(standards) != len(ids):
-        raise CohortError(_("A standard you chose is no longer loaded. Reload the page and choose again."), "standards")
+        raise Refused(_("A standard you chose is no longer loaded. Reload the page and choose again."), "standards")
     urns = [standard.urn for standard in standards]
     repeated = sorted({urn for urn in urns if urns.count(urn) > 1})
     if repeated:
-        raise CohortError(_("Choose only one version of %(urn)s.", urn=repeated[0]), "standards")
+        raise Refused(_("Choose only one version of %(urn)s.", urn=repeated[0]), "standards")
     return standards
 
 
@@ -161,7 +140,7 @@ def _refuse_if_enrolled(session: Session, cohort: Cohort, standard: Standard) ->
         .where(CohortMember.cohort_id == cohort.id, Enrolment.standard_id == standard.id)
     )
     if enrolled:
-        raise CohortError(
+        raise Refused(
             _(
                 "%(urn)s version %(version)s cannot be removed: learners in this cohort are enrolled on it (%(count)d).",
                 urn=standard.urn,
@@ -225,18 +204,18 @@ def add_learner(
     if member is not None:
         return AddedLearner(member, already=True)
     if not name and existing is None:
-        raise CohortError(_("Enter the learner's name."), "name")
+        raise Refused(_("Enter the learner's name."), "name")
     if len(name) > NAME_MAX:
-        raise CohortError(_("The name must be 200 characters or fewer."), "name")
+        raise Refused(_("The name must be 200 characters or fewer."), "name")
     return _join(session, mail, actor, cohort, name or existing.name, email, link_for)
 
 
 def _checked_email(email: str) -> str:
     email = normalise_email(email or "")
     if not email:
-        raise CohortError(_("Enter the learner's email address."), "email")
+        raise Refused(_("Enter the learner's email address."), "email")
     if len(email) > EMAIL_MAX or not _valid_email(email):
-        raise CohortError(_("Enter an email address like name@example.com."), "email")
+        raise Refused(_("Enter an email address like name@example.com."), "email")
     return email
 
 
@@ -258,7 +237,7 @@ def _join(
             session, mail, provider=provider, email=email, name=name, roles={LEARNER}, link_for=link_for, invited_by=actor
         )
     except AccountError as error:
-        raise CohortError(str(error), "email") from None
+        raise Refused(str(error), "email") from None
     invited = learner.password_hash is None
     member = CohortMember(cohort=cohort, learner=learner, status=ACTIVE)
     session.add(member)

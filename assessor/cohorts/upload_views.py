@@ -5,10 +5,11 @@ from flask_login import current_user
 
 from ..db import get_session
 from ..mail.services import MailSettings
-from .blueprint import bp, cohort_or_abort, show_error, status_code
+from .blueprint import bp, cohort_or_abort, status_code
 from .forms import ConfirmUploadForm, LearnerForm, UploadForm
 from .roster import MAX_BYTES, UploadError, read_roster, sign_rows, unsign_rows
-from .services import AddedLearner, CohortError, add_learner, check_roster, confirm_roster
+from .services import AddedLearner, add_learner, check_roster, confirm_roster
+from ..core.acts import attempt
 
 
 def _mail() -> MailSettings:
@@ -25,13 +26,10 @@ def add_one(cohort_id: int):
     form = LearnerForm()
     if form.validate_on_submit():
         db = get_session()
-        try:
-            person = {"name": form.name.data, "email": form.email.data}
-            added = add_learner(db, _mail(), current_user, cohort, **person, link_for=_invitation_link)
-        except CohortError as error:
-            show_error(form, error)
-        else:
-            db.commit()
+        person = {"name": form.name.data, "email": form.email.data}
+        outcome = attempt(db, lambda: add_learner(db, _mail(), current_user, cohort, **person, link_for=_invitation_link), form)
+        if outcome.done:
+            added = outcome.value
             _flash_added(added)
             return redirect(url_for(".show", cohort_id=cohort.id))
     return render_template("cohorts/add_learner.html", cohort=cohort, form=form), status_code(form)

@@ -3,21 +3,16 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..core.loading import as_id
 from ..accounts.models import ASSESSOR, IQA
+from ..core.acts import attempt
 from ..db import get_session
-from .blueprint import administered_provider_id, as_id, bp, cohort_or_abort, show_error, status_code
+from .blueprint import administered_provider_id, bp, cohort_or_abort, status_code
 from .enrolments import Assignment, EnrolOutcome, assignable_people, enrol_learners, unenrolled_active_members
 from .forms import CohortForm, enrol_form
 from .models import ACTIVE, MEMBER_STATUSES
 from .services import (
-    CohortError,
-    active_counts,
-    create_cohort,
-    list_cohorts,
-    list_members,
-    loaded_standards,
-    status_counts,
-    update_cohort,
+    active_counts, create_cohort, list_cohorts, list_members, loaded_standards, status_counts, update_cohort,
 )
 
 
@@ -36,12 +31,9 @@ def new():
     db = get_session()
     form = CohortForm().offer(loaded_standards(db))
     if form.validate_on_submit():
-        try:
-            cohort = create_cohort(db, current_user, **_details(form))
-        except CohortError as error:
-            show_error(form, error)
-        else:
-            db.commit()
+        outcome = attempt(db, lambda: create_cohort(db, current_user, **_details(form)), form)
+        if outcome.done:
+            cohort = outcome.value
             flash(_("Cohort “%(name)s” created. Now add its learners.", name=cohort.name), "success")
             return redirect(url_for(".show", cohort_id=cohort.id))
     return render_template("cohorts/edit.html", form=form, cohort=None), status_code(form)
@@ -53,12 +45,8 @@ def edit(cohort_id: int):
     db = get_session()
     form = (CohortForm() if request.method == "POST" else CohortForm.for_cohort(cohort)).offer(loaded_standards(db))
     if form.validate_on_submit():
-        try:
-            update_cohort(db, current_user, cohort, **_details(form))
-        except CohortError as error:
-            show_error(form, error)
-        else:
-            db.commit()
+        outcome = attempt(db, lambda: update_cohort(db, current_user, cohort, **_details(form)), form)
+        if outcome.done:
             flash(_("Cohort “%(name)s” saved.", name=cohort.name), "success")
             return redirect(url_for(".show", cohort_id=cohort.id))
     return render_template("cohorts/edit.html", form=form, cohort=cohort), status_code(form)
@@ -94,13 +82,10 @@ def enrol(cohort_id: int):
     form = enrol_form(cohort, active, *people)
     if form.validate_on_submit():
         chosen, everyone = form.learners.data or [], form.all_unenrolled.data
-        try:
-            outcome = enrol_learners(db, current_user, cohort, chosen, _assignments(form, cohort), all_unenrolled=everyone)
-        except CohortError as error:
-            show_error(form, error)
-        else:
-            db.commit()
-            _flash_enrolled(outcome)
+        assignments = _assignments(form, cohort)
+        attempted = attempt(db, lambda: enrol_learners(db, current_user, cohort, chosen, assignments, all_unenrolled=everyone), form)
+        if attempted.done:
+            _flash_enrolled(attempted.value)
             return redirect(url_for(".show", cohort_id=cohort.id))
     unenrolled = {member.id for member in unenrolled_active_members(cohort)}
     page = render_template("cohorts/enrol.html", cohort=cohort, form=form, active=active, unenrolled=unenrolled)

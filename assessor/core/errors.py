@@ -3,7 +3,7 @@ from flask import Flask, current_app, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
-from ..storage.files import megabytes
+from ..i18n import megabytes
 
 MESSAGES = {
     400: (_l("Something in that request was not right"), _l("Go back, reload the page and try again.")),

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from ..accounts.models import User
 from ..assessment.models import EnrolmentProgress
 from ..cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment
-from ..evidence.matrix import Words, standard_words
+from ..standards.words import Words, standard_words
 from ..standards.models import Standard
 from ..timeutil import aware, today
 from .figures import CURRENT_MEMBERS, RAG_STATUSES, RANK, Pace, Thresholds, criteria_met, criteria_totals, percent, rag_rank

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from ..accounts.models import User
 from ..admin.services import ProviderPage, provider_page
-from ..evidence.matrix import StandardSummary, standard_summaries
+from ..assessment.matrix import StandardSummary, standard_summaries
 from ..permissions import can_administer, can_manage_providers, is_assessor, is_iqa, is_learner
 from . import services
 from ..timeutil import utcnow

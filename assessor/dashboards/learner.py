@@ -7,7 +7,8 @@ from sqlalchemy.orm import Session
 from ..accounts.models import User
 from ..assessment.models import SignOff
 from ..cohorts.models import CohortMember, Enrolment
-from ..evidence.matrix import StandardSummary, Words
+from ..assessment.matrix import StandardSummary
+from ..standards.words import Words
 from ..evidence.models import DRAFT, REFERRED, Evidence
 
 COUNTERSIGN = "countersign"

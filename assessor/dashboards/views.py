@@ -3,6 +3,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from flask_login import current_user
 
 from ..accounts.login import require_sign_in
+from . import landing_views, portfolio_views  # noqa: F401  (the landing and portfolio pages, on other blueprints)
 from ..cohorts.blueprint import cohort_or_abort
 from ..cohorts.labels import STATUS_LABELS
 from ..db import get_session

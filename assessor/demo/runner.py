@@ -14,29 +14,29 @@ from ..assessment.corrections import correct_decision
 from ..assessment.models import MET, NOT_YET, EnrolmentProgress
 from ..assessment.models import Review as ReviewRow
 from ..assessment.progress import active_sign_off
-from ..assessment.services import AssessmentError, claimed_criteria, latest_decision, record_review
-from ..assessment.signoff import ASSESSOR_DECLARATION, SignOffError, countersign, sign_off
+from ..assessment.services import claimed_criteria, latest_decision, record_review
+from ..assessment.signoff import ASSESSOR_DECLARATION, countersign, sign_off
 from ..cohorts.models import Cohort, CohortMember, Enrolment
 from ..dashboards.figures import criteria_met
 from ..evidence.forms import DECLARATION
 from ..evidence.item_files import add_files
-from ..evidence.mapping import MappingError, set_mapping
+from ..evidence.mapping import set_mapping
 from ..evidence.models import OBSERVATION, Evidence, Submission
-from ..evidence.errors import EvidenceError
 from ..evidence.services import create_evidence, submit_evidence, update_evidence
 from ..iqa.models import Sample
 from ..iqa.sampling import DEFAULT_NEW_ASSESSOR_SHARE, DEFAULT_SHARE, plan_for
-from ..iqa.services import IqaError, decide_sample, respond_to_referral, save_plan
+from ..iqa.services import decide_sample, respond_to_referral, save_plan
 from ..standards.models import Criterion
 from ..storage.files import StoredFile, UploadRefused, store_upload
 from ..timeutil import clock_at, today, utcnow
 from .people import PROVIDER_ADMIN_PERSON, DemoError, DemoOutcome
 from .script import Check, Correct, Countersign, Item, Respond, Review, Revise, SignOff, Step, Story, Submit
 from .timeline import record_history, step_moments
+from ..core.acts import Refused
 
 MAX_FILE_BYTES = 1024 * 1024
 #: what stops one story (the data as it is now refuses a step): that learner is skipped, the others are told
-STORY_ERRORS = (DemoError, EvidenceError, MappingError, AssessmentError, SignOffError, IqaError, UploadRefused)
+STORY_ERRORS = (DemoError, Refused, Refused, Refused, Refused, Refused, UploadRefused)
 
 
 def create_portfolios(session: Session, outcome: DemoOutcome, storage_root: Path, stories: tuple[Story, ...]) -> None:

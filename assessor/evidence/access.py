@@ -7,14 +7,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..accounts.models import User
-from ..assessment.models import Decision, Review
 from ..cohorts.models import Enrolment
-from ..cohorts.services import Page, paginate
+from ..core.pages import Page, paginate
 from ..db import get_session
 from ..permissions import belongs_to, can_view_learner, is_learner
 from .mapping import learner_enrolments
-from .matrix import Words, standard_words
-from .models import EVIDENCE_STATUSES, Evidence, EvidenceFile, Submission
+from ..standards.words import Words, standard_words
+from .models import EVIDENCE_STATUSES, Evidence, EvidenceFile
 
 
 def assigned_ids(session: Session, learner_id: int) -> tuple[set[int], set[int]]:
@@ -76,34 +75,6 @@ def portfolio_page(session: Session, learner_id: int, *, status: str = "", page:
 def status_counts(session: Session, learner_id: int) -> dict[str, int]:
     rows = session.execute(select(Evidence.status, func.count()).where(Evidence.learner_id == learner_id).group_by(Evidence.status))
     return dict.fromkeys(EVIDENCE_STATUSES, 0) | dict(rows.tuples().all())
-
-
-@dataclass
-class ReviewRecord:
-    review: Review
-    #: the decision that counts for each criterion, in the standard's order
-    decisions: list[Decision]
-
-
-@dataclass
-class SubmissionRecord:
-    submission: Submission
-    reviews: list[ReviewRecord] = field(default_factory=list)
-
-
-def submission_history(session: Session, evidence: Evidence) -> list[SubmissionRecord]:
-    """Each time the item was submitted, newest first, with every review of it and its current decisions."""
-    records = {submission.id: SubmissionRecord(submission) for submission in evidence.submissions}
-    reviews = list(session.scalars(select(Review).where(Review.submission_id.in_(records)).order_by(Review.created_at, Review.id)))
-    latest: dict[tuple[int, int], Decision] = {}
-    for decision in session.scalars(select(Decision).where(Decision.review_id.in_([review.id for review in reviews]))):
-        key = (decision.review_id, decision.criterion_id)
-        if key not in latest or decision.sequence > latest[key].sequence:
-            latest[key] = decision
-    for review in reviews:
-        decisions = sorted((d for (review_id, _c), d in latest.items() if review_id == review.id), key=lambda d: d.criterion.position)
-        records[review.submission_id].reviews.append(ReviewRecord(review, decisions))
-    return sorted(records.values(), key=lambda record: record.submission.number, reverse=True)
 
 
 @dataclass

@@ -2,11 +2,11 @@
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from flask_babel import lazy_gettext as _l
 
-from .errors import EvidenceError
 from .models import ACCOUNT, DISCUSSION, FILE, OBSERVATION, SCENARIO, WITNESS
+from ..core.acts import Refused
 
 #: the fields a person types, and the longest each may be
 LIMITS = {"title": 200, "description": 5000, "body": 50000, "witness_name": 200, "witness_role": 200, "witness_contact": 254}
@@ -43,14 +43,14 @@ def local_today() -> date:
 
 
 def checked_fields(kind: str, fields: dict) -> dict:
-    """The typed fields of an item of `kind`, tidied; raises EvidenceError listing every problem."""
+    """The typed fields of an item of `kind`, tidied; raises Refused listing every problem."""
     values = {name: _tidy(name, fields.get(name)) for name in EDITABLE_FIELDS}
     if kind != WITNESS:
         values.update(dict.fromkeys(WITNESS_FIELDS))
     problems = _problems(kind, values)
     if problems:
         field, message = problems[0]
-        raise EvidenceError(message, field, problems)
+        raise Refused(message, field, problems)
     return values
 
 

@@ -1,12 +1,12 @@
 """Who may change an evidence item and when, and the conflict checks every change makes."""
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.models import User
 from ..permissions import can_change_evidence
-from .errors import EvidenceConflict, EvidenceError, EvidenceLocked
 from .models import DRAFT, EDITABLE_STATUSES, OBSERVATION, SUBMITTED, Evidence
+from ..core.acts import Conflict, Locked, Refused
 
 
 def is_owner(user: User, evidence: Evidence) -> bool:
@@ -16,7 +16,8 @@ def is_owner(user: User, evidence: Evidence) -> bool:
 
 def may_change(user: User, evidence: Evidence) -> bool:
     """The owner may change the item, its files and its mapping while it is a draft or referred back."""
-    return is_owner(user, evidence) and can_change_evidence(user, evidence.learner_id, evidence.status, evidence.created_by_id)
+    editable = evidence.status in EDITABLE_STATUSES
+    return is_owner(user, evidence) and can_change_evidence(user, evidence.learner_id, editable, evidence.created_by_id)
 
 
 def may_delete(user: User, evidence: Evidence) -> bool:
@@ -29,7 +30,7 @@ def flush_change(session: Session, evidence: Evidence, races=(StaleDataError,)) 
     try:
         session.flush()
     except races:
-        raise EvidenceConflict(message) from None
+        raise Conflict(message) from None
 
 
 def changed_message(evidence: Evidence) -> str:
@@ -42,16 +43,16 @@ def changed_message(evidence: Evidence) -> str:
 
 def check_version(evidence: Evidence, expected_version) -> None:
     if str(expected_version) != str(evidence.version):
-        raise EvidenceConflict(changed_message(evidence))
+        raise Conflict(changed_message(evidence))
 
 
 def check_changeable(actor: User, evidence: Evidence) -> None:
     if not is_owner(actor, evidence):
-        raise EvidenceError(
+        raise Refused(
             _("Only the learner can change their own evidence. An observation can only be changed by the assessor who recorded it.")
         )
     if evidence.status not in EDITABLE_STATUSES:
-        raise EvidenceLocked(locked_message(evidence))
+        raise Locked(locked_message(evidence))
 
 
 def locked_message(evidence: Evidence) -> str:

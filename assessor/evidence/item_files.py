@@ -2,18 +2,19 @@
 from collections.abc import Iterable
 from pathlib import Path
 
-from flask_babel import gettext as _
-from flask_babel import ngettext
+from flask_babel import lazy_gettext as _
+from flask_babel import lazy_ngettext as ngettext
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.datastructures import FileStorage
 
 from ..accounts.models import User
 from ..audit.services import record
-from ..storage.files import StoredFile, UploadRefused, discard_unreferenced, store_upload
+from ..storage.files import StoredFile, UploadRefused, discard_blob, store_upload
 from ..timeutil import utcnow
 from .models import Evidence, EvidenceFile
-from .errors import EvidenceConflict, EvidenceError
 from .guards import check_changeable, check_version, flush_change
+from ..core.acts import Conflict, Refused
 
 
 def store_files(session: Session, uploads: Iterable[FileStorage], *, root: Path, max_bytes: int, max_files: int) -> list[StoredFile]:
@@ -21,14 +22,14 @@ def store_files(session: Session, uploads: Iterable[FileStorage], *, root: Path,
     chosen = [upload for upload in uploads if upload and upload.filename]
     if len(chosen) > max_files:
         message = ngettext("Choose up to %(num)d file at a time.", "Choose up to %(num)d files at a time.", max_files)
-        raise EvidenceError(message, "files")
+        raise Refused(message, "files")
     stored: list[StoredFile] = []
     for upload in chosen:
         try:
             stored.append(store_upload(upload, root, max_bytes))
         except UploadRefused as refused:
             discard_blobs(session, root, [file.sha256 for file in stored])
-            raise EvidenceError(refused.message, "files") from None
+            raise Refused(refused.message, "files") from None
     return stored
 
 
@@ -38,11 +39,18 @@ def discard_blobs(session: Session, root: Path, hashes: Iterable[str]) -> None:
         discard_unreferenced(session, root, sha256)
 
 
+def discard_unreferenced(session: Session, root: Path, sha256: str) -> bool:
+    """Delete the stored file if no evidence file refers to it any more (call after committing the removal)."""
+    if session.scalar(select(EvidenceFile.id).where(EvidenceFile.sha256 == sha256).limit(1)) is not None:
+        return False
+    return discard_blob(root, sha256)
+
+
 def add_files(session: Session, actor: User, evidence: Evidence, stored: list[StoredFile], expected_version) -> list[EvidenceFile]:
     check_changeable(actor, evidence)
     check_version(evidence, expected_version)
     if not stored:
-        raise EvidenceError(_("Choose a file to add."), "files")
+        raise Refused(_("Choose a file to add."), "files")
     rows = [
         EvidenceFile(filename=file.filename, size=file.size, sha256=file.sha256, media_type=file.media_type, uploaded_by_id=actor.id)
         for file in stored
@@ -63,7 +71,7 @@ def remove_file(session: Session, actor: User, evidence: Evidence, file_id: int,
     check_version(evidence, expected_version)
     file = next((file for file in evidence.files if file.id == file_id), None)
     if file is None:
-        raise EvidenceConflict(_("That file is no longer part of %(reference)s.", reference=evidence.reference))
+        raise Conflict(_("That file is no longer part of %(reference)s.", reference=evidence.reference))
     evidence.files.remove(file)
     session.delete(file)
     evidence.updated_at = utcnow()

@@ -7,34 +7,41 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from ..accounts.models import User
-from ..assessment.models import MET, NOT_YET
-from ..cohorts.blueprint import show_error
+from ..core.signals import answers
 from ..db import get_session
 from ..permissions import can_add_evidence, can_record_observation
 from ..storage.detect import ACCEPT
 from ..storage.files import send_stored
 from ..storage.paths import storage_dir
 from . import markdown  # noqa: F401  (registers the markdown filter)
-from .access import assigned_ids, claims_by_standard, evidence_or_abort, file_or_404, learner_or_404, submission_history
+from .access import assigned_ids, claims_by_standard, evidence_or_abort, file_or_404, learner_or_404
 from .forms import (
-    BODY_HINTS, BODY_LABELS, DECLARATION, KIND_HINTS, MARKDOWN_HINT, EvidenceForm, KindForm, SubmitForm, UploadForm, VersionForm,
+    BODY_HINTS,
+    BODY_LABELS,
+    DECLARATION,
+    KIND_HINTS,
+    MARKDOWN_HINT,
+    EvidenceForm,
+    KindForm,
+    SubmitForm,
+    UploadForm,
+    VersionForm,
 )
 from .item_files import add_files, discard_blobs, remove_file, store_files
 from .labels import KIND_LABELS, STATUS_LABELS, STATUS_TAGS
 from .models import ACCOUNT, FILE, LEARNER_KINDS, OBSERVATION, SCENARIO, Evidence
-from .errors import EvidenceConflict, EvidenceError, EvidenceLocked
+from .events import item_history
 from .fields import checked_fields
 from .guards import is_owner, locked_message, may_change, may_delete
 from .services import create_evidence, delete_draft, submit_evidence, update_evidence
 from .blueprint import bp
+from ..core.acts import Conflict, Locked, Refused, attempt, show_refusal
 
 #: what the evidence templates (and pages elsewhere that include evidence/_content.html) call things
 LABELS = SimpleNamespace(
     kinds=KIND_LABELS,
     statuses=STATUS_LABELS,
     tags=STATUS_TAGS,
-    decisions={MET: _l("Met"), NOT_YET: _l("Not yet met")},
-    decision_tags={MET: "govuk-tag--green", NOT_YET: "govuk-tag--orange"},
     kind_hints=KIND_HINTS,
     bodies=BODY_LABELS,
     body_hints=BODY_HINTS,
@@ -57,8 +64,8 @@ def _portfolio_url(learner: User) -> str:
     return url_for(".portfolio") if learner.id == current_user.id else url_for(".learner_portfolio", learner_id=learner.id)
 
 
-def _status(error: EvidenceError | None) -> int:
-    return 409 if isinstance(error, EvidenceConflict) else 422
+def _status(error: Refused | None) -> int:
+    return 409 if isinstance(error, Conflict) else 422
 
 
 # -- adding -----------------------------------------------------------------------------------
@@ -92,9 +99,9 @@ def _create(learner: User, kind: str, template: str):
     if form.validate_on_submit():
         try:
             evidence = _create_with_files(learner, kind, form)
-        except EvidenceError as refused:
+        except Refused as refused:
             error = refused
-            show_error_all(form, refused)
+            show_refusal(form, refused)
         else:
             flash(_("%(reference)s has been saved as a draft.", reference=evidence.reference), "success")
             return redirect(_item_url(evidence))
@@ -127,10 +134,6 @@ def _store(uploads) -> list:
     return store_files(get_session(), uploads or [], root=storage_dir(current_app), **limits)
 
 
-def show_error_all(form, error: EvidenceError) -> None:
-    """Every problem the service found, beside its field or above the form."""
-    for field, message in error.problems:
-        show_error(form, EvidenceError(message, field))
 
 
 # -- one item ---------------------------------------------------------------------------------
@@ -146,7 +149,7 @@ def _show(evidence: Evidence, upload_form: UploadForm | None = None, status: int
     changeable = may_change(current_user, evidence)
     page = render_template(
         "evidence/show.html", evidence=evidence, learner=evidence.learner, claims=claims_by_standard(evidence),
-        history=submission_history(db, evidence), changeable=changeable, deletable=may_delete(current_user, evidence),
+        history=next(iter(answers(item_history, evidence, session=db)), []), changeable=changeable, deletable=may_delete(current_user, evidence),
         upload_form=_current(upload_form or UploadForm(formdata=None), evidence),
         remove_form=_current(VersionForm(formdata=None), evidence), accept=ACCEPT,
     )
@@ -165,7 +168,7 @@ def changeable_or_abort(learner_id: int, number: int, *, deleting: bool = False)
     if not is_owner(current_user, evidence):
         abort(403)
     if not (may_delete if deleting else may_change)(current_user, evidence):
-        flash(_locked(evidence, deleting), "info")
+        flash(str(_locked(evidence, deleting)), "info")
         abort(redirect(_item_url(evidence)))
     return evidence
 
@@ -173,18 +176,13 @@ def changeable_or_abort(learner_id: int, number: int, *, deleting: bool = False)
 def _attempt(form, evidence: Evidence, action):
     """(what the service returned, None) once committed; (None, the refusal) shown on the form; back to the item if locked."""
     db = get_session()
-    try:
-        result = action(db)
-        db.commit()
-    except EvidenceLocked as locked:
-        db.rollback()
-        flash(str(locked), "info")
+    outcome = attempt(db, lambda: action(db))
+    if isinstance(outcome.refused, Locked):
+        flash(str(outcome.refused), "info")
         abort(redirect(_item_url(evidence)))
-    except EvidenceError as refused:
-        db.rollback()
-        show_error_all(form, refused)
-        return None, refused
-    return result, None
+    if outcome.refused is not None:
+        show_refusal(form, outcome.refused)
+    return outcome.value, outcome.refused
 
 
 def _locked(evidence: Evidence, deleting: bool) -> str:
@@ -202,7 +200,7 @@ def edit(learner_id: int, number: int):
         if error is None:
             flash(_("Your changes have been saved.") if changed else _("Nothing has changed."), "success" if changed else "info")
             return redirect(_item_url(evidence))
-        saved = _saved_differences(evidence, form) if isinstance(error, EvidenceConflict) else {}
+        saved = _saved_differences(evidence, form) if isinstance(error, Conflict) else {}
     page = render_template(
         "evidence/edit.html", form=_current(form, evidence), evidence=evidence, kind=evidence.kind, learner=evidence.learner, saved=saved
     )
@@ -230,10 +228,10 @@ def upload(learner_id: int, number: int):
         stored = _store(form.files.data)
         added = add_files(db, current_user, evidence, stored, form.version.data)
         db.commit()
-    except EvidenceError as refused:
+    except Refused as refused:
         db.rollback()
         discard_blobs(db, storage_dir(current_app), [file.sha256 for file in stored])
-        show_error_all(form, refused)
+        show_refusal(form, refused)
         return _show(evidence, form, _status(refused))
     names = ", ".join(file.filename for file in added)
     flash(_("Added to %(reference)s: %(names)s", reference=evidence.reference, names=names), "success")
@@ -248,7 +246,7 @@ def remove_one_file(learner_id: int, number: int, file_id: int):
     try:
         sha256 = remove_file(db, current_user, evidence, file.id, form.version.data)
         db.commit()
-    except EvidenceError as refused:
+    except Refused as refused:
         db.rollback()
         flash(str(refused), "error")
         return redirect(_item_url(evidence))

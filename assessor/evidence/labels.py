@@ -1,7 +1,6 @@
-"""What evidence kinds, evidence states and criterion statuses are called, and how they are tagged."""
+"""What evidence kinds and evidence states are called, and how they are tagged."""
 from flask_babel import lazy_gettext as _l
 
-from ..assessment.progress import AWAITING, IN_PROGRESS, MET_STATUS, NOT_STARTED
 from .models import ACCOUNT, ASSESSED, DISCUSSION, DRAFT, FILE, OBSERVATION, REFERRED, SCENARIO, SUBMITTED, WITNESS
 
 KIND_LABELS = {
@@ -25,18 +24,4 @@ STATUS_TAGS = {
     SUBMITTED: "govuk-tag--blue",
     ASSESSED: "govuk-tag--green",
     REFERRED: "govuk-tag--orange",
-}
-
-CRITERION_STATUS_LABELS = {
-    MET_STATUS: _l("Met"),
-    AWAITING: _l("Awaiting decision"),
-    IN_PROGRESS: _l("In progress"),
-    NOT_STARTED: _l("Not started"),
-}
-
-CRITERION_STATUS_TAGS = {
-    MET_STATUS: "govuk-tag--green",
-    AWAITING: "govuk-tag--blue",
-    IN_PROGRESS: "govuk-tag--yellow",
-    NOT_STARTED: "govuk-tag--grey",
 }

@@ -1,38 +1,24 @@
 """Claiming criteria with an evidence item: the learner's enrolments, and changing what an item claims."""
 from dataclasses import dataclass
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy import case, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, contains_eager, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.models import User
-from ..assessment.progress import assessable_criteria, refresh_progress
+from ..standards.criteria import assessable_criteria
 from ..audit.services import record
 from ..cohorts.models import ACTIVE, CohortMember, Enrolment
 from ..standards.models import Criterion
 from ..timeutil import utcnow
 from .guards import is_owner, locked_message, may_change
+from .events import evidence_changed
 from .models import Evidence, Mapping
+from ..core.acts import Conflict, Locked, Refused
 
 NOTE_MAX = 1000
-
-
-class MappingError(Exception):
-    """A claim the rules refuse; the message is for the person, `field` says where."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-
-
-class MappingConflict(MappingError):
-    """The evidence changed after the form was loaded."""
-
-
-class MappingLocked(MappingError):
-    """The evidence is no longer a draft or referred back, or the person may not change it."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +79,7 @@ def set_mapping(
     """Make the evidence claim exactly `claims` ({criterion id: note}); the same claims again change nothing."""
     reason = locked_reason(actor, evidence)
     if reason:
-        raise MappingLocked(reason)
+        raise Locked(reason)
     claimable = claimable_criteria(session, learner_enrolments(session, evidence.learner_id))
     wanted = _checked_claims(session, claims, claimable)
     current = {mapping.criterion_id: mapping for mapping in evidence.mappings}
@@ -104,12 +90,12 @@ def set_mapping(
     if not change:
         return change
     if evidence.version != expected_version:
-        raise MappingConflict(_conflict_message(evidence))
+        raise Conflict(_conflict_message(evidence))
     try:
         with session.begin_nested():
             _apply(session, actor, evidence, [(claim, wanted[claim.criterion.id]) for claim in added], removed, renoted)
     except (StaleDataError, IntegrityError) as error:
-        raise MappingConflict(_conflict_message(evidence)) from error
+        raise Conflict(_conflict_message(evidence)) from error
     session.expire(evidence, ["mappings"])
     return change
 
@@ -134,12 +120,12 @@ def _checked_claims(session: Session, claims: dict[int, str], claimable: dict[in
     checked = {}
     for criterion_id, note in claims.items():
         if criterion_id not in claimable:
-            raise MappingError(_refusal(session, criterion_id), field="criteria")
+            raise Refused(_refusal(session, criterion_id), field="criteria")
         note = clean_note(note)
         if len(note) > NOTE_MAX:
             code = claimable[criterion_id].criterion.code
             message = _("The note for %(code)s must be %(max)s characters or fewer.", code=code, max=NOTE_MAX)
-            raise MappingError(message, field=f"note_{criterion_id}")
+            raise Refused(message, field=f"note_{criterion_id}")
         checked[criterion_id] = note
     return checked
 
@@ -180,4 +166,4 @@ def _apply(session: Session, actor: User, evidence: Evidence, added: list, remov
         mapping.note = note
         record(session, actor, "updated", "mapping", mapping.id, before=before, after=before | {"note": note}, **audit)
     touched = {claim.enrolment.id for claim, _note in added} | {m.enrolment_id for m in [*removed, *(m for m, _n in renoted)]}
-    refresh_progress(session, touched)
+    evidence_changed.send(session=session, enrolment_ids=set(touched))

@@ -7,7 +7,7 @@ from wtforms.validators import InputRequired, Length
 from wtforms.widgets import HiddenInput
 
 from .mapping import NOTE_MAX, clean_note
-from .matrix import CriterionLine
+from ..standards.criteria import CriterionLine
 
 
 def _as_id(value) -> int:

@@ -4,22 +4,32 @@ The fields and their checks are in fields.py, who may change what in guards.py, 
 """
 from datetime import date
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.models import User
-from ..assessment.progress import refresh_progress
 from ..audit.services import record
 from ..cohorts.labels import standard_title
 from ..permissions import can_add_evidence, can_record_observation
 from .access import assigned_ids
-from .errors import EvidenceError, EvidenceLocked
 from .fields import EDITABLE_FIELDS, checked_fields
 from .guards import check_changeable, check_version, flush_change, locked_message, may_delete
-from .models import DRAFT, EDITABLE_STATUSES, FILE, LEARNER_KINDS, OBSERVATION, SCENARIO, SUBMITTED, Evidence, Submission
+from .events import evidence_changed
+from .models import (
+    DRAFT,
+    EDITABLE_STATUSES,
+    FILE,
+    LEARNER_KINDS,
+    OBSERVATION,
+    SCENARIO,
+    SUBMITTED,
+    Evidence,
+    Submission,
+)
+from ..core.acts import Locked, Refused
 
 NUMBERING_ATTEMPTS = 5
 
@@ -64,12 +74,12 @@ def create_evidence(
 def _check_may_add(session: Session, actor: User, learner: User, kind: str) -> None:
     if kind == OBSERVATION:
         if not can_record_observation(actor, learner, assigned_ids(session, learner.id)[0]):
-            raise EvidenceError(_("Only the learner's assessor can record an observation of them."))
+            raise Refused(_("Only the learner's assessor can record an observation of them."))
     elif kind in LEARNER_KINDS or kind == SCENARIO:
         if not can_add_evidence(actor, learner):
-            raise EvidenceError(_("Only the learner can add evidence to their portfolio."))
+            raise Refused(_("Only the learner can add evidence to their portfolio."))
     else:
-        raise EvidenceError(_("Choose the kind of evidence."), "kind")
+        raise Refused(_("Choose the kind of evidence."), "kind")
 
 
 def _insert_numbered(session: Session, evidence: Evidence) -> None:
@@ -83,7 +93,7 @@ def _insert_numbered(session: Session, evidence: Evidence) -> None:
             return
         except IntegrityError:
             continue
-    raise EvidenceError(_("The evidence could not be numbered because of other changes at the same time. Try again."))
+    raise Refused(_("The evidence could not be numbered because of other changes at the same time. Try again."))
 
 
 def next_number(session: Session, learner_id: int) -> int:
@@ -114,7 +124,7 @@ def delete_draft(session: Session, actor: User, evidence: Evidence, expected_ver
     """Delete a never-submitted draft with its files and claims; returns the blobs to discard after commit."""
     check_changeable(actor, evidence)
     if not may_delete(actor, evidence):
-        raise EvidenceLocked(_("Only a draft that has never been submitted can be deleted."))
+        raise Locked(_("Only a draft that has never been submitted can be deleted."))
     check_version(evidence, expected_version)
     blobs = [file.sha256 for file in evidence.files]
     enrolment_ids = {mapping.enrolment_id for mapping in evidence.mappings}
@@ -126,7 +136,7 @@ def delete_draft(session: Session, actor: User, evidence: Evidence, expected_ver
         session.delete(row)
     flush_change(session, evidence)
     record(session, actor, "deleted", "evidence", evidence_id, learner_id=evidence.learner_id, before=before)
-    refresh_progress(session, enrolment_ids)
+    evidence_changed.send(session=session, enrolment_ids=set(enrolment_ids))
     return blobs
 
 
@@ -136,7 +146,7 @@ def delete_draft(session: Session, actor: User, evidence: Evidence, expected_ver
 def submit_evidence(session: Session, actor: User, evidence: Evidence, expected_version, declaration_text: str) -> Submission:
     """Send the item to the assessors of the standards it claims, with the learner's declaration as worded."""
     if evidence.status not in EDITABLE_STATUSES:
-        raise EvidenceLocked(locked_message(evidence))
+        raise Locked(locked_message(evidence))
     check_changeable(actor, evidence)
     check_version(evidence, expected_version)
     declaration = "" if evidence.kind == OBSERVATION else (declaration_text or "").strip()
@@ -151,19 +161,19 @@ def submit_evidence(session: Session, actor: User, evidence: Evidence, expected_
     after = {"status": SUBMITTED, "submission": number, "criteria": claims}
     record(session, actor, "submitted", "evidence", evidence.id, learner_id=evidence.learner_id,
            before={"status": before}, after=after)
-    refresh_progress(session, {mapping.enrolment_id for mapping in evidence.mappings})
+    evidence_changed.send(session=session, enrolment_ids={mapping.enrolment_id for mapping in evidence.mappings})
     return submission
 
 
 def _check_ready(evidence: Evidence, declaration: str) -> None:
     if evidence.kind != OBSERVATION and not declaration:
-        raise EvidenceError(_("Confirm that this evidence is your own work."), "declaration")
+        raise Refused(_("Confirm that this evidence is your own work."), "declaration")
     if not evidence.mappings:
-        raise EvidenceError(
+        raise Refused(
             _("Choose the criteria this evidence shows before submitting it: use “Choose criteria” on the evidence page."), "claims"
         )
     if evidence.kind == FILE and not evidence.files:
-        raise EvidenceError(_("Add at least one file before submitting."), "files")
+        raise Refused(_("Add at least one file before submitting."), "files")
     for enrolment in {mapping.enrolment_id: mapping.enrolment for mapping in evidence.mappings}.values():
         if enrolment.assessor_id is None:
             name = f"{standard_title(enrolment.standard)} ({enrolment.standard.urn})"
@@ -172,4 +182,4 @@ def _check_ready(evidence: Evidence, declaration: str) -> None:
                 "Ask your training provider to assign an assessor.",
                 standard=name,
             )
-            raise EvidenceError(message, "claims")
+            raise Refused(message, "claims")

@@ -1,5 +1,9 @@
-"""The evidence pages: the portfolio (portfolio_views), items and their files (item_views), mapping and the matrix (mapping_views)."""
-from . import item_views, mapping_views, portfolio_views  # noqa: F401  (register their routes)
+"""The evidence pages: items and their files (item_views).
+
+The portfolio (dashboards.portfolio_views), the mapping page and the matrix (assessment.criteria_views) join
+this blueprint from the areas above, since they show progress and decisions.
+"""
+from . import item_views  # noqa: F401  (registers its routes)
 from .blueprint import bp
 
 __all__ = ["bp"]

@@ -8,7 +8,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..accounts.models import User
 from ..assessment.models import MET, Decision, EnrolmentProgress, SignOff
-from ..assessment.progress import MET_STATUS, assessable_criteria
+from ..assessment.progress import MET_STATUS
+from ..standards.criteria import assessable_criteria
 from ..cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment
 from ..evidence.models import Evidence, EvidenceFile, Mapping
 from ..iqa.models import Sample

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from ..accounts.models import User
 from ..cohorts.models import Cohort
-from ..cohorts.services import Page, paginate
+from ..core.pages import Page, paginate
 from ..db import Base
 from ..timeutil import aware, utcnow
 from .filenames import slug

@@ -4,7 +4,8 @@ from flask_babel import lazy_gettext as _l
 
 from ..assessment.models import MET, NOT_YET
 from ..assessment.progress import MET_STATUS
-from ..evidence.labels import CRITERION_STATUS_LABELS, KIND_LABELS, STATUS_LABELS
+from ..assessment.labels import CRITERION_STATUS_LABELS
+from ..evidence.labels import KIND_LABELS, STATUS_LABELS
 from ..i18n import format_date, format_datetime
 from ..iqa.models import AGREED, PENDING, REFERRED, RESPONDED
 from ..standards.models import Criterion, Standard

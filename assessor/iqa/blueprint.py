@@ -1,14 +1,12 @@
 """The iqa blueprint, what its pages share, and loading their things (404) and checking access (403)."""
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from flask import Blueprint, abort
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from ..accounts.login import require_sign_in
-from ..assessment.forms import OUTCOME_LABELS, OUTCOME_TAGS
-from ..cohorts.blueprint import show_error
+from ..assessment.labels import OUTCOME_LABELS, OUTCOME_TAGS
 from ..cohorts.models import Cohort, CohortStandard
 from ..db import get_session
 from ..i18n import format_date, format_datetime
@@ -16,7 +14,8 @@ from ..permissions import belongs_to, can_plan_sampling
 from . import labels
 from .models import Sample
 from .queue import days_waiting, waiting_since
-from .services import IqaConflict, IqaError, provider_of
+from .services import provider_of
+from ..core.acts import Conflict, Outcome, attempt
 
 bp = Blueprint("iqa", __name__, url_prefix="/iqa")
 bp.before_request(require_sign_in)
@@ -65,30 +64,12 @@ def pinned_or_abort(cohort: Cohort, cohort_standard_id: int) -> CohortStandard:
     return pinned
 
 
-@dataclass
-class Attempt:
-    """What became of a posted form's change: done (and committed) with the service's answer, or the status to re-render with."""
+def attempt_versioned(form: FlaskForm, change: Callable[[], object], current: Callable[[], int], field: str = "version") -> Outcome:
+    """Attempt the change (committed, or rolled back and shown on the form: 422, or 409 for a conflict).
 
-    done: bool
-    value: object = None
-    status: int = 200
-
-
-def attempt(form: FlaskForm, change: Callable[[], object], current: Callable[[], int], field: str = "version") -> Attempt:
-    """Call the service and commit; on a refusal put it on the form (422), on a conflict undo and say what changed (409).
-
-    After a conflict the form carries the current version, so a second submit is deliberate; what was typed stays.
+    After a conflict the form carries the version now stored, so a second submit is deliberate; what was typed stays.
     """
-    db = get_session()
-    try:
-        value = change()
-    except IqaConflict as error:
-        db.rollback()
-        form.form_errors.append(str(error))
+    outcome = attempt(get_session(), change, form)
+    if isinstance(outcome.refused, Conflict):
         form[field].data = current()
-        return Attempt(False, status=409)
-    except IqaError as error:
-        show_error(form, error)
-        return Attempt(False, status=422)
-    db.commit()
-    return Attempt(True, value)
+    return outcome

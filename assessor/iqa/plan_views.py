@@ -7,13 +7,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
+from ..core.loading import as_id
 from ..accounts.models import ASSESSOR
-from ..cohorts.blueprint import as_id, status_code
+from ..cohorts.blueprint import status_code
 from ..cohorts.enrolments import assignable_people
 from ..cohorts.models import Cohort
 from ..db import get_session
 from ..permissions import belongs_to, can_read_iqa_report
-from .blueprint import attempt, bp, pinned_or_abort, planned_cohort_or_abort
+from .blueprint import attempt_versioned, bp, pinned_or_abort, planned_cohort_or_abort
 from .forms import PlanForm, TimesRequiredForm
 from .report import awaiting_sampling_report
 from .sampling import DEFAULT_NEW_ASSESSOR_SHARE, DEFAULT_SHARE, plan_for
@@ -32,7 +33,7 @@ def plan(cohort_id: int):
         chosen, version = form.new_assessors.data or [], as_id(form.version.data)
         numbers = form.share_percent.data, form.new_assessor_percent.data
         change = partial(save_plan, db, current_user, cohort, *numbers, chosen, version)
-        outcome = attempt(form, change, lambda: _version(plan_for(db, cohort.id)))
+        outcome = attempt_versioned(form, change, lambda: _version(plan_for(db, cohort.id)))
         if outcome.done:
             flash(_("Sampling plan for %(name)s saved.", name=cohort.name), "success")
             return redirect(url_for(".plan", cohort_id=cohort.id))
@@ -70,7 +71,7 @@ def standard_settings(cohort_id: int, cohort_standard_id: int):
     if form.validate_on_submit():
         wanted, expected = form.times_required.data, as_id(form.expected.data)
         change = partial(set_times_required, db, current_user, pinned, wanted, expected)
-        outcome = attempt(form, change, lambda: pinned.times_required, field="expected")
+        outcome = attempt_versioned(form, change, lambda: pinned.times_required, field="expected")
         if outcome.done:
             _flash_times_required(outcome.value)
             return redirect(url_for(".plan", cohort_id=cohort.id))

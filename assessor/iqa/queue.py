@@ -10,7 +10,7 @@ from ..assessment.models import Decision, Review
 from ..assessment.progress import current_decisions
 from ..audit.models import AuditEntry
 from ..cohorts.models import CohortMember, Enrolment
-from ..cohorts.services import Page, paginate
+from ..core.pages import Page, paginate
 from ..evidence.models import Submission
 from ..timeutil import aware, utcnow
 from .models import PENDING, REFERRED, RESPONDED, Sample

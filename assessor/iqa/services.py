@@ -1,7 +1,7 @@
 """The changes of internal quality assurance: the sampling plan, the IQA's decision, the assessor's response, times required."""
 from collections.abc import Iterable
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -16,20 +16,9 @@ from ..timeutil import utcnow
 from .labels import STATUS_LABELS
 from .models import AGREED, REFERRED, RESPONDED, NewAssessor, Sample, SamplingPlan
 from .sampling import plan_for
+from ..core.acts import Conflict, Refused
 
 TIMES_REQUIRED_MAX = 5
-
-
-class IqaError(Exception):
-    """A change the quality-assurance rules refuse; the message is for the person, `field` says where."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-
-
-class IqaConflict(IqaError):
-    """Someone else changed the thing since the form was loaded."""
 
 
 # -- the sampling plan --------------------------------------------------------------------------
@@ -41,11 +30,11 @@ def save_plan(
 ) -> SamplingPlan | None:
     """Create or change the cohort's plan; posting what is already saved changes nothing."""
     if not can_plan_sampling(admin, cohort.provider_id):
-        raise IqaError(_("Only the provider's administrators set the sampling plan."))
+        raise Refused(_("Only the provider's administrators set the sampling plan."))
     _check_percent(share_percent, "share_percent")
     _check_percent(new_assessor_percent, "new_assessor_percent")
     if new_assessor_percent < share_percent:
-        raise IqaError(_("New assessors must be sampled at least as much as the others."), "new_assessor_percent")
+        raise Refused(_("New assessors must be sampled at least as much as the others."), "new_assessor_percent")
     chosen = set(new_assessor_ids)
     _check_assessors(session, cohort.provider_id, chosen)
     plan = plan_for(session, cohort.id)
@@ -73,13 +62,13 @@ def plan_state(plan: SamplingPlan | None) -> dict | None:
 
 def _check_percent(value, field: str) -> None:
     if not isinstance(value, int) or not 0 <= value <= 100:
-        raise IqaError(_("Enter a whole number from 0 to 100."), field)
+        raise Refused(_("Enter a whole number from 0 to 100."), field)
 
 
 def _check_assessors(session: Session, provider_id: int, chosen: set[int]) -> None:
     query = select(User.id).join(UserRole).where(User.id.in_(chosen), User.provider_id == provider_id, UserRole.role == ASSESSOR)
     if set(session.scalars(query)) != chosen:
-        raise IqaError(_("Choose only assessors of this provider."), "new_assessors")
+        raise Refused(_("Choose only assessors of this provider."), "new_assessors")
 
 
 def _apply_plan(session: Session, plan: SamplingPlan | None, cohort: Cohort, admin: User, state: dict) -> SamplingPlan:
@@ -95,10 +84,10 @@ def _apply_plan(session: Session, plan: SamplingPlan | None, cohort: Cohort, adm
     return plan
 
 
-def _plan_conflict(plan: SamplingPlan | None) -> IqaConflict:
+def _plan_conflict(plan: SamplingPlan | None) -> Conflict:
     if plan is None:
-        return IqaConflict(_("Someone else saved this sampling plan at the same moment. Check your changes and save again."))
-    return IqaConflict(_(
+        return Conflict(_("Someone else saved this sampling plan at the same moment. Check your changes and save again."))
+    return Conflict(_(
         "Someone else saved this sampling plan while you were editing it: it now samples %(share)d%% of each "
         "assessor's decisions and %(new_share)d%% of new assessors' decisions. Check your changes and save again.",
         share=plan.share_percent, new_share=plan.new_assessor_percent,
@@ -114,21 +103,21 @@ def decide_sample(
     """The IQA agrees the sampled decision or refers it back with an action; the same form posted twice changes nothing."""
     if not can_sample(iqa, provider_of(sample), sample.enrolment.iqa_id, sample.assessor_id):
         if sample.assessor_id == iqa.id and is_iqa(iqa):
-            raise IqaError(_("You made this decision yourself, so another IQA must sample it."))
-        raise IqaError(_("Only the IQA assigned to this learner's standard can decide this sample."))
+            raise Refused(_("You made this decision yourself, so another IQA must sample it."))
+        raise Refused(_("Only the IQA assigned to this learner's standard can decide this sample."))
     if outcome not in (AGREED, REFERRED):
-        raise IqaError(_("Choose whether you agree with the decision or refer it back."), "outcome")
+        raise Refused(_("Choose whether you agree with the decision or refer it back."), "outcome")
     comment = (comment or "").strip()
     action = (action or "").strip() if outcome == REFERRED else ""
     if outcome == REFERRED and not action:
-        raise IqaError(_("Say what the assessor must do when you refer the decision back."), "action")
+        raise Refused(_("Say what the assessor must do when you refer the decision back."), "action")
     if (sample.status, sample.decided_by_id, sample.comment, sample.action) == (outcome, iqa.id, comment, action):
         return sample
     _check_version(sample, expected_version)
     if sample.status == AGREED:
-        raise IqaError(_("This sample has already been agreed."))
+        raise Refused(_("This sample has already been agreed."))
     if sample.status == REFERRED:
-        raise IqaError(_("This sample is with the assessor: wait for their response."))
+        raise Refused(_("This sample is with the assessor: wait for their response."))
     before = sample_state(sample)
     sample.status, sample.comment, sample.action = outcome, comment, action
     sample.decided_at, sample.decided_by_id = utcnow(), iqa.id
@@ -141,15 +130,15 @@ def decide_sample(
 def respond_to_referral(session: Session, assessor: User, sample: Sample, response: str, expected_version: int | None) -> Sample:
     """The assessor says what they did about the IQA's action; the sample goes back to the IQA."""
     if not can_respond_to_referral(assessor, provider_of(sample), sample.assessor_id):
-        raise IqaError(_("Only the assessor who made the decision can respond to its referral."))
+        raise Refused(_("Only the assessor who made the decision can respond to its referral."))
     response = (response or "").strip()
     if not response:
-        raise IqaError(_("Say what you have done about the IQA's action."), "response")
+        raise Refused(_("Say what you have done about the IQA's action."), "response")
     if sample.status == RESPONDED and sample.response == response:
         return sample
     _check_version(sample, expected_version)
     if sample.status != REFERRED:
-        raise IqaError(_("This sample is not waiting for your response."))
+        raise Refused(_("This sample is not waiting for your response."))
     before = sample_state(sample)
     sample.status, sample.response, sample.responded_at = RESPONDED, response, utcnow()
     _flush(session)
@@ -172,7 +161,7 @@ def learner_of(sample: Sample) -> int:
 
 def _check_version(sample: Sample, expected_version: int | None) -> None:
     if sample.version != expected_version:
-        raise IqaConflict(_(
+        raise Conflict(_(
             "Someone else changed this sample since you opened it: it is now “%(status)s”. Check it and submit again.",
             status=STATUS_LABELS[sample.status],
         ))
@@ -183,7 +172,7 @@ def _flush(session: Session) -> None:
     try:
         session.flush()
     except StaleDataError:
-        raise IqaConflict(_("Someone else changed this sample at the same moment. Check it and submit again.")) from None
+        raise Conflict(_("Someone else changed this sample at the same moment. Check it and submit again.")) from None
 
 
 # -- times required -------------------------------------------------------------------------------
@@ -192,9 +181,9 @@ def _flush(session: Session) -> None:
 def set_times_required(session: Session, admin: User, pinned: CohortStandard, times_required, expected_times: int | None) -> bool:
     """How many pieces of met evidence each criterion of the cohort's standard needs; recounts its enrolments."""
     if not can_administer(admin, pinned.cohort.provider_id):
-        raise IqaError(_("Only the provider's administrators change this setting."))
+        raise Refused(_("Only the provider's administrators change this setting."))
     if not isinstance(times_required, int) or not 1 <= times_required <= TIMES_REQUIRED_MAX:
-        raise IqaError(_("Enter a whole number from 1 to %(most)d.", most=TIMES_REQUIRED_MAX), "times_required")
+        raise Refused(_("Enter a whole number from 1 to %(most)d.", most=TIMES_REQUIRED_MAX), "times_required")
     before = pinned.times_required
     if times_required == before:
         return False
@@ -205,7 +194,7 @@ def set_times_required(session: Session, admin: User, pinned: CohortStandard, ti
     ).rowcount
     session.refresh(pinned)
     if not changed:
-        raise IqaConflict(_(
+        raise Conflict(_(
             "Someone else changed this setting while you were editing it: it is now %(count)d. Check and save again.",
             count=pinned.times_required,
         ))

@@ -5,10 +5,11 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..cohorts.blueprint import as_id, status_code
+from ..core.loading import as_id
+from ..cohorts.blueprint import status_code
 from ..db import get_session
 from ..permissions import can_respond_to_referral, can_sample, is_assessor, is_iqa
-from .blueprint import attempt, bp, sample_or_abort
+from .blueprint import attempt_versioned, bp, sample_or_abort
 from .forms import DecisionForm, ResponseForm
 from .models import AGREED, PENDING, REFERRED, RESPONDED, Sample
 from .queue import iqa_queue, referred_for_assessor, sample_detail
@@ -33,7 +34,7 @@ def sample(sample_id: int):
     status = None
     if form.validate_on_submit():
         data = form.outcome.data, form.comment.data, form.action.data, as_id(form.version.data)
-        outcome = attempt(form, partial(decide_sample, db, current_user, sample, *data), lambda: sample.version)
+        outcome = attempt_versioned(form, partial(decide_sample, db, current_user, sample, *data), lambda: sample.version)
         if outcome.done:
             flash(_decided_message(sample), "success")
             return redirect(url_for(".queue"))
@@ -67,7 +68,7 @@ def respond(sample_id: int):
     status = None
     if form.validate_on_submit():
         change = partial(respond_to_referral, db, current_user, sample, form.response.data, as_id(form.version.data))
-        outcome = attempt(form, change, lambda: sample.version)
+        outcome = attempt_versioned(form, change, lambda: sample.version)
         if outcome.done:
             flash(_("Your response has gone back to the IQA."), "success")
             return redirect(url_for(".actions"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from flask_babel import gettext as _
-from flask_babel import ngettext
+from flask_babel import lazy_gettext as _
+from flask_babel import lazy_ngettext as ngettext
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -22,19 +22,12 @@ from .engine import AttemptState
 from .format import Scenario
 from .models import Attempt, AttemptStep, ScenarioVersion
 from .transcript import steps_of
+from ..core.acts import Refused
 
 Move = Callable[[Scenario, AttemptState], AttemptState]
 
 
-class PlayerError(Exception):
-    """A move the player refuses; the message is for the learner, `field` says which field it concerns."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-
-
-class StaleStep(PlayerError):
+class StaleStep(Refused):
     """A reply posted for a point the conversation has already left (a second tab, an old page)."""
 
     def __init__(self) -> None:
@@ -85,7 +78,7 @@ def latest_attempt(session: Session, learner_id: int, scenario_id: str) -> Attem
 def start_attempt(session: Session, learner: User, row: ScenarioVersion) -> Attempt:
     """A new attempt on this version, or the learner's unfinished attempt on the scenario (resume it)."""
     if not is_learner(learner):
-        raise PlayerError(_("Only learners play the scenarios."))
+        raise Refused(_("Only learners play the scenarios."))
     latest = latest_attempt(session, learner.id, row.scenario_id)
     if latest is not None and latest.finished_at is None:
         return latest
@@ -138,9 +131,9 @@ def _move(session: Session, attempt: Attempt, node_id: str, position: int, move:
     try:
         after = move(scenario, state)
     except engine.TooShort as error:
-        raise PlayerError(_too_short(error.words, error.minimum), field="answer") from None
+        raise Refused(_too_short(error.words, error.minimum), field="answer") from None
     except engine.EngineError:
-        raise PlayerError(_("That reply is not open at this point of the conversation. Choose one of the "
+        raise Refused(_("That reply is not open at this point of the conversation. Choose one of the "
                             "replies shown."), field="choice") from None
     _record(session, attempt, scenario, state, after)
     return attempt

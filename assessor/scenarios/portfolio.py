@@ -18,8 +18,8 @@ from . import engine
 from .catalogue import scenario_of
 from .format import Criterion as CitedCriterion
 from .models import Attempt
-from .player import PlayerError
 from .transcript import Meter, Transcript, meters, steps_of, transcript_of, walk
+from ..core.acts import Refused
 
 REFLECTION_MIN, REFLECTION_MAX = 50, 5000
 
@@ -89,10 +89,10 @@ def _criterion(session: Session, standard: Standard | None, ref: str) -> Criteri
 def checked_reflection(reflection: str | None) -> str:
     reflection = (reflection or "").replace("\r\n", "\n").strip()
     if len(reflection) < REFLECTION_MIN:
-        raise PlayerError(_("Write a reflection of at least %(minimum)d characters: what went well, and what you "
+        raise Refused(_("Write a reflection of at least %(minimum)d characters: what went well, and what you "
                             "would do differently.", minimum=REFLECTION_MIN), field="reflection")
     if len(reflection) > REFLECTION_MAX:
-        raise PlayerError(_("Keep your reflection to %(maximum)s characters or fewer.", maximum=f"{REFLECTION_MAX:,}"),
+        raise Refused(_("Keep your reflection to %(maximum)s characters or fewer.", maximum=f"{REFLECTION_MAX:,}"),
                           field="reflection")
     return reflection
 
@@ -133,7 +133,7 @@ def _note(item: TouchedCriterion) -> str:
 
 def _check_finished_and_own(learner: User, attempt: Attempt) -> None:
     if attempt.learner_id != learner.id:
-        raise PlayerError(_("Only the learner who played an attempt can reflect on it."))
+        raise Refused(_("Only the learner who played an attempt can reflect on it."))
     if attempt.finished_at is None:
-        raise PlayerError(_("Finish the conversation first: the debrief comes at its end."))
+        raise Refused(_("Finish the conversation first: the debrief comes at its end."))
 

@@ -9,8 +9,6 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..accounts.login import require_sign_in
 from ..db import get_session
 from ..evidence.access import may_view
-from ..evidence.mapping import MappingError
-from ..evidence.errors import EvidenceError
 from ..permissions import belongs_to, is_learner
 from . import player, portfolio
 from .catalogue import find_version, scenario_of, text
@@ -18,7 +16,17 @@ from .engine import available_choices, current_node, render
 from .format import node_kind
 from .forms import AnswerForm, ChoiceForm, ReflectionForm
 from .models import Attempt
-from .transcript import ending_of, free_text_rubric, meters, outcome_label, steps_of, transcript_for, transcript_of, walk
+from .transcript import (
+    ending_of,
+    free_text_rubric,
+    meters,
+    outcome_label,
+    steps_of,
+    transcript_for,
+    transcript_of,
+    walk,
+)
+from ..core.acts import Refused, show_refusal
 
 bp = Blueprint("scenarios", __name__, url_prefix="/scenarios")
 bp.before_request(require_sign_in)
@@ -55,12 +63,6 @@ def own_attempt_or_404(attempt_id: int) -> Attempt:
     return attempt
 
 
-def show_error(form, error: Exception) -> None:
-    field = form._fields.get(getattr(error, "field", None) or "")
-    if field is not None:
-        field.errors = [*field.errors, str(error)]
-    else:
-        form.form_errors.append(str(error))
 
 
 @bp.get("/")
@@ -107,8 +109,8 @@ def play(attempt_id: int):
     except player.StaleStep as error:
         unsent = form.answer.data if isinstance(form, AnswerForm) else None
         return play_page(attempt, None, 409, conflict=str(error), unsent=unsent)
-    except player.PlayerError as error:
-        show_error(form, error)
+    except player.Refused as error:
+        show_refusal(form, error)
         return play_page(attempt, form, 422)
     db.commit()
     if wants_fragment():
@@ -152,8 +154,8 @@ def debrief(attempt_id: int):
     if form.validate_on_submit():
         try:
             return _reflect(attempt, form)
-        except (player.PlayerError, EvidenceError, MappingError) as error:
-            show_error(form, error)
+        except (player.Refused, Refused, Refused) as error:
+            show_refusal(form, error)
             status = 422
         except (StaleDataError, IntegrityError):
             db.rollback()

@@ -5,18 +5,17 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from flask import abort, current_app, send_file
-from flask_babel import gettext
-from sqlalchemy import select
+from flask_babel import lazy_gettext as gettext
 
-from ..evidence.models import EvidenceFile
+from ..i18n import megabytes
 from .detect import ACCEPT, ALLOWED_KINDS, ALLOWED_MEDIA_TYPES, detect_media_type  # noqa: F401  (part of this API)
 from .names import display_name
 from .paths import blob_path
 
 CHUNK_SIZE = 1024 * 1024
-MEGABYTE = 1024 * 1024
 SHA256 = re.compile(r"[0-9a-f]{64}")
 DOWNLOAD_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -41,12 +40,6 @@ class StoredFile:
     media_type: str
     #: a safe display name, its extension matching the content; never a path
     filename: str
-
-
-def megabytes(size: int) -> str:
-    """A byte count as whole megabytes where exact, else to one decimal place."""
-    value = size / MEGABYTE
-    return f"{value:.0f}" if value == int(value) else f"{value:.1f}"
 
 
 def store_upload(upload, root: Path, max_bytes: int) -> StoredFile:
@@ -106,9 +99,18 @@ def _fsync_directory(folder: Path) -> None:
         os.close(descriptor)
 
 
-def discard_unreferenced(session, root: Path, sha256: str) -> bool:
-    """Delete the stored file if no evidence file refers to it any more (call after committing the removal)."""
-    if not SHA256.fullmatch(sha256) or session.scalar(select(EvidenceFile.id).where(EvidenceFile.sha256 == sha256).limit(1)):
+class StoredRecord(Protocol):
+    """What a row that refers to a stored file tells about it."""
+
+    id: int
+    sha256: str
+    media_type: str
+    filename: str
+
+
+def discard_blob(root: Path, sha256: str) -> bool:
+    """Delete a stored file that nothing refers to any more (the caller checked); False if there was none."""
+    if not SHA256.fullmatch(sha256):
         return False
     try:
         blob_path(root, sha256).unlink()
@@ -117,11 +119,11 @@ def discard_unreferenced(session, root: Path, sha256: str) -> bool:
     return True
 
 
-def send_stored(root: Path, stored: EvidenceFile):
+def send_stored(root: Path, stored: StoredRecord):
     """The stored file as a download that a browser will not open or run in the page; 404 if it is missing."""
     path = blob_path(root, stored.sha256) if SHA256.fullmatch(stored.sha256) else None
     if path is None or not path.is_file():
-        current_app.logger.error("stored file missing: evidence file %s, sha256 %s", stored.id, stored.sha256)
+        current_app.logger.error("stored file missing: row %s, sha256 %s", stored.id, stored.sha256)
         abort(404)
     response = send_file(path, mimetype=stored.media_type, as_attachment=True, download_name=stored.filename)
     response.headers.update(DOWNLOAD_HEADERS)

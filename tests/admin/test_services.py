@@ -4,11 +4,12 @@ from sqlalchemy import select
 
 from assessor.accounts.models import PROVIDER_ADMIN
 from assessor.accounts.services import authenticate
-from assessor.admin.services import ProviderError, create_provider, provider_page, rename_provider, set_provider_open
+from assessor.admin.services import create_provider, provider_page, rename_provider, set_provider_open
 from assessor.mail.models import OutboxMessage
 from assessor.mail.services import MailSettings
 
 from ..factories import PASSWORD, make_cohort, make_provider
+from assessor.core.acts import Refused
 
 MAIL = MailSettings()
 
@@ -47,13 +48,13 @@ def test_the_same_request_twice_creates_one_provider_and_one_invitation(db_sessi
 
 
 def test_provider_names_are_unique_whatever_their_case(db_session, world):
-    with pytest.raises(ProviderError, match="already a provider called Provider a") as refused:
+    with pytest.raises(Refused, match="already a provider called Provider a") as refused:
         _create(db_session, world.site_admin, name="PROVIDER A", email="new@example.org")
     assert refused.value.field == "name"
 
 
 def test_someone_in_another_provider_cannot_be_the_first_administrator(db_session, world):
-    with pytest.raises(ProviderError) as refused:
+    with pytest.raises(Refused) as refused:
         _create(db_session, world.site_admin, email=world.b.learner.email)
     assert refused.value.field == "admin_email"
     assert provider_page(db_session).total == 2  # the new provider was not kept
@@ -81,12 +82,12 @@ def test_renaming(db_session, world):
 
 
 def test_renaming_to_a_taken_name_is_refused(db_session, world):
-    with pytest.raises(ProviderError, match="already a provider called Provider b"):
+    with pytest.raises(Refused, match="already a provider called Provider b"):
         rename_provider(db_session, world.a.provider, name="provider b", expected_name="Provider a")
 
 
 def test_renaming_a_provider_someone_else_renamed_meanwhile_is_refused(db_session, world):
-    with pytest.raises(ProviderError, match="renamed this provider to Provider a"):
+    with pytest.raises(Refused, match="renamed this provider to Provider a"):
         rename_provider(db_session, world.a.provider, name="Coleg A", expected_name="Old name")
 
 

@@ -6,13 +6,14 @@ from assessor.accounts.models import ASSESSOR
 from assessor.assessment import corrections, services
 from assessor.assessment.corrections import correct_decision
 from assessor.assessment.models import Decision, EnrolmentProgress
-from assessor.assessment.services import AssessmentConflict, AssessmentError, decision_history
+from assessor.assessment.services import decision_history
 from assessor.audit.models import AuditEntry
 from assessor.evidence.models import ASSESSED, REFERRED
 from assessor.timeutil import utcnow
 
 from ..factories import login_as, make_user
 from .test_review import review
+from assessor.core.acts import Conflict, Refused
 
 
 @pytest.fixture(autouse=True)
@@ -56,17 +57,17 @@ def test_a_correction_that_meets_every_criterion_makes_the_referred_evidence_ass
 
 
 def test_a_reason_is_required_and_not_yet_met_needs_feedback(db_session, world, decided):
-    with pytest.raises(AssessmentError) as refused:
+    with pytest.raises(Refused) as refused:
         correct(db_session, world, decided.decisions[0], outcome="not_yet", feedback="", reason=" ")
     assert [field for field, _message in refused.value.problems] == ["feedback", "reason"]
-    with pytest.raises(AssessmentError, match="changes nothing"):
+    with pytest.raises(Refused, match="changes nothing"):
         correct(db_session, world, decided.decisions[0], feedback="", reason="Typo.")
 
 
 def test_correcting_an_older_decision_is_a_conflict_naming_who_corrected_it(db_session, world, decided):
     first = decided.decisions[1]
     correct(db_session, world, first)
-    with pytest.raises(AssessmentConflict, match=f"corrected by {world.a.assessor.name}"):
+    with pytest.raises(Conflict, match=f"corrected by {world.a.assessor.name}"):
         correct(db_session, world, first, outcome="not_yet", feedback="Still missing.")
     assert len(decision_history(db_session, first)) == 2
 
@@ -85,7 +86,7 @@ def test_two_corrections_at_once_make_the_second_a_conflict(db_session, world, d
                             decided_by_id=world.a.assessor.id))
     db_session.flush()
     monkeypatch.setattr(corrections, "latest_decision", lambda *_args: first)
-    with pytest.raises(AssessmentConflict, match="This decision was corrected"):
+    with pytest.raises(Conflict, match="This decision was corrected"):
         correct(db_session, world, first)
 
 
@@ -93,14 +94,14 @@ def test_only_the_current_assessor_corrects(db_session, world, decided):
     newcomer = make_user(db_session, provider=world.a.provider, roles=[ASSESSOR])
     world.a.enrolment.assessor = newcomer
     db_session.flush()
-    with pytest.raises(AssessmentError, match="Only the assessor assigned"):
+    with pytest.raises(Refused, match="Only the assessor assigned"):
         correct(db_session, world, decided.decisions[1])
     assert correct(db_session, world, decided.decisions[1], assessor=newcomer).decided_by_id == newcomer.id
 
 
 def test_a_signed_off_standard_keeps_its_met_decisions_until_the_sign_off_is_withdrawn(db_session, world):
     met = world.a.portfolio.review.decisions[0]
-    with pytest.raises(AssessmentError, match="Withdraw the sign-off first") as refused:
+    with pytest.raises(Refused, match="Withdraw the sign-off first") as refused:
         correct(db_session, world, met, outcome="not_yet", feedback="Not current.", reason="Dated 2019.")
     assert refused.value.field == "outcome"
     assert correct(db_session, world, met, outcome="met", feedback="Good, and current.", reason="Fuller feedback.").sequence == 2

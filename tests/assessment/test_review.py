@@ -6,7 +6,7 @@ from assessor.accounts.models import ASSESSOR, LEARNER
 from assessor.assessment import services
 from assessor.assessment.models import Decision, EnrolmentProgress, Review
 from assessor.assessment.progress import refresh_progress
-from assessor.assessment.services import AlreadyReviewed, AssessmentConflict, AssessmentError, record_review
+from assessor.assessment.services import AlreadyReviewed, record_review
 from assessor.audit.models import AuditEntry
 from assessor.cohorts.models import CohortStandard
 from assessor.evidence.models import ASSESSED, DRAFT, REFERRED, SUBMITTED, Submission
@@ -15,6 +15,7 @@ from assessor.standards.models import Criterion
 from assessor.timeutil import utcnow
 
 from ..factories import enrol, make_cohort, make_evidence, make_review, make_user
+from assessor.core.acts import Conflict, Refused
 
 
 @pytest.fixture(autouse=True)
@@ -70,7 +71,7 @@ def test_a_criterion_not_yet_met_refers_the_evidence_back_with_the_feedback(db_s
 
 def test_every_claimed_criterion_needs_a_decision(db_session, world):
     p2 = criterion(db_session, world.standard, "P2")
-    with pytest.raises(AssessmentError) as refused:
+    with pytest.raises(Refused) as refused:
         review(db_session, world, P1="met")
     assert refused.value.field == f"outcome_{p2.id}" and "P2" in str(refused.value)
     assert count(db_session, Review, submission_id=world.a.portfolio.submitted.submissions[-1].id) == 0
@@ -78,7 +79,7 @@ def test_every_claimed_criterion_needs_a_decision(db_session, world):
 
 def test_every_problem_is_reported_at_once(db_session, world):
     p1, p2 = criterion(db_session, world.standard, "P1"), criterion(db_session, world.standard, "P2")
-    with pytest.raises(AssessmentError) as refused:
+    with pytest.raises(Refused) as refused:
         review(db_session, world, P1=("not_yet", " "), P2="maybe")
     assert [field for field, _message in refused.value.problems] == [f"feedback_{p1.id}", f"outcome_{p2.id}"]
     assert "tell the learner what they still need to show" in refused.value.problems[0][1]
@@ -87,24 +88,24 @@ def test_every_problem_is_reported_at_once(db_session, world):
 def test_only_the_enrolments_assessor_may_review(db_session, world):
     colleague = make_user(db_session, provider=world.a.provider, roles=[ASSESSOR])
     for someone in (colleague, world.a.iqa, world.b.assessor):
-        with pytest.raises(AssessmentError, match="Only the assessor assigned"):
+        with pytest.raises(Refused, match="Only the assessor assigned"):
             review(db_session, world, assessor=someone)
 
 
 def test_a_closed_submission_cannot_be_reviewed(db_session, world):
     world.a.portfolio.submitted.submissions[-1].closed_at = utcnow()
     db_session.flush()
-    with pytest.raises(AssessmentError, match="already been decided"):
+    with pytest.raises(Refused, match="already been decided"):
         review(db_session, world)
 
 
 def test_evidence_changed_since_the_page_was_loaded_is_a_conflict(db_session, world):
     evidence = world.a.portfolio.submitted
-    with pytest.raises(AssessmentConflict, match="The learner changed this evidence"):
+    with pytest.raises(Conflict, match="The learner changed this evidence"):
         review(db_session, world, version=evidence.version - 1)
     evidence.status = DRAFT
     db_session.flush()
-    with pytest.raises(AssessmentConflict, match="The learner changed this evidence"):
+    with pytest.raises(Conflict, match="The learner changed this evidence"):
         review(db_session, world)
 
 

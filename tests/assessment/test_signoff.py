@@ -6,23 +6,17 @@ from sqlalchemy import func, select, update
 
 from assessor.accounts.models import ASSESSOR, LEARNER
 from assessor.assessment.models import Decision, EnrolmentProgress, SignOff
-from assessor.assessment.progress import assessable_criteria, refresh_progress
+from assessor.assessment.progress import refresh_progress
+from assessor.standards.criteria import assessable_criteria
 from assessor.assessment.signing import canonical_hash, sign_off_payload, verify_sign_off
-from assessor.assessment.signoff import (
-    AlreadyDone,
-    SignOffConflict,
-    SignOffError,
-    countersign,
-    sign_off,
-    sign_off_state,
-    withdraw_sign_off,
-)
+from assessor.assessment.signoff import AlreadyDone, countersign, sign_off, sign_off_state, withdraw_sign_off
 from assessor.audit.models import AuditEntry
 from assessor.evidence.models import EvidenceFile
 from assessor.iqa.models import AGREED, PER_LEARNER, Sample
 from assessor.timeutil import utcnow
 
 from ..factories import enrol, make_evidence, make_review, make_user
+from assessor.core.acts import Conflict, Refused
 
 DECLARATION = "I confirm that the evidence is valid, authentic, reliable, current and sufficient."
 
@@ -138,7 +132,7 @@ def test_no_second_sample_when_one_was_drawn(db_session, world):
 
 def test_not_every_criterion_met_is_refused(db_session, world):
     enrolment = ready_enrolment(db_session, world, leave_out=("P16", "K14"))
-    with pytest.raises(SignOffError, match=r"2 criteria are not met yet \(P16, K14\)"):
+    with pytest.raises(Refused, match=r"2 criteria are not met yet \(P16, K14\)"):
         sign(db_session, world, enrolment)
     assert count(db_session, SignOff, enrolment_id=enrolment.id) == 0
 
@@ -146,14 +140,14 @@ def test_not_every_criterion_met_is_refused(db_session, world):
 def test_only_the_learners_assessor_signs(db_session, world):
     enrolment = ready_enrolment(db_session, world)
     stranger = make_user(db_session, provider=world.a.provider, roles=[ASSESSOR])
-    with pytest.raises(SignOffError, match="Only the learner's assessor"):
+    with pytest.raises(Refused, match="Only the learner's assessor"):
         sign_off(db_session, stranger, enrolment, stranger.name, DECLARATION, agreed=True)
 
 
 @pytest.mark.parametrize(("name", "agreed", "field"), [("Someone Else", True, "signature_name"), ("", True, "signature_name"), (None, False, "agreed")])
 def test_the_signature_and_declaration_are_required(db_session, world, name, agreed, field):
     enrolment = ready_enrolment(db_session, world)
-    with pytest.raises(SignOffError) as refused:
+    with pytest.raises(Refused) as refused:
         sign(db_session, world, enrolment, name, agreed=agreed)
     assert refused.value.field == field
     assert count(db_session, SignOff, enrolment_id=enrolment.id) == 0
@@ -172,7 +166,7 @@ def test_signing_at_the_same_moment_is_a_conflict(db_session, world, monkeypatch
     first = sign(db_session, world, enrolment)
     withdraw_sign_off(db_session, world.a.assessor, first, "Correction.", first.version)
     monkeypatch.setattr("assessor.assessment.signoff._next_sequence", lambda session, enrolment_id: 1)
-    with pytest.raises(SignOffConflict):
+    with pytest.raises(Conflict):
         sign(db_session, world, enrolment)
     assert count(db_session, SignOff, enrolment_id=enrolment.id) == 1
 
@@ -194,12 +188,12 @@ def test_the_learner_countersigns(db_session, world):
 def test_countersigning_rules(db_session, world):
     enrolment = ready_enrolment(db_session, world)
     signed, learner = sign(db_session, world, enrolment), enrolment.member.learner
-    with pytest.raises(SignOffError, match="Only the learner"):
+    with pytest.raises(Refused, match="Only the learner"):
         countersign(db_session, world.a.learner, signed, world.a.learner.name, signed.version)
-    with pytest.raises(SignOffError) as refused:
+    with pytest.raises(Refused) as refused:
         countersign(db_session, learner, signed, "Not Me", signed.version)
     assert refused.value.field == "signature_name"
-    with pytest.raises(SignOffConflict):
+    with pytest.raises(Conflict):
         countersign(db_session, learner, signed, learner.name, signed.version - 1)
     countersign(db_session, learner, signed, learner.name, signed.version)
     version = signed.version
@@ -212,7 +206,7 @@ def test_a_withdrawn_sign_off_cannot_be_countersigned(db_session, world):
     enrolment = ready_enrolment(db_session, world)
     signed = sign(db_session, world, enrolment)
     withdraw_sign_off(db_session, world.a.admin, signed, "The IQA referred it.", signed.version)
-    with pytest.raises(SignOffError, match="withdrawn"):
+    with pytest.raises(Refused, match="withdrawn"):
         countersign(db_session, enrolment.member.learner, signed, enrolment.member.learner.name, signed.version)
 
 
@@ -220,7 +214,7 @@ def test_a_concurrent_change_while_countersigning_is_a_conflict(db_session, worl
     enrolment = ready_enrolment(db_session, world)
     signed = sign(db_session, world, enrolment)
     db_session.execute(update(SignOff).where(SignOff.id == signed.id).values(version=SignOff.version + 1), execution_options={"synchronize_session": False})
-    with pytest.raises(SignOffConflict):
+    with pytest.raises(Conflict):
         countersign(db_session, enrolment.member.learner, signed, enrolment.member.learner.name, signed.version)
 
 
@@ -243,12 +237,12 @@ def test_withdrawing_rules(db_session, world):
     enrolment = ready_enrolment(db_session, world)
     signed = sign(db_session, world, enrolment)
     for person in (enrolment.member.learner, world.a.iqa, world.b.admin):
-        with pytest.raises(SignOffError, match="Only the learner's assessor or a provider administrator"):
+        with pytest.raises(Refused, match="Only the learner's assessor or a provider administrator"):
             withdraw_sign_off(db_session, person, signed, "No.", signed.version)
-    with pytest.raises(SignOffError) as refused:
+    with pytest.raises(Refused) as refused:
         withdraw_sign_off(db_session, world.a.assessor, signed, "  ", signed.version)
     assert refused.value.field == "reason"
-    with pytest.raises(SignOffConflict):
+    with pytest.raises(Conflict):
         withdraw_sign_off(db_session, world.a.assessor, signed, "Late.", signed.version + 1)
     withdraw_sign_off(db_session, world.a.assessor, signed, "Correction.", signed.version)
     with pytest.raises(AlreadyDone, match="already withdrawn"):

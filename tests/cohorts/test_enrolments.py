@@ -2,11 +2,17 @@
 import pytest
 
 from assessor.accounts.models import ASSESSOR, IQA, LEARNER
-from assessor.cohorts.enrolments import Assignment, assignable_people, change_assignment, enrol_learners, unenrolled_active_members
+from assessor.cohorts.enrolments import (
+    Assignment,
+    assignable_people,
+    change_assignment,
+    enrol_learners,
+    unenrolled_active_members,
+)
 from assessor.cohorts.models import ASSIGNMENT_CHANGED, ENROLLED, CohortMember
-from assessor.cohorts.services import CohortError
 
 from ..factories import make_cohort, make_user, shipped_standard
+from assessor.core.acts import Refused
 
 
 @pytest.fixture
@@ -43,7 +49,7 @@ def test_all_active_learners_not_yet_enrolled(db_session, world, fresh):
     enrol_learners(db_session, world.a.admin, fresh, [fresh.members[0].id], for_all(fresh, both(world)))
     outcome = enrol_learners(db_session, world.a.admin, fresh, [], for_all(fresh, both(world)), all_unenrolled=True)
     assert {e.member for e in outcome.enrolled} == {fresh.members[1]}
-    with pytest.raises(CohortError, match="Every active learner is already enrolled"):
+    with pytest.raises(Refused, match="Every active learner is already enrolled"):
         enrol_learners(db_session, world.a.admin, fresh, [], for_all(fresh, both(world)), all_unenrolled=True)
 
 
@@ -70,7 +76,7 @@ def test_learners_who_are_not_active_are_reported_not_enrolled(db_session, world
 
 def test_the_same_person_cannot_be_assessor_and_iqa(db_session, world, fresh):
     both_roles = make_user(db_session, provider=world.a.provider, roles=[ASSESSOR, IQA], name="Dual Role")
-    with pytest.raises(CohortError, match="Dual Role cannot be both the assessor and the IQA") as error:
+    with pytest.raises(Refused, match="Dual Role cannot be both the assessor and the IQA") as error:
         enrol_learners(db_session, world.a.admin, fresh, [fresh.members[0].id], for_all(fresh, both(world, both_roles, both_roles)))
     assert error.value.field == f"iqa_{fresh.standards[0].standard_id}"
     assert fresh.members[0].enrolments == []
@@ -85,20 +91,20 @@ def test_assessor_and_iqa_must_hold_their_roles_in_the_provider(db_session, worl
         (Assignment(world.a.assessor.id, world.a.assessor.id), "Choose an IQA"),
         (Assignment(world.a.assessor.id, world.b.iqa.id), "Choose an IQA"),
     ]:
-        with pytest.raises(CohortError, match=words):
+        with pytest.raises(Refused, match=words):
             enrol_learners(db_session, world.a.admin, fresh, member_ids, for_all(fresh, assignment))
 
 
 def test_learners_must_be_chosen_from_this_cohort(db_session, world, fresh):
-    with pytest.raises(CohortError, match="at least one learner"):
+    with pytest.raises(Refused, match="at least one learner"):
         enrol_learners(db_session, world.a.admin, fresh, [], for_all(fresh, both(world)))
-    with pytest.raises(CohortError, match="no longer in this cohort"):
+    with pytest.raises(Refused, match="no longer in this cohort"):
         enrol_learners(db_session, world.a.admin, fresh, [world.b.enrolment.member_id], for_all(fresh, both(world)))
 
 
 def test_a_cohort_without_standards_cannot_enrol(db_session, world):
     empty = make_cohort(db_session, world.a.provider, name="Empty")
-    with pytest.raises(CohortError, match="no standards"):
+    with pytest.raises(Refused, match="no standards"):
         enrol_learners(db_session, world.a.admin, empty, [1], {})
 
 
@@ -125,11 +131,11 @@ def test_an_unchanged_assignment_records_nothing(db_session, world):
 
 def test_an_assignment_change_keeps_assessor_and_iqa_apart(db_session, world):
     dual = make_user(db_session, provider=world.a.provider, roles=[ASSESSOR, IQA])
-    with pytest.raises(CohortError, match="cannot be both"):
+    with pytest.raises(Refused, match="cannot be both"):
         change_assignment(db_session, world.a.admin, world.a.enrolment, Assignment(dual.id, dual.id))
 
 
 def test_a_learner_who_left_keeps_their_assignments(db_session, world):
     world.a.enrolment.member.status = "withdrawn"
-    with pytest.raises(CohortError, match="has left this cohort"):
+    with pytest.raises(Refused, match="has left this cohort"):
         change_assignment(db_session, world.a.admin, world.a.enrolment, Assignment(world.a.assessor.id, world.a.iqa.id))

@@ -3,7 +3,7 @@ from datetime import datetime
 
 from assessor.accounts.models import LEARNER
 from assessor.assessment.models import EnrolmentProgress
-from assessor.assessment.progress import assessable_criteria
+from assessor.standards.criteria import assessable_criteria
 from assessor.standards.models import PERFORMANCE
 
 from ..factories import enrol, make_user

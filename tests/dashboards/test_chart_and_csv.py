@@ -8,7 +8,7 @@ from assessor.dashboards.cohort import Cell, LearnerRow, StandardColumn
 from assessor.dashboards.figures import BEHIND, ON_TRACK
 from assessor.dashboards.models import CohortProgressDay
 from assessor.dashboards.table_csv import BOM, csv_text, dashboard_csv, neutralise
-from assessor.evidence.matrix import Words
+from assessor.standards.words import Words
 
 START, TARGET = date(2027, 1, 1), date(2027, 1, 1) + timedelta(days=100)
 

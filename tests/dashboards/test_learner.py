@@ -3,7 +3,7 @@
 from assessor.accounts.models import LEARNER
 from assessor.cohorts.models import WITHDRAWN
 from assessor.dashboards.learner import COUNTERSIGN, DRAFTS, NOT_STARTED, REFERRED_BACK, next_steps
-from assessor.evidence.matrix import standard_summaries
+from assessor.assessment.matrix import standard_summaries
 from assessor.evidence.models import REFERRED
 from assessor.timeutil import utcnow
 

@@ -2,10 +2,10 @@
 import pytest
 
 from assessor.evidence.item_files import add_files, discard_blobs, remove_file, store_files
-from assessor.evidence.errors import EvidenceConflict, EvidenceError, EvidenceLocked
 from assessor.storage.paths import blob_path
 
 from .support import HTML, audit, pdf, upload
+from assessor.core.acts import Conflict, Locked, Refused
 
 
 @pytest.fixture(autouse=True)
@@ -25,14 +25,14 @@ def test_files_are_stored_under_their_hash(db_session, tmp_path):
 
 
 def test_a_refused_file_leaves_nothing_behind(db_session, tmp_path):
-    with pytest.raises(EvidenceError) as error:
+    with pytest.raises(Refused) as error:
         store(db_session, tmp_path, upload(pdf("kept?")), upload(HTML, "page.pdf"))
     assert error.value.field == "files" and "page" in str(error.value)
     assert not [path for path in tmp_path.rglob("*") if path.is_file()]
 
 
 def test_too_many_files_at_once_are_refused(db_session, tmp_path):
-    with pytest.raises(EvidenceError, match="up to 2 files"):
+    with pytest.raises(Refused, match="up to 2 files"):
         store(db_session, tmp_path, upload(pdf("1")), upload(pdf("2")), upload(pdf("3")), max_files=2)
 
 
@@ -51,18 +51,18 @@ def test_adding_files_bumps_the_version_and_is_audited(db_session, world, tmp_pa
 
 def test_adding_nothing_is_refused(db_session, world):
     draft = world.a.portfolio.draft
-    with pytest.raises(EvidenceError, match="Choose a file"):
+    with pytest.raises(Refused, match="Choose a file"):
         add_files(db_session, world.a.learner, draft, [], draft.version)
 
 
 def test_files_cannot_be_added_to_submitted_evidence_or_by_others(db_session, world, tmp_path):
     stored = store(db_session, tmp_path, upload(pdf("c")))
     submitted, draft = world.a.portfolio.submitted, world.a.portfolio.draft
-    with pytest.raises(EvidenceLocked):
+    with pytest.raises(Locked):
         add_files(db_session, world.a.learner, submitted, stored, submitted.version)
-    with pytest.raises(EvidenceError):
+    with pytest.raises(Refused):
         add_files(db_session, world.a.assessor, draft, stored, draft.version)
-    with pytest.raises(EvidenceConflict):
+    with pytest.raises(Conflict):
         add_files(db_session, world.a.learner, draft, stored, draft.version + 1)
 
 
@@ -85,5 +85,5 @@ def test_a_blob_another_item_uses_is_kept(db_session, world, storage_root):
 
 def test_removing_a_file_already_gone_is_a_conflict(db_session, world):
     draft = world.a.portfolio.draft
-    with pytest.raises(EvidenceConflict):
+    with pytest.raises(Conflict):
         remove_file(db_session, world.a.learner, draft, world.a.portfolio.file.id, draft.version)

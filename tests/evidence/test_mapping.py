@@ -5,18 +5,12 @@ from sqlalchemy import select, update
 from assessor.assessment.models import EnrolmentProgress
 from assessor.audit.models import AuditEntry
 from assessor.cohorts.models import TRANSFERRED
-from assessor.evidence.mapping import (
-    NOTE_MAX,
-    MappingConflict,
-    MappingError,
-    MappingLocked,
-    learner_enrolments,
-    set_mapping,
-)
+from assessor.evidence.mapping import NOTE_MAX, learner_enrolments, set_mapping
 from assessor.evidence.models import OBSERVATION, REFERRED, Evidence
 from assessor.standards.models import Criterion
 
 from ..factories import enrol, make_cohort, make_evidence, shipped_standard
+from assessor.core.acts import Conflict, Locked, Refused
 
 
 @pytest.fixture(autouse=True)
@@ -84,10 +78,10 @@ def test_a_criterion_of_another_standard_is_refused(db_session, world):
     other = shipped_standard(db_session, "LOCAL-CFACSB15")
     draft = world.a.portfolio.draft
     foreign = db_session.scalar(select(Criterion.id).where(Criterion.standard_id == other.id, Criterion.parent_id.is_(None)))
-    with pytest.raises(MappingError, match="standards the learner is enrolled on") as error:
+    with pytest.raises(Refused, match="standards the learner is enrolled on") as error:
         set_mapping(db_session, world.a.learner, draft, {foreign: ""}, draft.version)
     assert error.value.field == "criteria"
-    with pytest.raises(MappingError, match="standards the learner is enrolled on"):
+    with pytest.raises(Refused, match="standards the learner is enrolled on"):
         set_mapping(db_session, world.a.learner, draft, {999_999_999: ""}, draft.version)
     assert claims(draft) == {"P3": ""}
 
@@ -97,7 +91,7 @@ def test_a_sub_item_is_refused_in_favour_of_its_parent(db_session, world):
     enrol(db_session, world.a.cohort, world.a.learner, standard)
     sub_item = db_session.scalar(select(Criterion).where(Criterion.standard_id == standard.id, Criterion.parent_id.is_not(None)))
     draft = world.a.portfolio.draft
-    with pytest.raises(MappingError, match=f"{sub_item.code} is part of {sub_item.parent.code}"):
+    with pytest.raises(Refused, match=f"{sub_item.code} is part of {sub_item.parent.code}"):
         set_mapping(db_session, world.a.learner, draft, {sub_item.id: ""}, draft.version)
     change = set_mapping(db_session, world.a.learner, draft, {sub_item.parent_id: ""}, draft.version)
     assert (change.added, change.removed) == (1, 1)
@@ -105,7 +99,7 @@ def test_a_sub_item_is_refused_in_favour_of_its_parent(db_session, world):
 
 def test_a_note_too_long_is_refused(db_session, world):
     draft, p3 = world.a.portfolio.draft, cid(db_session, world.standard, "P3")
-    with pytest.raises(MappingError, match=f"{NOTE_MAX} characters or fewer") as error:
+    with pytest.raises(Refused, match=f"{NOTE_MAX} characters or fewer") as error:
         set_mapping(db_session, world.a.learner, draft, {p3: "x" * (NOTE_MAX + 1)}, draft.version)
     assert error.value.field == f"note_{p3}"
     assert set_mapping(db_session, world.a.learner, draft, {p3: "x" * NOTE_MAX}, draft.version).changed == 1
@@ -114,7 +108,7 @@ def test_a_note_too_long_is_refused(db_session, world):
 @pytest.mark.parametrize("which", ["submitted", "reviewed"])
 def test_submitted_or_assessed_evidence_cannot_be_remapped(db_session, world, which):
     evidence = getattr(world.a.portfolio, which)
-    with pytest.raises(MappingLocked):
+    with pytest.raises(Locked):
         set_mapping(db_session, world.a.learner, evidence, {}, evidence.version)
 
 
@@ -128,7 +122,7 @@ def test_referred_evidence_can_be_remapped(db_session, world):
 @pytest.mark.parametrize("who", ["assessor", "iqa", "admin", "other_learner"])
 def test_nobody_else_changes_a_learners_mapping(db_session, world, who):
     draft = world.a.portfolio.draft
-    with pytest.raises(MappingLocked, match="cannot change"):
+    with pytest.raises(Locked, match="cannot change"):
         set_mapping(db_session, getattr(world.a, who), draft, {}, draft.version)
 
 
@@ -136,14 +130,14 @@ def test_the_assessor_maps_their_own_observation(db_session, world):
     observation = make_evidence(db_session, world.a.learner, world.a.enrolment, ("P6",), status="draft", kind=OBSERVATION)
     observation.created_by_id = world.a.assessor.id
     db_session.flush()
-    with pytest.raises(MappingLocked):
+    with pytest.raises(Locked):
         set_mapping(db_session, world.a.learner, observation, {}, observation.version)
     assert set_mapping(db_session, world.a.assessor, observation, {}, observation.version).removed == 1
 
 
 def test_a_stale_version_is_a_conflict_and_changes_nothing(db_session, world):
     draft = world.a.portfolio.draft
-    with pytest.raises(MappingConflict, match="changed by someone else"):
+    with pytest.raises(Conflict, match="changed by someone else"):
         set_mapping(db_session, world.a.learner, draft, {}, draft.version - 1)
     assert claims(draft) == {"P3": ""}
 
@@ -152,7 +146,7 @@ def test_a_change_racing_this_one_is_a_conflict(db_session, world):
     draft = world.a.portfolio.draft
     seen = draft.version
     db_session.execute(update(Evidence).where(Evidence.id == draft.id).values(version=Evidence.version + 1))
-    with pytest.raises(MappingConflict):
+    with pytest.raises(Conflict):
         set_mapping(db_session, world.a.learner, draft, {}, seen)
     assert [m.criterion_id for m in db_session.scalars(select(Evidence).where(Evidence.id == draft.id)).one().mappings]
 

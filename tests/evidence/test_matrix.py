@@ -5,7 +5,8 @@ from sqlalchemy import select
 from assessor.assessment.models import EnrolmentProgress
 from assessor.assessment.progress import refresh_progress
 from assessor.cohorts.models import CohortStandard, Enrolment
-from assessor.evidence.matrix import build_matrix, criterion_lines, standard_summaries
+from assessor.assessment.matrix import build_matrix, standard_summaries
+from assessor.standards.criteria import criterion_lines
 from assessor.standards.models import KNOWLEDGE, PERFORMANCE
 
 from ..factories import enrol, make_cohort, make_evidence, make_review, make_user, shipped_standard

@@ -70,7 +70,7 @@ def render_summary(app, db_session, viewer, learner) -> str:
     from flask import render_template_string
     from flask_login import login_user
 
-    from assessor.evidence.matrix import standard_summaries
+    from assessor.assessment.matrix import standard_summaries
 
     with app.test_request_context():
         login_user(viewer)

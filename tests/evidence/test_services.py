@@ -8,13 +8,24 @@ from assessor.assessment.models import EnrolmentProgress
 from assessor.evidence import services
 from assessor.evidence.fields import local_today
 from assessor.evidence.models import (
-    ACCOUNT, DISCUSSION, DRAFT, FILE, OBSERVATION, REFERRED, SCENARIO, SUBMITTED, WITNESS, Evidence, Mapping, Submission,
+    ACCOUNT,
+    DISCUSSION,
+    DRAFT,
+    FILE,
+    OBSERVATION,
+    REFERRED,
+    SCENARIO,
+    SUBMITTED,
+    WITNESS,
+    Evidence,
+    Mapping,
+    Submission,
 )
-from assessor.evidence.errors import EvidenceConflict, EvidenceError, EvidenceLocked
 from assessor.evidence.services import create_evidence, delete_draft, submit_evidence, update_evidence
 from assessor.standards.models import Criterion
 
 from .support import ACTIVITY, account, audit, claim
+from assessor.core.acts import Conflict, Locked, Refused
 
 DECLARED = "This is my own work."
 
@@ -25,7 +36,7 @@ def request_context(app):
         yield
 
 
-def problems(error: EvidenceError) -> set[str]:
+def problems(error: Refused) -> set[str]:
     return {field for field, _message in error.value.problems}
 
 
@@ -49,7 +60,7 @@ def test_each_item_takes_the_learners_next_reference(db_session, world):
     ],
 )
 def test_each_kind_says_what_it_lacks(db_session, world, kind, missing):
-    with pytest.raises(EvidenceError) as error:
+    with pytest.raises(Refused) as error:
         create_evidence(db_session, world.a.learner, world.a.learner, kind=kind, title="  ", activity_date=None)
     assert problems(error) == missing
 
@@ -69,21 +80,21 @@ def test_witness_details_are_dropped_from_other_kinds(db_session, world):
 
 def test_the_activity_cannot_be_in_the_future(db_session, world):
     tomorrow = local_today() + timedelta(days=1)
-    with pytest.raises(EvidenceError, match="cannot be in the future") as error:
+    with pytest.raises(Refused, match="cannot be in the future") as error:
         create_evidence(db_session, world.a.learner, world.a.learner, kind=FILE, title="Brief", activity_date=tomorrow)
     assert error.value.field == "activity_date"
     assert create_evidence(db_session, world.a.learner, world.a.learner, kind=FILE, title="Brief", activity_date=local_today())
 
 
 def test_over_long_fields_are_refused(db_session, world):
-    with pytest.raises(EvidenceError) as error:
+    with pytest.raises(Refused) as error:
         create_evidence(db_session, world.a.learner, world.a.learner, kind=FILE, title="x" * 201, activity_date=ACTIVITY)
     assert problems(error) == {"title"} and "200" in str(error.value)
 
 
 def test_only_the_learner_adds_to_their_portfolio(db_session, world):
     for actor in (world.a.assessor, world.a.admin, world.a.other_learner):
-        with pytest.raises(EvidenceError, match="Only the learner"):
+        with pytest.raises(Refused, match="Only the learner"):
             create_evidence(db_session, actor, world.a.learner, kind=ACCOUNT, title="x", activity_date=ACTIVITY, body="y")
 
 
@@ -93,9 +104,9 @@ def test_only_the_assigned_assessor_records_an_observation(db_session, world):
     )
     assert observation.created_by_id == world.a.assessor.id and observation.learner_id == world.a.learner.id
     for actor in (world.a.learner, world.a.iqa, world.b.assessor):
-        with pytest.raises(EvidenceError, match="assessor"):
+        with pytest.raises(Refused, match="assessor"):
             create_evidence(db_session, actor, world.a.learner, kind=OBSERVATION, title="x", activity_date=ACTIVITY, body="y")
-    with pytest.raises(EvidenceError, match="assessor"):
+    with pytest.raises(Refused, match="assessor"):
         create_evidence(db_session, world.a.assessor, world.a.other_learner, kind=OBSERVATION, title="x", activity_date=ACTIVITY, body="y")
 
 
@@ -107,7 +118,7 @@ def test_a_scenario_transcript_is_the_learners_with_its_details(db_session, worl
 
 
 def test_an_unknown_kind_is_refused(db_session, world):
-    with pytest.raises(EvidenceError) as error:
+    with pytest.raises(Refused) as error:
         create_evidence(db_session, world.a.learner, world.a.learner, kind="poem", title="x", activity_date=ACTIVITY)
     assert error.value.field == "kind"
 
@@ -139,14 +150,14 @@ def test_changing_saves_and_audits_only_what_changed(db_session, world):
 
 def test_changing_checks_the_kinds_rules(db_session, world):
     draft = world.a.portfolio.draft
-    with pytest.raises(EvidenceError) as error:
+    with pytest.raises(Refused) as error:
         update_evidence(db_session, world.a.learner, draft, draft.version, body="  ")
     assert problems(error) == {"body"}
 
 
 def test_an_old_version_is_a_conflict(db_session, world):
     draft = world.a.portfolio.draft
-    with pytest.raises(EvidenceConflict, match="E-001 was changed"):
+    with pytest.raises(Conflict, match="E-001 was changed"):
         update_evidence(db_session, world.a.learner, draft, draft.version - 1 or "0", title="Mine")
     assert draft.title == "Draft account"
 
@@ -155,13 +166,13 @@ def test_a_change_racing_another_is_a_conflict(db_session, world):
     draft = world.a.portfolio.draft
     bump = update(Evidence).where(Evidence.id == draft.id).values(version=Evidence.version + 1)
     db_session.execute(bump.execution_options(synchronize_session=False))
-    with pytest.raises(EvidenceConflict):
+    with pytest.raises(Conflict):
         update_evidence(db_session, world.a.learner, draft, draft.version, title="Mine")
 
 
 def test_submitted_and_assessed_evidence_cannot_change(db_session, world):
     for evidence in (world.a.portfolio.submitted, world.a.portfolio.reviewed):
-        with pytest.raises(EvidenceLocked):
+        with pytest.raises(Locked):
             update_evidence(db_session, world.a.learner, evidence, evidence.version, title="Changed")
 
 
@@ -175,12 +186,12 @@ def test_referred_evidence_can_change(db_session, world):
 def test_only_the_owner_changes_an_item(db_session, world):
     draft = world.a.portfolio.draft
     for actor in (world.a.assessor, world.a.admin, world.a.other_learner):
-        with pytest.raises(EvidenceError, match="Only the learner"):
+        with pytest.raises(Refused, match="Only the learner"):
             update_evidence(db_session, actor, draft, draft.version, title="Theirs")
     observation = create_evidence(
         db_session, world.a.assessor, world.a.learner, kind=OBSERVATION, title="Seen", activity_date=ACTIVITY, body="Notes."
     )
-    with pytest.raises(EvidenceError, match="Only the learner"):
+    with pytest.raises(Refused, match="Only the learner"):
         update_evidence(db_session, world.a.learner, observation, observation.version, body="Not what happened.")
     assert update_evidence(db_session, world.a.assessor, observation, observation.version, body="Fuller notes.")
 
@@ -207,15 +218,15 @@ def test_only_never_submitted_drafts_can_be_deleted(db_session, world):
     reviewed.status = REFERRED
     db_session.flush()
     for evidence in (world.a.portfolio.submitted, reviewed):
-        with pytest.raises(EvidenceLocked):
+        with pytest.raises(Locked):
             delete_draft(db_session, world.a.learner, evidence, evidence.version)
-    with pytest.raises(EvidenceError):
+    with pytest.raises(Refused):
         delete_draft(db_session, world.a.assessor, world.a.portfolio.draft, world.a.portfolio.draft.version)
 
 
 def test_deleting_an_old_version_is_a_conflict(db_session, world):
     draft = world.a.portfolio.draft
-    with pytest.raises(EvidenceConflict):
+    with pytest.raises(Conflict):
         delete_draft(db_session, world.a.learner, draft, "7")
     assert db_session.get(Evidence, draft.id) is not None
 
@@ -245,7 +256,7 @@ def test_submitting_twice_makes_one_submission(db_session, world):
     draft = world.a.portfolio.draft
     version = draft.version
     submit_evidence(db_session, world.a.learner, draft, version, DECLARED)
-    with pytest.raises(EvidenceLocked, match="already been submitted"):
+    with pytest.raises(Locked, match="already been submitted"):
         submit_evidence(db_session, world.a.learner, draft, version, DECLARED)
     assert db_session.scalars(select(Submission).where(Submission.evidence_id == draft.id)).all() == draft.submissions
     assert len(draft.submissions) == 1
@@ -253,14 +264,14 @@ def test_submitting_twice_makes_one_submission(db_session, world):
 
 def test_the_learner_must_declare_the_work_their_own(db_session, world):
     draft = world.a.portfolio.draft
-    with pytest.raises(EvidenceError) as error:
+    with pytest.raises(Refused) as error:
         submit_evidence(db_session, world.a.learner, draft, draft.version, "  ")
     assert error.value.field == "declaration" and draft.status == DRAFT
 
 
 def test_evidence_claiming_nothing_cannot_be_submitted(db_session, world):
     evidence = account(db_session, world.a.learner)
-    with pytest.raises(EvidenceError, match="Choose the criteria") as error:
+    with pytest.raises(Refused, match="Choose the criteria") as error:
         submit_evidence(db_session, world.a.learner, evidence, evidence.version, DECLARED)
     assert error.value.field == "claims"
 
@@ -268,7 +279,7 @@ def test_evidence_claiming_nothing_cannot_be_submitted(db_session, world):
 def test_a_file_item_needs_a_file(db_session, world):
     evidence = create_evidence(db_session, world.a.learner, world.a.learner, kind=FILE, title="Brief", activity_date=ACTIVITY)
     claim(db_session, evidence, world.a.enrolment, "P1")
-    with pytest.raises(EvidenceError, match="at least one file"):
+    with pytest.raises(Refused, match="at least one file"):
         submit_evidence(db_session, world.a.learner, evidence, evidence.version, DECLARED)
     evidence.files.append(_file_row(world, "b" * 64))
     db_session.flush()
@@ -280,7 +291,7 @@ def test_a_standard_without_an_assessor_is_named(db_session, world):
     enrolment = next(e for member in world.a.cohort.members if member.learner_id == learner.id for e in member.enrolments)
     evidence = account(db_session, learner)
     claim(db_session, evidence, enrolment, "P1")
-    with pytest.raises(EvidenceError, match=standard.urn) as error:
+    with pytest.raises(Refused, match=standard.urn) as error:
         submit_evidence(db_session, learner, evidence, evidence.version, DECLARED)
     assert "assessor" in str(error.value) and evidence.status == DRAFT
 
@@ -298,7 +309,7 @@ def test_the_assessor_submits_their_observation_without_a_declaration(db_session
         db_session, world.a.assessor, world.a.learner, kind=OBSERVATION, title="Seen", activity_date=ACTIVITY, body="Notes."
     )
     claim(db_session, observation, world.a.enrolment, "P5")
-    with pytest.raises(EvidenceError):
+    with pytest.raises(Refused):
         submit_evidence(db_session, world.a.learner, observation, observation.version, DECLARED)
     submission = submit_evidence(db_session, world.a.assessor, observation, observation.version, "")
     assert submission.declaration == "" and submission.submitted_by_id == world.a.assessor.id

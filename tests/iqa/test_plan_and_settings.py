@@ -7,11 +7,12 @@ from assessor.assessment.models import EnrolmentProgress
 from assessor.assessment.progress import MET_STATUS, criterion_statuses, refresh_progress
 from assessor.audit.models import AuditEntry
 from assessor.iqa.sampling import plan_for, share_for
-from assessor.iqa.services import IqaConflict, IqaError, save_plan, set_times_required
+from assessor.iqa.services import save_plan, set_times_required
 from assessor.standards.models import Criterion
 
 from ..factories import make_evidence, make_review, make_user
 from .builders import audit_count
+from assessor.core.acts import Conflict, Refused
 
 
 def test_the_first_save_creates_the_plan(db_session, world):
@@ -45,7 +46,7 @@ def test_the_same_plan_posted_twice_is_saved_once(db_session, world):
 
 def test_a_plan_saved_from_a_stale_form_is_a_conflict(db_session, world):
     save_plan(db_session, world.a.admin, world.a.cohort, 20, 60, [], 0)
-    with pytest.raises(IqaConflict, match="20% of each assessor's decisions and 60%"):
+    with pytest.raises(Conflict, match="20% of each assessor's decisions and 60%"):
         save_plan(db_session, world.a.admin, world.a.cohort, 40, 60, [], 0)
     assert plan_for(db_session, world.a.cohort.id).share_percent == 20
 
@@ -55,7 +56,7 @@ def test_a_plan_saved_from_a_stale_form_is_a_conflict(db_session, world):
     (10, 101, "new_assessor_percent"), (50, 40, "new_assessor_percent"),
 ])
 def test_shares_are_whole_per_cents_and_new_assessors_get_at_least_the_share(db_session, world, share, new_share, field):
-    with pytest.raises(IqaError) as refused:
+    with pytest.raises(Refused) as refused:
         save_plan(db_session, world.a.admin, world.a.cohort, share, new_share, [], 0)
     assert refused.value.field == field and plan_for(db_session, world.a.cohort.id) is None
 
@@ -63,7 +64,7 @@ def test_shares_are_whole_per_cents_and_new_assessors_get_at_least_the_share(db_
 @pytest.mark.parametrize("who", ["b_assessor", "a_learner"])
 def test_new_assessors_must_be_assessors_of_the_provider(db_session, world, who):
     person = world.b.assessor if who == "b_assessor" else make_user(db_session, provider=world.a.provider, roles=[LEARNER])
-    with pytest.raises(IqaError) as refused:
+    with pytest.raises(Refused) as refused:
         save_plan(db_session, world.a.admin, world.a.cohort, 20, 60, [person.id], 0)
     assert refused.value.field == "new_assessors"
 
@@ -71,7 +72,7 @@ def test_new_assessors_must_be_assessors_of_the_provider(db_session, world, who)
 @pytest.mark.parametrize("who", ["iqa", "b_admin"])
 def test_only_the_providers_administrators_plan(db_session, world, who):
     person = world.a.iqa if who == "iqa" else world.b.admin
-    with pytest.raises(IqaError):
+    with pytest.raises(Refused):
         save_plan(db_session, person, world.a.cohort, 20, 60, [], 0)
 
 
@@ -115,7 +116,7 @@ def test_saving_the_same_number_changes_nothing(db_session, world):
 
 @pytest.mark.parametrize("value", [0, 6, None, "2"])
 def test_times_required_is_from_one_to_five(db_session, world, value):
-    with pytest.raises(IqaError) as refused:
+    with pytest.raises(Refused) as refused:
         set_times_required(db_session, world.a.admin, world.a.cohort.standards[0], value, 1)
     assert refused.value.field == "times_required"
 
@@ -123,7 +124,7 @@ def test_times_required_is_from_one_to_five(db_session, world, value):
 def test_a_stale_setting_is_a_conflict(db_session, world):
     pinned = world.a.cohort.standards[0]
     set_times_required(db_session, world.a.admin, pinned, 2, 1)
-    with pytest.raises(IqaConflict, match="now 2"):
+    with pytest.raises(Conflict, match="now 2"):
         set_times_required(db_session, world.a.admin, pinned, 3, 1)
     assert pinned.times_required == 2
 
@@ -131,7 +132,7 @@ def test_a_stale_setting_is_a_conflict(db_session, world):
 @pytest.mark.parametrize("who", ["iqa", "assessor", "b_admin"])
 def test_only_the_providers_administrators_change_the_setting(db_session, world, who):
     person = {"iqa": world.a.iqa, "assessor": world.a.assessor, "b_admin": world.b.admin}[who]
-    with pytest.raises(IqaError):
+    with pytest.raises(Refused):
         set_times_required(db_session, person, world.a.cohort.standards[0], 2, 1)
 
 
@@ -148,5 +149,5 @@ def test_a_plan_saved_by_someone_else_at_the_same_moment_is_a_conflict(db_sessio
     loaded = plan.version
     table = SamplingPlan.__table__
     db_session.execute(table.update().where(table.c.id == plan.id).values(version=loaded + 1))
-    with pytest.raises(IqaConflict, match="at the same moment"):
+    with pytest.raises(Conflict, match="at the same moment"):
         save_plan(db_session, world.a.admin, world.a.cohort, 30, 60, [], loaded)

@@ -5,11 +5,12 @@ from assessor.accounts.models import ASSESSOR, IQA
 from assessor.assessment.models import EnrolmentProgress
 from assessor.assessment.progress import refresh_progress
 from assessor.iqa.models import AGREED, PENDING, REFERRED, RESPONDED, Sample
-from assessor.iqa.services import IqaConflict, IqaError, decide_sample, respond_to_referral
+from assessor.iqa.services import decide_sample, respond_to_referral
 from assessor.timeutil import utcnow
 
 from ..factories import make_user
 from .builders import add_review, audit_count, fresh_enrolment
+from assessor.core.acts import Conflict, Refused
 
 
 @pytest.fixture
@@ -46,13 +47,13 @@ def test_an_agreed_sample_without_a_sign_off_verifies_nothing(db_session, world,
 
 
 def test_a_referral_needs_an_action(db_session, world, sample):
-    with pytest.raises(IqaError) as refused:
+    with pytest.raises(Refused) as refused:
         decide_sample(db_session, world.a.iqa, sample, REFERRED, "Hmm.", "  ", sample.version)
     assert refused.value.field == "action" and sample.status == PENDING
 
 
 def test_an_outcome_must_be_chosen(db_session, world, sample):
-    with pytest.raises(IqaError) as refused:
+    with pytest.raises(Refused) as refused:
         decide_sample(db_session, world.a.iqa, sample, None, "", "", sample.version)
     assert refused.value.field == "outcome"
 
@@ -71,7 +72,7 @@ def test_an_iqa_never_samples_their_own_decision(db_session, world):
     own = Sample(review_id=review.id, enrolment_id=enrolment.id, assessor_id=both.id, reason="share")
     db_session.add(own)
     db_session.flush()
-    with pytest.raises(IqaError, match="yourself"):
+    with pytest.raises(Refused, match="yourself"):
         agree(db_session, both, own)
 
 
@@ -83,13 +84,13 @@ def test_only_the_enrolments_iqa_decides(db_session, world, sample, who):
         "admin": lambda: world.a.admin,
         "assessor": lambda: world.a.assessor,
     }
-    with pytest.raises(IqaError):
+    with pytest.raises(Refused):
         agree(db_session, people[who](), sample)
     assert sample.status == PENDING
 
 
 def test_a_stale_form_is_a_conflict(db_session, world, sample):
-    with pytest.raises(IqaConflict, match="Awaiting the IQA"):
+    with pytest.raises(Conflict, match="Awaiting the IQA"):
         decide_sample(db_session, world.a.iqa, sample, AGREED, "", "", sample.version - 1)
     assert sample.status == PENDING
 
@@ -104,19 +105,19 @@ def test_the_same_decision_posted_twice_changes_nothing(db_session, world, sampl
 def test_a_different_decision_on_a_stale_form_is_a_conflict(db_session, world, sample):
     loaded = sample.version
     agree(db_session, world.a.iqa, sample)
-    with pytest.raises(IqaConflict, match="Agreed"):
+    with pytest.raises(Conflict, match="Agreed"):
         decide_sample(db_session, world.a.iqa, sample, REFERRED, "", "Redo it.", loaded)
 
 
 def test_an_agreed_sample_is_final(db_session, world, sample):
     agree(db_session, world.a.iqa, sample)
-    with pytest.raises(IqaError, match="already been agreed"):
+    with pytest.raises(Refused, match="already been agreed"):
         refer(db_session, world.a.iqa, sample)
 
 
 def test_a_referred_sample_waits_for_the_assessor(db_session, world, sample):
     refer(db_session, world.a.iqa, sample)
-    with pytest.raises(IqaError, match="with the assessor"):
+    with pytest.raises(Refused, match="with the assessor"):
         agree(db_session, world.a.iqa, sample)
 
 
@@ -138,7 +139,7 @@ def test_the_iqa_may_refer_a_response_back_again(db_session, world, sample):
 
 def test_a_response_needs_text(db_session, world, sample):
     refer(db_session, world.a.iqa, sample)
-    with pytest.raises(IqaError) as refused:
+    with pytest.raises(Refused) as refused:
         respond_to_referral(db_session, world.a.assessor, sample, " ", sample.version)
     assert refused.value.field == "response"
 
@@ -147,12 +148,12 @@ def test_only_the_samples_assessor_responds(db_session, world, sample):
     refer(db_session, world.a.iqa, sample)
     other = make_user(db_session, provider=world.a.provider, roles=[ASSESSOR])
     for person in (other, world.a.iqa, world.b.assessor):
-        with pytest.raises(IqaError):
+        with pytest.raises(Refused):
             respond_to_referral(db_session, person, sample, "Done.", sample.version)
 
 
 def test_a_sample_not_referred_takes_no_response(db_session, world, sample):
-    with pytest.raises(IqaError, match="not waiting"):
+    with pytest.raises(Refused, match="not waiting"):
         respond_to_referral(db_session, world.a.assessor, sample, "Done.", sample.version)
 
 
@@ -162,7 +163,7 @@ def test_a_response_posted_twice_changes_nothing_and_a_stale_one_conflicts(db_se
     respond_to_referral(db_session, world.a.assessor, sample, "Done.", loaded)
     respond_to_referral(db_session, world.a.assessor, sample, "Done.", loaded)
     assert audit_count(db_session, "sample", sample.id, RESPONDED) == 1
-    with pytest.raises(IqaConflict):
+    with pytest.raises(Conflict):
         respond_to_referral(db_session, world.a.assessor, sample, "Something else.", loaded)
 
 
@@ -181,5 +182,5 @@ def test_a_writer_who_got_there_first_is_a_conflict(db_session, world, sample):
     from sqlalchemy import update
 
     db_session.execute(update(Sample.__table__).where(Sample.__table__.c.id == sample.id).values(version=sample.version + 1))
-    with pytest.raises(IqaConflict, match="at the same moment"):
+    with pytest.raises(Conflict, match="at the same moment"):
         agree(db_session, world.a.iqa, sample)

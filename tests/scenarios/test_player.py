@@ -5,19 +5,12 @@ from assessor.scenarios import engine
 from assessor.scenarios.catalogue import scenario_of
 from assessor.scenarios.models import Attempt
 from assessor.scenarios.player import (
-    PlayerError,
-    StaleStep,
-    attempts_by_scenario,
-    entries,
-    give_answer,
-    restart,
-    start_attempt,
-    state_of,
-    take_choice,
+    StaleStep, attempts_by_scenario, entries, give_answer, restart, start_attempt, state_of, take_choice,
 )
 from assessor.scenarios.transcript import steps_of, walk
 
 from .player_support import fixture_document, load, load_shipped, play_to_end, words
+from assessor.core.acts import Refused
 
 
 @pytest.fixture
@@ -36,7 +29,7 @@ def test_an_attempt_starts_at_the_start_node_with_initial_variables(attempt):
 
 
 def test_only_learners_start_attempts(db_session, world, fixture_row):
-    with pytest.raises(PlayerError):
+    with pytest.raises(Refused):
         start_attempt(db_session, world.a.assessor, fixture_row)
 
 
@@ -53,7 +46,7 @@ def test_a_choice_applies_effects_and_records_the_step(db_session, attempt):
 
 
 def test_a_choice_whose_condition_fails_is_refused_with_a_translated_message(db_session, attempt):
-    with pytest.raises(PlayerError) as refused:
+    with pytest.raises(Refused) as refused:
         take_choice(db_session, attempt, node_id="open", position=0, choice=2)
     assert refused.value.field == "choice" and "not open" in str(refused.value)
     assert attempt.steps == []
@@ -61,7 +54,7 @@ def test_a_choice_whose_condition_fails_is_refused_with_a_translated_message(db_
 
 def test_a_short_answer_is_refused_and_nothing_is_recorded(db_session, attempt):
     take_choice(db_session, attempt, node_id="open", position=0, choice=0)
-    with pytest.raises(PlayerError) as refused:
+    with pytest.raises(Refused) as refused:
         give_answer(db_session, attempt, node_id="write", position=1, text="too short")
     assert str(refused.value) == "Your reply has 2 words. Write at least 3 words."
     assert refused.value.field == "answer" and len(attempt.steps) == 1

@@ -5,11 +5,12 @@ from sqlalchemy import func, select
 from assessor.evidence.models import DRAFT, SCENARIO, Evidence
 from assessor.scenarios import engine
 from assessor.scenarios.catalogue import scenario_of
-from assessor.scenarios.player import PlayerError, start_attempt
+from assessor.scenarios.player import start_attempt
 from assessor.scenarios.portfolio import add_to_portfolio, debrief, save_reflection
 from assessor.scenarios.transcript import steps_of
 
 from .player_support import finished_attempt, load_shipped
+from assessor.core.acts import Refused
 
 REFLECTION = "I checked who decides before promising anything, and next time I will confirm costs in writing."
 
@@ -68,16 +69,16 @@ def test_an_attempt_on_a_standard_the_learner_is_not_on_is_added_with_no_claims(
 
 @pytest.mark.parametrize("reflection", ["", "Too short.", "x" * 5001])
 def test_the_reflection_must_be_between_50_and_5000_characters(db_session, world, finished, reflection):
-    with pytest.raises(PlayerError) as refused:
+    with pytest.raises(Refused) as refused:
         add_to_portfolio(db_session, world.a.learner, finished, reflection, "en")
     assert refused.value.field == "reflection" and finished.evidence_id is None
 
 
 def test_an_unfinished_or_someone_elses_attempt_cannot_be_added(db_session, world, finished):
     unfinished = start_attempt(db_session, world.a.other_learner, load_shipped(db_session))
-    with pytest.raises(PlayerError):
+    with pytest.raises(Refused):
         add_to_portfolio(db_session, world.a.other_learner, unfinished, REFLECTION, "en")
-    with pytest.raises(PlayerError):
+    with pytest.raises(Refused):
         add_to_portfolio(db_session, world.a.other_learner, finished, REFLECTION, "en")
 
 

@@ -2,7 +2,7 @@
 import pytest
 
 from assessor.accounts.models import LEARNER
-from assessor.storage.check import check_command, inspect_storage, remove_leftovers
+from assessor.evidence.file_check import check_command, inspect_storage, remove_leftovers
 from assessor.storage.paths import blob_path
 
 from ..factories import make_evidence, make_provider, make_user

@@ -6,7 +6,8 @@ import pytest
 from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import NotFound
 
-from assessor.storage.files import StoredFile, UploadRefused, discard_unreferenced, send_stored, store_upload
+from assessor.evidence.item_files import discard_unreferenced
+from assessor.storage.files import StoredFile, UploadRefused, send_stored, store_upload
 from assessor.storage.names import display_name
 from assessor.storage.paths import blob_path
 

@@ -1,15 +1,18 @@
-"""The portfolio pages: the learner's own, and a learner's portfolio as their assessor, IQA or admin sees it."""
+"""The portfolio pages: the learner's own, and a learner's portfolio as their assessor, IQA or admin sees it.
+
+They show progress and next steps, so they live here, on the evidence blueprint (their URLs and names unchanged).
+"""
 from flask import abort, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ..accounts.models import User
-from ..dashboards.learner import next_steps
+from ..assessment.matrix import standard_summaries
 from ..db import get_session
+from ..evidence.access import assigned_ids, portfolio_page, status_counts, viewable_learner_or_abort
+from ..evidence.blueprint import bp
+from ..evidence.models import EVIDENCE_STATUSES
 from ..permissions import can_record_observation, is_learner
-from .access import assigned_ids, portfolio_page, status_counts, viewable_learner_or_abort
-from .blueprint import bp
-from .matrix import standard_summaries
-from .models import EVIDENCE_STATUSES
+from .learner import next_steps
 
 PER_PAGE = 20
 

@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from ..accounts.models import User
 from ..db import get_session
-from ..evidence.models import Evidence, EvidenceFile
-from .files import CHUNK_SIZE, SHA256
-from .paths import blob_path, storage_dir
+from ..storage.files import CHUNK_SIZE, SHA256
+from ..storage.paths import blob_path, storage_dir
+from .models import Evidence, EvidenceFile
 
 #: an unreferenced file younger than this may belong to an upload whose evidence row is not committed yet
 ORPHAN_GRACE_SECONDS = 10 * 60

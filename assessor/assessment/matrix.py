@@ -1,79 +1,19 @@
 """How a learner stands on each standard: counts per standard, and the matrix of criteria against evidence."""
-from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..accounts.models import User
-from ..assessment.models import MET, NOT_YET, EnrolmentProgress
-from ..assessment.progress import (
-    AWAITING,
-    IN_PROGRESS,
-    MET_STATUS,
-    NOT_STARTED,
-    assessable_criteria,
-    criterion_statuses,
-    current_decisions,
-    times_required,
-)
 from ..cohorts.labels import STATUS_LABELS
 from ..cohorts.models import ACTIVE, Enrolment
-from ..standards.models import KNOWLEDGE, PERFORMANCE, Criterion, Standard
-from .mapping import learner_enrolments
-from .models import Evidence, Mapping
-
-
-@dataclass(frozen=True)
-class Words:
-    """Text of a standard in its own language, with the unofficial English rendering when there is one."""
-
-    text: str
-    text_en: str | None
-    language: str
-
-    def for_reader(self, reading: str) -> tuple[str, str]:
-        """(text, its language) for someone reading in `reading`."""
-        if reading == "en" and self.language != "en" and self.text_en:
-            return self.text_en, "en"
-        return self.text, self.language
-
-
-def standard_words(standard: Standard) -> Words:
-    return Words(standard.title, standard.title_en, standard.language)
-
-
-@dataclass(frozen=True)
-class CriterionLine:
-    """An assessable criterion as shown: its code, text, group heading and sub-items."""
-
-    id: int
-    ref: str
-    code: str
-    kind: str
-    words: Words
-    group: Words | None
-    parts: tuple[tuple[str, Words], ...] = ()
-
-
-def criterion_lines(session: Session, standard: Standard) -> list[CriterionLine]:
-    """The standard's assessable criteria in order, each with its sub-items (two queries)."""
-    criteria = assessable_criteria(session, standard.id)
-    children: dict[int, list[Criterion]] = defaultdict(list)
-    query = select(Criterion).where(Criterion.parent_id.in_([c.id for c in criteria])).order_by(Criterion.position)
-    for child in session.scalars(query):
-        children[child.parent_id].append(child)
-
-    def words(text: str, text_en: str | None) -> Words:
-        return Words(text, text_en, standard.language)
-
-    return [
-        CriterionLine(
-            c.id, c.ref, c.code, c.kind, words(c.text, c.text_en), words(c.group, c.group_en) if c.group else None,
-            tuple((child.code, words(child.text, child.text_en)) for child in children[c.id]),
-        )
-        for c in criteria
-    ]
+from ..evidence.mapping import learner_enrolments
+from ..evidence.models import Evidence, Mapping
+from ..standards.criteria import CriterionLine, assessable_criteria, criterion_lines
+from ..standards.models import KNOWLEDGE, PERFORMANCE, Standard
+from ..standards.words import Words, standard_words
+from .models import MET, NOT_YET, EnrolmentProgress
+from .progress import AWAITING, IN_PROGRESS, MET_STATUS, NOT_STARTED, criterion_statuses, current_decisions, times_required
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,15 @@
-"""The audit blueprint: a learner's history page."""
+"""The audit blueprint: a learner's history page (it reads every area's entries, so it lives up here)."""
 from flask import Blueprint, render_template, request
 from flask_login import current_user
 
 from ..accounts.login import require_sign_in
-from ..dashboards.links import served
+from ..audit.presenting import present
+from ..audit.services import broken_links
+from ..audit.services import history as learner_history
 from ..db import get_session
 from ..evidence.access import viewable_learner_or_abort
 from ..i18n import format_datetime
-from .presenting import present
-from .services import broken_links, history as learner_history
+from .links import served
 
 bp = Blueprint("audit", __name__)
 bp.before_request(require_sign_in)

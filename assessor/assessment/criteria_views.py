@@ -1,22 +1,24 @@
-"""Which criteria an evidence item claims (the mapping page), and a learner's matrix for each standard."""
+"""Where a learner stands on each criterion: the mapping page of an evidence item, and the matrix of each standard.
+
+They show assessment's statuses, so they live here, on the evidence blueprint (their URLs and names unchanged).
+"""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..cohorts.blueprint import show_error
 from ..cohorts.models import Enrolment
 from ..db import get_session
 from ..permissions import can_add_evidence, can_assess
-from .access import evidence_or_abort, viewable_learner_or_abort
-from .blueprint import bp
-from .labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS, STATUS_LABELS, STATUS_TAGS
-from .mapping import (
-    MappingChange, MappingConflict, MappingError, learner_enrolments, locked_reason, mappable_enrolments, set_mapping,
-)
-from .mapping_forms import mapping_form
+from ..evidence.access import evidence_or_abort, viewable_learner_or_abort
+from ..evidence.blueprint import bp
+from ..evidence.guards import is_owner
+from ..evidence.labels import STATUS_LABELS, STATUS_TAGS
+from ..evidence.mapping import MappingChange, learner_enrolments, locked_reason, mappable_enrolments, set_mapping
+from ..evidence.mapping_forms import mapping_form
+from ..evidence.models import Evidence
+from .labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS
 from .matrix import build_matrix, criteria_sections
-from .models import Evidence
-from .guards import is_owner
+from ..core.acts import Conflict, Refused, show_refusal
 
 LABELS = {
     "criterion_status_labels": CRITERION_STATUS_LABELS,
@@ -42,12 +44,12 @@ def mapping(learner_id: int, number: int):
         return _page(evidence, sections, form), 422 if form.errors else 200
     try:
         change = set_mapping(db, current_user, evidence, form.claims(), form.version.data)
-    except MappingConflict as error:
+    except Conflict as error:
         form.form_errors.append(str(error))
         form.carry_version(evidence.version)
         return _page(evidence, sections, form, conflict=True), 409
-    except MappingError as error:
-        show_error(form, error)
+    except Refused as error:
+        show_refusal(form, error)
         return _page(evidence, sections, form), 422
     db.commit()
     _flash_change(evidence, change)

@@ -1,0 +1,30 @@
+"""How assessment reads in the audit history: the evidence and criterion a review, decision or sign-off names."""
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..audit.presenting import register_lookup
+from ..cohorts.models import Enrolment
+from ..evidence.models import Evidence, Submission
+from ..standards.models import Criterion, Standard
+from .models import Decision, Review, SignOff
+
+
+def _by_review(session: Session, ids: set[int]):
+    query = select(Review.id, Evidence).join(Submission, Submission.id == Review.submission_id).join(Evidence)
+    return {row.id: {"reference": row.Evidence.reference} for row in session.execute(query.where(Review.id.in_(ids)))}
+
+
+def _by_decision(session: Session, ids: set[int]):
+    query = select(Decision.id, Evidence, Criterion.code).join(Evidence).join(Criterion)
+    rows = session.execute(query.where(Decision.id.in_(ids)))
+    return {row.id: {"reference": row.Evidence.reference, "criterion": row.code} for row in rows}
+
+
+def _by_sign_off(session: Session, ids: set[int]):
+    query = select(SignOff.id, Standard.urn).join(Enrolment, Enrolment.id == SignOff.enrolment_id).join(Standard)
+    return {row.id: {"standard": row.urn} for row in session.execute(query.where(SignOff.id.in_(ids)))}
+
+
+register_lookup("review", _by_review)
+register_lookup("decision", _by_decision)
+register_lookup("sign_off", _by_sign_off)

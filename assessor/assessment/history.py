@@ -1,0 +1,37 @@
+"""An evidence item's submissions with every review of each and the decisions that count, for the item's page."""
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..evidence.models import Evidence, Submission
+from .models import Decision, Review
+
+
+@dataclass
+class ReviewRecord:
+    review: Review
+    #: the decision that counts for each criterion, in the standard's order
+    decisions: list[Decision]
+
+
+@dataclass
+class SubmissionRecord:
+    submission: Submission
+    reviews: list[ReviewRecord] = field(default_factory=list)
+
+
+def submission_history(session: Session, evidence: Evidence) -> list[SubmissionRecord]:
+    """Each time the item was submitted, newest first, with every review of it and its current decisions."""
+    records = {submission.id: SubmissionRecord(submission) for submission in evidence.submissions}
+    reviews = list(session.scalars(select(Review).where(Review.submission_id.in_(records)).order_by(Review.created_at, Review.id)))
+    latest: dict[tuple[int, int], Decision] = {}
+    for decision in session.scalars(select(Decision).where(Decision.review_id.in_([review.id for review in reviews]))):
+        key = (decision.review_id, decision.criterion_id)
+        if key not in latest or decision.sequence > latest[key].sequence:
+            latest[key] = decision
+    for review in reviews:
+        decisions = sorted((d for (review_id, _c), d in latest.items() if review_id == review.id), key=lambda d: d.criterion.position)
+        records[review.submission_id].reviews.append(ReviewRecord(review, decisions))
+    return sorted(records.values(), key=lambda record: record.submission.number, reverse=True)
+
