@@ -7,7 +7,7 @@ from .accounts import login, throttle
 from .assessment import audit_words as _assessment_audit_words  # noqa: F401  (how its entries read in the history)
 from .assessment import subscribers as _assessment_subscribers  # noqa: F401  (signals: evidence -> assessment)
 from .config import PROJECT_ROOT, load_config
-from .core import tasks
+from .core import request_id, tasks
 from .dashboards import subscribers as _dashboards_subscribers  # noqa: F401  (signals: assessment -> dashboards)
 from .evidence import audit_words as _evidence_audit_words  # noqa: F401  (how its entries read in the history)
 from .iqa import audit_words as _iqa_audit_words  # noqa: F401  (how its entries read in the history)
@@ -25,6 +25,7 @@ def create_app(config: dict | None = None, instance_path: str | None = None) -> 
     if app.config["TRUSTED_PROXIES"]:
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+    request_id.init_app(app)
     db.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
@@ -43,6 +44,7 @@ def _register_blueprints(app: Flask) -> None:
     from .assessment.views import bp as assessment_bp
     from .cohorts.views import bp as cohorts_bp
     from .core.errors import register_error_pages
+    from .core.health import bp as health_bp
     from .core.views import bp as core_bp
     from .dashboards.history_views import bp as audit_bp
     from .dashboards.views import bp as dashboards_bp
@@ -57,6 +59,7 @@ def _register_blueprints(app: Flask) -> None:
 
     blueprints = (
         core_bp,
+        health_bp,
         accounts_bp,
         account_bp,
         standards_bp,

@@ -9,6 +9,7 @@ from .backup.cli import backup_command, restore_command
 from .core.worker_cli import run_with_worker, worker_command
 from .dbcli import db_group
 from .demo import demo_command
+from .doctor import doctor_command
 from .evidence.file_check import check_command
 from .export.cli import export_group
 from .scenarios.cli import scenarios_group
@@ -29,6 +30,7 @@ main.add_command(check_command)
 main.add_command(audit_group)
 main.add_command(export_group)
 main.add_command(sessions_group)
+main.add_command(doctor_command)
 main.add_command(backup_command)
 main.add_command(restore_command)
 main.add_command(worker_command)

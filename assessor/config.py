@@ -49,6 +49,12 @@ def load_config(app, overrides: dict | None) -> None:
         TASK_RETRY_DELAY_SECONDS=float(os.environ.get("TASK_RETRY_DELAY_SECONDS", "5")),
         TASK_TIME_LIMIT_SECONDS=int(os.environ.get("TASK_TIME_LIMIT_SECONDS", "3600")),
         TASK_HEARTBEAT_SECONDS=float(os.environ.get("TASK_HEARTBEAT_SECONDS", "60")),
+        #: cookies always Secure, for when gunicorn itself serves HTTPS (behind a proxy, TRUSTED_PROXIES does it)
+        SESSION_COOKIE_SECURE=os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",
+        REMEMBER_COOKIE_SECURE=os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",
+        #: web worker processes a machine (gunicorn takes it as its --workers default) and machines: read by `doctor`
+        WEB_CONCURRENCY=int(os.environ.get("WEB_CONCURRENCY", "1")),
+        WEB_NODES=int(os.environ.get("WEB_NODES", "1")),
         RATELIMIT_STORAGE_URL=os.environ.get("REDIS_URL") or "memory://",
         MAIL_SENDER=os.environ.get("MAIL_SENDER", "assessor@localhost"),
         SMTP_HOST=os.environ.get("SMTP_HOST"),
@@ -59,6 +65,7 @@ def load_config(app, overrides: dict | None) -> None:
         #: percentage points behind the share of time elapsed at which a learner is amber, and red
         RAG_AMBER_GAP=int(os.environ.get("RAG_AMBER_GAP", "10")),
         RAG_RED_GAP=int(os.environ.get("RAG_RED_GAP", "25")),
+        SECRET_KEY_FROM_INSTANCE=False,
     )
     if overrides:
         app.config.update(overrides)
@@ -66,3 +73,4 @@ def load_config(app, overrides: dict | None) -> None:
         app.config["MAX_CONTENT_LENGTH"] = app.config["UPLOAD_MAX_BYTES"] * app.config["UPLOAD_MAX_FILES"] + FORM_FIELDS_MARGIN
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY") or instance_secret_key(app.instance_path)
+        app.config["SECRET_KEY_FROM_INSTANCE"] = not os.environ.get("SECRET_KEY")

@@ -1,8 +1,11 @@
 """Engine, one session per request, and the declarative base."""
 from flask import Flask, current_app, g
-from sqlalchemy import CheckConstraint, MetaData, create_engine, event
+from sqlalchemy import CheckConstraint, MetaData, create_engine
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+from . import sqlite_setup
+from .sqlite_setup import reading  # noqa: F401  (for long readings outside requests: PDF rendering, checks)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -26,21 +29,8 @@ def one_of(column: str, values: tuple[str, ...]) -> CheckConstraint:
 def make_engine(url: str) -> Engine:
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_connect)
-        event.listen(engine, "begin", _sqlite_begin)
+        sqlite_setup.configure(engine)
     return engine
-
-
-def _sqlite_connect(dbapi_connection, _record) -> None:
-    """Foreign keys on; transactions left to SQLAlchemy so savepoints and DDL work as on PostgreSQL."""
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-
-
-def _sqlite_begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
 
 
 def init_app(app: Flask) -> None:

@@ -10,14 +10,14 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "assessor"
 
 LAYERS = {
-    7: ("__init__", "cli", "dbcli", "models", "demo", "backup"),
+    7: ("__init__", "cli", "dbcli", "models", "demo", "backup", "doctor"),
     6: ("dashboards", "export"),
     5: ("iqa",),
     4: ("assessment",),
     3: ("evidence", "scenarios"),
     2: ("cohorts", "audit", "admin", "people"),
     1: ("accounts", "organisations", "mail", "standards", "storage"),
-    0: ("db", "config", "timeutil", "security", "i18n", "urls", "permissions", "core", "secret_key", "translations"),
+    0: ("db", "sqlite_setup", "config", "timeutil", "security", "i18n", "urls", "permissions", "core", "secret_key", "translations"),
 }
 LAYER_OF = {area: layer for layer, areas in LAYERS.items() for area in areas}
 #: the ground may name these lower-level records (users and their roles) without depending on their area

@@ -6,7 +6,7 @@ from flask.cli import with_appcontext
 from flask_babel import force_locale
 
 from ..accounts.services import find_user_by_email
-from ..db import get_session
+from ..db import get_session, reading
 from .presenting import present
 from .services import history, verify_chain
 
@@ -21,7 +21,8 @@ def audit_group() -> None:
 @with_appcontext
 def verify(batch: int) -> None:
     """Recompute every entry's hash and its link to the one before; exit 1 on any problem."""
-    checked, problems = verify_chain(get_session(), batch=batch)
+    with reading():
+        checked, problems = verify_chain(get_session(), batch=batch)
     if not problems:
         click.echo(f"Checked {checked} entries: the chain is intact.")
         return

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import MetaData, Table, select, text
 from sqlalchemy.engine import Connection, Engine
 
+from ..db import reading
 from .archive import FILE_COLUMN, FILE_TABLE, TableEntry, encode_row, sha256_of
 
 #: Alembic's own table: its revision goes in the manifest, not in the rows
@@ -19,12 +20,13 @@ BATCH = 1000
 def snapshot(engine: Engine):
     """A connection in a transaction that sees one moment of the database: REPEATABLE READ on PostgreSQL.
 
-    SQLite's read transaction is a snapshot already (in WAL mode writers go on; otherwise they wait).
+    SQLite's read transaction is a snapshot already (in WAL mode writers go on): begun as a reading,
+    it does not take the write lock that commands' transactions take at BEGIN.
     """
     with engine.connect() as connection:
         if engine.dialect.name == "postgresql":
             connection = connection.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
-        with connection.begin():
+        with reading(), connection.begin():
             yield connection
 
 

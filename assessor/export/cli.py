@@ -8,7 +8,7 @@ from flask.cli import with_appcontext
 from ..accounts.services import find_user_by_email
 from ..cohorts.models import Cohort
 from ..config import LANGUAGES
-from ..db import get_session
+from ..db import get_session, reading
 from ..storage.paths import storage_dir
 from ..timeutil import utcnow
 from .cohort_zip import build_cohort_zip
@@ -30,10 +30,11 @@ def export_group() -> None:
 def export_portfolio(email: str, language: str, output: Path) -> None:
     """Write the portfolio of the learner with EMAIL to OUTPUT as a PDF."""
     session = get_session()
-    learner = find_user_by_email(session, email)
-    if learner is None:
-        raise click.ClickException(f"no account with the email {email}")
-    pdf = portfolio_pdf(session, learner, language, storage_dir(current_app))
+    with reading():
+        learner = find_user_by_email(session, email)
+        if learner is None:
+            raise click.ClickException(f"no account with the email {email}")
+        pdf = portfolio_pdf(session, learner, language, storage_dir(current_app))
     output.write_bytes(pdf)
     click.echo(f"{output}: {len(pdf):,} bytes")
 
@@ -45,7 +46,9 @@ def export_portfolio(email: str, language: str, output: Path) -> None:
 @with_appcontext
 def export_cohort(cohort_id: int, language: str, output: Path) -> None:
     """Write every learner's portfolio and the summary of cohort COHORT_ID to OUTPUT as a ZIP."""
-    if get_session().get(Cohort, cohort_id) is None:
+    with reading():
+        found = get_session().get(Cohort, cohort_id)
+    if found is None:
         raise click.ClickException(f"no cohort with the id {cohort_id}")
 
     def progress(done: int, total: int) -> None:

@@ -9,6 +9,7 @@ from flask import Flask
 from sqlalchemy.orm import Session
 
 from ..core.tasks import RECOVERIES, enqueue, task
+from ..db import reading
 from ..storage.paths import storage_dir
 from ..timeutil import utcnow
 from . import jobs
@@ -58,7 +59,8 @@ def make_cohort_zip(app: Flask, job_id: int) -> str | None:
             jobs.record_progress(job, done, total, utcnow())
             session.commit()
 
-        result = build_cohort_zip(app, session, job.cohort_id, job.language, export_dir(app) / job.file_path, progress)
+        with reading():  # on SQLite, rendering reads without holding the write lock
+            result = build_cohort_zip(app, session, job.cohort_id, job.language, export_dir(app) / job.file_path, progress)
         jobs.finish(job, size=result.size, sha256=result.sha256, failed=len(result.failures), now=utcnow(), keep_for=keep_for(app))
         session.commit()
         return job.status
@@ -72,10 +74,11 @@ def make_portfolio_pdf(app: Flask, job_id: int) -> str | None:
         session.commit()
         if job is None:
             return None
-        data = portfolio_data(session, job.learner)
-        digest = portfolio_digest(data, job.language)
-        path = export_dir(app) / pdf_name(job.learner_id, job.language, digest)
-        pdf = render_pdf(portfolio_html(data, job.language), storage_root=storage_dir(app), images=drawable_images(data))
+        with reading():  # on SQLite, rendering reads without holding the write lock
+            data = portfolio_data(session, job.learner)
+            digest = portfolio_digest(data, job.language)
+            path = export_dir(app) / pdf_name(job.learner_id, job.language, digest)
+            pdf = render_pdf(portfolio_html(data, job.language), storage_root=storage_dir(app), images=drawable_images(data))
         write_whole(path, pdf)
         finish_pdf(job, digest, len(pdf), utcnow(), keep_for(app))
         session.commit()

@@ -19,6 +19,8 @@ def someone_elses_session(world) -> int:
 
 ROUTES = [
     Route("core.home", "GET", {ANY_ACTOR: 200}),
+    Route("health.healthz", "GET", {ANY_ACTOR: 200}),
+    Route("health.readyz", "GET", {ANY_ACTOR: 200}),
     Route("core.switch_language", "POST", {ANY_ACTOR: 302}, data=lambda w: {"language": "cy", "next": "/"}),
     Route("accounts.sign_in", "GET", {ANY_ACTOR: 200}),
     Route("accounts.sign_in", "POST", {ANY_ACTOR: 422}, data=lambda w: {"email": "", "password": ""}),
