@@ -3,7 +3,10 @@ import logging
 
 from flask import current_app
 
+from assessor import create_app
 from assessor.core.request_id import MAX_LENGTH, RequestIdFilter, given_id
+
+from .conftest import app_config
 
 
 def test_a_request_id_is_made_for_every_request(client):
@@ -28,7 +31,9 @@ def test_a_proxys_id_is_cleaned_and_cut_short(app, client):
     assert len(client.get("/healthz", headers={"X-Request-ID": "<>"}).headers["X-Request-ID"]) == 32
 
 
-def test_log_lines_of_a_request_carry_its_id(app, client, caplog):
+def test_log_lines_of_a_request_carry_its_id(database_url, storage_root, caplog):
+    app = create_app(app_config(database_url, storage_root))
+    client = app.test_client()
     caplog.handler.addFilter(RequestIdFilter())
 
     @app.get("/_log_something")

@@ -71,7 +71,7 @@ def _may_view(enrolment: Enrolment, *assessor_ids: int) -> bool:
 def queue():
     if not is_assessor(current_user):
         abort(403)
-    per_page = current_app.config.get("ASSESSMENT_QUEUE_PER_PAGE", 25)
+    per_page = current_app.config["ASSESSMENT_QUEUE_PER_PAGE"]
     db = get_session()
     items = queue_for(db, current_user, request.args.get("page", 1, type=int), per_page)
     referrals = sum(answers(assessor_follow_ups, current_user, session=db))

@@ -25,7 +25,7 @@ from .services import (
 @bp.get("/")
 def index():
     provider_id = administered_provider_id()
-    per_page = current_app.config.get("COHORTS_PER_PAGE", 20)
+    per_page = current_app.config["COHORTS_PER_PAGE"]
     cohorts = list_cohorts(get_session(), provider_id, page=request.args.get("page", 1, type=int), per_page=per_page)
     counts = active_counts(get_session(), [cohort.id for cohort in cohorts.items])
     return render_template("cohorts/index.html", cohorts=cohorts, counts=counts)
@@ -72,7 +72,7 @@ def show(cohort_id: int):
     cohort = cohort_or_abort(cohort_id)
     status = request.args.get("status", "")
     status = status if status in MEMBER_STATUSES else ""
-    per_page = current_app.config.get("COHORT_MEMBERS_PER_PAGE", 50)
+    per_page = current_app.config["COHORT_MEMBERS_PER_PAGE"]
     members = list_members(get_session(), cohort, status=status, page=request.args.get("page", 1, type=int), per_page=per_page)
     counts = status_counts(get_session(), cohort)
     context = {"members": members, "status": status, "counts": counts, "statuses": MEMBER_STATUSES}

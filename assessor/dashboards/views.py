@@ -34,7 +34,7 @@ def caseload_page():
     if current_user.provider_id is None or not is_assessor(current_user):
         abort(403)
     sort = Sort.parse(request.args, SORT_KEYS, DEFAULT_SORT)
-    per_page = current_app.config.get("CASELOAD_PER_PAGE", 25)
+    per_page = current_app.config["CASELOAD_PER_PAGE"]
     learners = caseload(get_session(), current_user, sort=sort, page=request.args.get("page", 1, type=int), per_page=per_page)
     return render_template("dashboards/caseload.html", caseload=learners, sort=sort, now=utcnow())
 
@@ -43,7 +43,7 @@ def caseload_page():
 def cohort(cohort_id: int):
     found = cohort_or_abort(cohort_id)
     db, filters = get_session(), Filters.from_args(request.args)
-    per_page = current_app.config.get("COHORT_DASHBOARD_PER_PAGE", 100)
+    per_page = current_app.config["COHORT_DASHBOARD_PER_PAGE"]
     thresholds = Thresholds.from_config(current_app.config)
     dashboard = cohort_dashboard(db, found, filters, thresholds, per_page=per_page)
     chart = progress_chart(cohort_days(db, found.id), found.start_date, found.target_end_date, today())

@@ -89,7 +89,7 @@ def cohort_exports(cohort_id: int):
         else:
             flash(_("An export in that language is already being prepared. Here is its progress."), "info")
         return redirect(url_for(".cohort_job", cohort_id=cohort.id, job_id=job.id))
-    per_page = current_app.config.get("EXPORTS_PER_PAGE", 20)
+    per_page = current_app.config["EXPORTS_PER_PAGE"]
     jobs = list_jobs(db, cohort.id, page=request.args.get("page", 1, type=int), per_page=per_page)
     return _page("export/cohort_exports.html", 422 if form.errors else 200, cohort=cohort, form=form, jobs=jobs)
 

@@ -24,12 +24,12 @@ class MailSettings:
     @classmethod
     def from_config(cls, config) -> "MailSettings":
         return cls(
-            sender=config.get("MAIL_SENDER", cls.sender),
-            smtp_host=config.get("SMTP_HOST") or None,
-            smtp_port=int(config.get("SMTP_PORT", cls.smtp_port)),
-            smtp_username=config.get("SMTP_USERNAME") or None,
-            smtp_password=config.get("SMTP_PASSWORD") or None,
-            smtp_starttls=str(config.get("SMTP_STARTTLS", "1")) not in ("0", "false", "False"),
+            sender=config["MAIL_SENDER"],
+            smtp_host=config["SMTP_HOST"],
+            smtp_port=config["SMTP_PORT"],
+            smtp_username=config["SMTP_USERNAME"],
+            smtp_password=config["SMTP_PASSWORD"],
+            smtp_starttls=config["SMTP_STARTTLS"],
         )
 
 
