@@ -9,7 +9,7 @@ from sqlalchemy import CheckConstraint, String, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
-from assessor.db import make_engine
+from assessor.db import make_engine, reading
 from assessor.dbcli import downgrade_database, upgrade_database
 from assessor.models import Base
 from assessor.scenarios.models import ENDING_OUTCOMES
@@ -34,13 +34,14 @@ def database_checks(engine) -> dict:
 
 
 def test_the_models_match_the_migrated_database(engine):
-    with engine.connect() as connection:
+    with reading(), engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
 
 
 def test_every_check_of_the_models_is_in_the_database_with_the_same_values(engine):
-    found = database_checks(engine)
+    with reading():
+        found = database_checks(engine)
     assert set(found) == set(MODEL_CHECKS)
     for key, check in MODEL_CHECKS.items():
         assert quoted(found[key]) == quoted(check.sqltext), key
