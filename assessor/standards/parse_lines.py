@@ -1,0 +1,80 @@
+"""What one line of NOS text is: a heading key, a criterion (coded, numbered, lettered, bulleted), a detail, a prompt."""
+import re
+
+from .parse_model import Item
+from .vocabulary import LABEL_INDEX, normalise
+
+CODED = re.compile(r"^(?P<code>(?:PC|KU|P|K|G|C) ?\d{1,3}(?:\.\d{1,3})*)[.):]?\s+(?P<text>\S.*)$")
+NUMBERED = re.compile(r"^(?P<code>\d{1,3}(?:\.\d{1,3})*)(?:[.)]\s*|\s+)(?P<text>\S.*)$")
+BULLET = re.compile(r"^[-\u2013\u2022*\u00b7\u25aa\u25cf\u25e6]\s*(?P<text>\S.*)$")
+LETTERED = re.compile(r"^\(?(?P<code>[a-h]|i{1,3}|iv|v|vi{1,3})[.)]\s+(?P<text>\S.*)$")
+UNKNOWN_LABEL = re.compile(r"^[^\W\d_][^:]{0,39}:\s+(?P<value>\S.*)$")
+LONGEST_KEY = 120
+SENTENCE_END = (".", "!", "?")
+TERMINAL = (".", "!", "?", ":", ";")
+PROMPT_PHRASES = ("able to", "know and understand", "allu", "wybod a deall")
+
+
+def line_key(text: str) -> str:
+    """The heading or label form of a line; empty for lines too long to be either."""
+    return normalise(text) if len(text) <= LONGEST_KEY else ""
+
+
+def match_item(stripped: str) -> tuple[str, str | None, str] | None:
+    for kind, pattern in (("coded", CODED), ("numbered", NUMBERED), ("lettered", LETTERED), ("bullet", BULLET)):
+        match = pattern.match(stripped)
+        if match:
+            code = match.groupdict().get("code")
+            return kind, code.replace(" ", "") if code else None, match.group("text").strip()
+    return None
+
+
+def split_label(stripped: str) -> tuple[str | None, str] | None:
+    """(field, value) when the line is a detail: 'Label: value', 'Label<TAB>value' or 'Label' alone."""
+    if "\t" in stripped:
+        label, _, value = stripped.partition("\t")
+        return LABEL_INDEX.get(line_key(label)), value.strip()
+    key = line_key(stripped)
+    if key in LABEL_INDEX:
+        return LABEL_INDEX[key], ""
+    label, colon, value = stripped.partition(":")
+    if colon and line_key(label) in LABEL_INDEX:
+        return LABEL_INDEX[line_key(label)], value.strip()
+    return None
+
+
+def unknown_colon_label(stripped: str) -> tuple[None, str] | None:
+    """(None, value) for a detail with a label the vocabulary does not know ("Level: 3")."""
+    match = UNKNOWN_LABEL.match(stripped)
+    return (None, match.group("value").strip()) if match else None
+
+
+def is_prompt(stripped: str, next_is_item: bool) -> bool:
+    """True for the line that introduces the list ("You must be able to:")."""
+    if not stripped.endswith(":"):
+        return False
+    key = normalise(stripped)
+    return not next_is_item or any(phrase in key for phrase in PROMPT_PHRASES)
+
+
+def continues_item(item_text: str, stripped: str, next_is_item: bool) -> bool:
+    """True for a hard-wrapped line that carries on the item just read."""
+    if stripped[0].islower():
+        return True
+    return not next_is_item and not item_text.endswith(SENTENCE_END)
+
+
+def continues_value(values: list[str], stripped: str) -> bool:
+    """True for the value of a label given alone, or a hard-wrapped line that carries the value on."""
+    if not values:
+        return True
+    return stripped[0].islower() or values[-1].endswith((",", ";"))
+
+
+def is_child_code(code: str | None, parent_code: str | None) -> bool:
+    return bool(code and parent_code and code.startswith(parent_code + "."))
+
+
+def last_item(items: list[Item]) -> Item:
+    last = items[-1]
+    return last.children[-1] if last.children else last
