@@ -22,6 +22,7 @@ from .progress import (
     current_decisions,
     times_required,
 )
+from .sign_off_status import SignOffStatus, sign_off_statuses
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ class StandardSummary:
     member_status: object
     performance: Counts
     knowledge: Counts
+    #: the standing sign-off, if the standard is signed off
+    sign_off: SignOffStatus | None = None
 
 
 def progress_rows(session: Session, enrolment_ids: list[int]) -> dict[int, EnrolmentProgress]:
@@ -66,10 +69,11 @@ def standard_summaries(session: Session, learner: User) -> list[StandardSummary]
     """Per enrolment of the learner: the standard and how many of its criteria are met, awaiting, in progress, not started."""
     enrolments = learner_enrolments(session, learner.id)
     stored = progress_rows(session, [enrolment.id for enrolment in enrolments])
-    return [_summary(session, enrolment, stored.get(enrolment.id)) for enrolment in enrolments]
+    signed = sign_off_statuses(session, [enrolment.id for enrolment in enrolments])
+    return [_summary(session, enrolment, stored.get(enrolment.id), signed.get(enrolment.id)) for enrolment in enrolments]
 
 
-def _summary(session: Session, enrolment: Enrolment, progress: EnrolmentProgress | None) -> StandardSummary:
+def _summary(session: Session, enrolment: Enrolment, progress: EnrolmentProgress | None, sign_off: SignOffStatus | None) -> StandardSummary:
     if progress is not None:
         performance, knowledge = _progress_counts(progress, "pc"), _progress_counts(progress, "k")
     else:
@@ -80,7 +84,7 @@ def _summary(session: Session, enrolment: Enrolment, progress: EnrolmentProgress
     active = member.status == ACTIVE
     return StandardSummary(
         enrolment.id, enrolment.standard, standard_words(enrolment.standard), member.cohort.name, active,
-        None if active else STATUS_LABELS.get(member.status, member.status), performance, knowledge,
+        None if active else STATUS_LABELS.get(member.status, member.status), performance, knowledge, sign_off,
     )
 
 
@@ -144,6 +148,7 @@ class Matrix:
     rows: list[Row]
     performance: Counts
     knowledge: Counts
+    sign_off: SignOffStatus | None = None
 
     @property
     def not_started(self) -> list[Row]:
@@ -178,6 +183,7 @@ def build_matrix(session: Session, enrolment: Enrolment) -> Matrix:
     return Matrix(
         enrolment, standard_words(enrolment.standard), times_required(session, enrolment), columns, rows,
         counts_of(statuses, kinds, PERFORMANCE), counts_of(statuses, kinds, KNOWLEDGE),
+        sign_off_statuses(session, [enrolment.id]).get(enrolment.id),
     )
 
 

@@ -26,8 +26,9 @@ from .figures import (
     Thresholds,
     criteria_met,
     criteria_totals,
+    learner_rank,
     percent,
-    rag_rank,
+    standard_done,
 )
 from .sorting import Sort
 
@@ -73,6 +74,9 @@ def _number(value) -> int | None:
 class Cell:
     met: int
     total: int
+    signed_off_at: datetime | None = None
+    countersigned_at: datetime | None = None
+    verified_at: datetime | None = None
 
     @property
     def percent(self) -> int:
@@ -99,6 +103,11 @@ class LearnerRow:
     status: str
     #: {standard id: Cell}; a standard the learner is not enrolled on has none
     cells: dict[int, Cell] = field(default_factory=dict)
+    #: how many standards the learner is enrolled on, and how many of them are signed off, countersigned, verified
+    enrolments: int = 0
+    signed_off: int = 0
+    countersigned: int = 0
+    verified: int = 0
 
     @property
     def percent(self) -> int:
@@ -163,7 +172,8 @@ class _Selection:
     def of(cls, cohort: Cohort, filters: Filters, thresholds: Thresholds, on: date | None) -> "_Selection":
         pace = Pace.on(cohort.start_date, cohort.target_end_date, on or today())
         grouped = _learners(cohort.id, filters).subquery("grouped")
-        ranked = select(grouped, rag_rank(grouped.c.met, grouped.c.total, pace, thresholds).label("rank")).subquery("ranked")
+        rank = learner_rank(grouped.c.enrolments, grouped.c.done, grouped.c.met, grouped.c.total, pace, thresholds)
+        ranked = select(grouped, rank.label("rank")).subquery("ranked")
         in_status = [func.sum(case((ranked.c.rank == RANK[status], 1), else_=0)).over().label(f"in_{status}") for status in RAG_STATUSES]
         learners = select(ranked, *in_status).subquery("learners")
         rows = select(learners)
@@ -210,6 +220,11 @@ def _learners(cohort_id: int, filters: Filters) -> Select:
             func.coalesce(func.sum(criteria_met()), 0).label("met"),
             func.coalesce(func.sum(totals.c.total), 0).label("total"),
             func.max(EnrolmentProgress.last_activity_at).label("last_activity"),
+            func.count(Enrolment.id).label("enrolments"),
+            func.coalesce(func.sum(standard_done()), 0).label("done"),
+            func.count(EnrolmentProgress.signed_off_at).label("signed_off"),
+            func.count(EnrolmentProgress.countersigned_at).label("countersigned"),
+            func.count(EnrolmentProgress.verified_at).label("verified"),
         )
         .select_from(CohortMember)
         .join(User, User.id == CohortMember.learner_id)
@@ -229,7 +244,10 @@ def _learners(cohort_id: int, filters: Filters) -> Select:
 
 def _row(row) -> LearnerRow:
     last = aware(row.last_activity) if row.last_activity else None
-    return LearnerRow(row.member_id, row.learner_id, row.name, row.email, row.status, row.met, row.total, last, RAG_STATUSES[row.rank])
+    return LearnerRow(
+        row.member_id, row.learner_id, row.name, row.email, row.status, row.met, row.total, last, RAG_STATUSES[row.rank],
+        enrolments=row.enrolments, signed_off=row.signed_off, countersigned=row.countersigned, verified=row.verified,
+    )
 
 
 def _fill_cells(session: Session, rows: list[LearnerRow], which) -> None:
@@ -237,14 +255,17 @@ def _fill_cells(session: Session, rows: list[LearnerRow], which) -> None:
         return
     totals = criteria_totals()
     query = (
-        select(Enrolment.member_id, Enrolment.standard_id, criteria_met().label("met"), func.coalesce(totals.c.total, 0).label("total"))
+        select(
+            Enrolment.member_id, Enrolment.standard_id, criteria_met().label("met"), func.coalesce(totals.c.total, 0).label("total"),
+            EnrolmentProgress.signed_off_at, EnrolmentProgress.countersigned_at, EnrolmentProgress.verified_at,
+        )
         .outerjoin(EnrolmentProgress, EnrolmentProgress.enrolment_id == Enrolment.id)
         .outerjoin(totals, totals.c.standard_id == Enrolment.standard_id)
         .where(which)
     )
     cells: dict[int, dict[int, Cell]] = defaultdict(dict)
-    for member_id, standard_id, met, total in session.execute(query):
-        cells[member_id][standard_id] = Cell(met, total)
+    for member_id, standard_id, met, total, *moments in session.execute(query):
+        cells[member_id][standard_id] = Cell(met, total, *(aware(moment) if moment else None for moment in moments))
     for row in rows:
         row.cells = cells[row.member_id]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.sql import Subquery
 
 from ..assessment.models import EnrolmentProgress
@@ -21,8 +21,10 @@ BEHIND = "behind"
 SLIGHTLY_BEHIND = "slightly_behind"
 ON_TRACK = "on_track"
 COMPLETE = "complete"
-#: worst first: the order of the status sort
-RAG_STATUSES = (BEHIND, SLIGHTLY_BEHIND, ON_TRACK, COMPLETE)
+#: a learner enrolled on no standard: nothing to be on track with
+NOT_ENROLLED = "not_enrolled"
+#: worst first (enrolled on nothing before behind): the order of the status sort
+RAG_STATUSES = (NOT_ENROLLED, BEHIND, SLIGHTLY_BEHIND, ON_TRACK, COMPLETE)
 RANK = {status: rank for rank, status in enumerate(RAG_STATUSES)}
 
 
@@ -111,4 +113,20 @@ def rag_rank(met, total, pace: Pace, thresholds: Thresholds):
         (_behind(met, total_or_one, pace.elapsed, 0 if pace.overdue else thresholds.red_gap), RANK[BEHIND]),
         (_behind(met, total_or_one, pace.elapsed, thresholds.amber_gap), RANK[SLIGHTLY_BEHIND]),
         else_=RANK[ON_TRACK],
+    )
+
+
+def standard_done():
+    """1 for an enrolment whose standard is done: every criterion met, or signed off and verified by the IQA; else 0."""
+    met_all = and_(func.coalesce(EnrolmentProgress.pc_total + EnrolmentProgress.k_total, 0) > 0, criteria_met() >= EnrolmentProgress.pc_total + EnrolmentProgress.k_total)
+    verified = and_(EnrolmentProgress.signed_off_at.is_not(None), EnrolmentProgress.verified_at.is_not(None))
+    return case((or_(verified, met_all), 1), else_=0)
+
+
+def learner_rank(enrolments, done, met, total, pace: Pace, thresholds: Thresholds):
+    """A learner's place in RAG_STATUSES over all their enrolments: none is not enrolled, every one done is complete."""
+    return case(
+        (enrolments == 0, RANK[NOT_ENROLLED]),
+        (done == enrolments, RANK[COMPLETE]),
+        else_=rag_rank(met, total, pace, thresholds),
     )

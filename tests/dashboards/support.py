@@ -10,7 +10,7 @@ from ..factories import enrol, make_user
 
 
 def set_progress(session, enrolment, *, pc_met=0, k_met=0, submitted=0, awaiting=0, oldest=None, signed_off_at=None,
-                 countersigned_at=None, last_activity: datetime | None = None) -> EnrolmentProgress:
+                 countersigned_at=None, verified_at=None, last_activity: datetime | None = None) -> EnrolmentProgress:
     """The enrolment's counts as if refresh_progress had made them: met first, then submitted, the rest not started."""
     criteria = assessable_criteria(session, enrolment.standard_id)
     pc_total = sum(1 for criterion in criteria if criterion.kind == PERFORMANCE)
@@ -21,7 +21,7 @@ def set_progress(session, enrolment, *, pc_met=0, k_met=0, submitted=0, awaiting
     progress.k_total, progress.k_met, progress.k_submitted, progress.k_in_progress = k_total, k_met, 0, 0
     progress.k_not_started = k_total - k_met
     progress.awaiting_decision, progress.oldest_awaiting_at = awaiting, oldest
-    progress.signed_off_at, progress.countersigned_at = signed_off_at, countersigned_at
+    progress.signed_off_at, progress.countersigned_at, progress.verified_at = signed_off_at, countersigned_at, verified_at
     progress.last_activity_at = last_activity
     progress.statuses = {}
     session.add(progress)

@@ -6,7 +6,7 @@ import pytest
 from assessor.accounts.models import ASSESSOR
 from assessor.cohorts.models import ON_BREAK, WITHDRAWN
 from assessor.dashboards.cohort import Filters, all_rows, cohort_dashboard
-from assessor.dashboards.figures import BEHIND, COMPLETE, ON_TRACK, SLIGHTLY_BEHIND, Thresholds
+from assessor.dashboards.figures import BEHIND, COMPLETE, NOT_ENROLLED, ON_TRACK, SLIGHTLY_BEHIND, Thresholds
 from assessor.dashboards.sorting import Sort
 from assessor.timeutil import today, utcnow
 
@@ -85,7 +85,7 @@ def test_filters_by_status_assessor_and_standard(db_session, world, halfway):
 
 def test_status_counts_follow_the_other_filters(db_session, world, halfway):
     cohort = halfway[0]
-    assert board(db_session, cohort).status_counts == {BEHIND: 2, SLIGHTLY_BEHIND: 0, ON_TRACK: 1, COMPLETE: 1}
+    assert board(db_session, cohort).status_counts == {NOT_ENROLLED: 0, BEHIND: 2, SLIGHTLY_BEHIND: 0, ON_TRACK: 1, COMPLETE: 1}
     assert board(db_session, cohort, assessor=world.a.assessor.id).status_counts[BEHIND] == 0
 
 
@@ -133,7 +133,7 @@ def test_pages_split_the_learners_and_a_page_too_far_shows_the_last(db_session, 
 
 def test_each_status_is_counted_on_a_full_page_and_on_an_empty_one(db_session, halfway):
     cohort = halfway[0]
-    expected = {COMPLETE: 1, ON_TRACK: 1, SLIGHTLY_BEHIND: 0, BEHIND: 2}
+    expected = {COMPLETE: 1, ON_TRACK: 1, SLIGHTLY_BEHIND: 0, BEHIND: 2, NOT_ENROLLED: 0}
     assert board(db_session, cohort).status_counts == expected
     nobody = board(db_session, cohort, status=SLIGHTLY_BEHIND)
     assert (nobody.rows, nobody.total, nobody.pages, nobody.status_counts) == ([], 0, 1, expected)
