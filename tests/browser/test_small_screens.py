@@ -10,7 +10,9 @@ pytestmark = pytest.mark.browser
 #: each step is a path to open, or a selector for the link to follow on the page reached so far
 LEARNER_PAGES = ["/", "/portfolio", "main a[href*='/standards/']", "/portfolio", "main table a[href*='/evidence/']"]
 ASSESSOR_PAGES = ["/", "/assessment/queue", "main table a[href*='/assessment/submissions/']", "/caseload"]
-PROVIDER_ADMIN_PAGES = ["/", "main a[href^='/cohorts/']", "main a[href$='/dashboard']"]
+PROVIDER_ADMIN_PAGES = ["/", "main a[href^='/cohorts/']", "main a[href$='/dashboard']", "/people/"]
+IQA_PAGES = ["/", "/iqa/", "/iqa/report"]
+SITE_ADMIN_PAGES = ["/", "/standards/", "main a[href^='/standards/S']"]
 
 
 def visit(page, step: str) -> None:
@@ -30,6 +32,8 @@ def visit(page, step: str) -> None:
         pytest.param(people.LEARNERS[0], LEARNER_PAGES, id="learner"),
         pytest.param(people.ASSESSORS[0], ASSESSOR_PAGES, id="assessor"),
         pytest.param(people.PROVIDER_ADMIN_PERSON, PROVIDER_ADMIN_PAGES, id="provider-admin"),
+        pytest.param(people.IQA_PERSON, IQA_PAGES, id="iqa"),
+        pytest.param(people.SITE_ADMIN, SITE_ADMIN_PAGES, id="site-admin"),
     ],
 )
 def test_main_pages_fit_a_phone_without_sideways_scrolling(page, demo, sign_in, fits_width, axe, screenshot, person, steps):
