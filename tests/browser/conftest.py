@@ -7,6 +7,8 @@ Fixtures:
   page         a new page in a new context per test; fails the test on CSP violations and
                JavaScript errors
   axe          axe(page): runs axe-core on the page, fails on serious or critical violations
+  fits_width   fits_width(page): fails unless the page is no wider than its window (nothing scrolls the page
+               sideways); set the viewport to PHONE first for the small-screen check
   screenshot   screenshot(page, name): a full-page PNG in the session's screenshot folder
                (ASSESSOR_SCREENSHOTS if set, else a temporary folder, printed at the end)
   demo         the demo data (`assessor demo --password DEMO_PASSWORD`) in the live server's
@@ -47,6 +49,8 @@ CHROMIUM_ARGS = [
 AXE_SCRIPT = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING_IMPACTS = ("serious", "critical")
 FLASH_PAGE = "/__browser-test__/flash"
+#: a phone held upright (390 px wide, as an iPhone 12 to 15)
+PHONE = {"width": 390, "height": 844}
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the group
@@ -230,6 +234,31 @@ def axe(axe_source):
         if blocking:
             pytest.fail(_format_violations(target_page.url, blocking), pytrace=False)
         return results
+
+    return check
+
+
+#: the page's width, its window's, and the outermost elements reaching past the window's right edge
+MEASURE_WIDTH = """() => {
+  const inner = window.innerWidth;
+  const wide = [...document.body.querySelectorAll("*")].filter(element =>
+    element.getBoundingClientRect().right > inner + 0.5 && !element.parentElement.closest(".app-table-scroll"));
+  const outermost = wide.filter(element => !wide.includes(element.parentElement));
+  const name = element => element.tagName.toLowerCase() + (element.id ? "#" + element.id : "") +
+    (typeof element.className === "string" && element.className ? "." + element.className.trim().split(/ +/).join(".") : "");
+  return {scroll: document.documentElement.scrollWidth, inner, wide: outermost.slice(0, 5).map(name)};
+}"""
+
+
+@pytest.fixture
+def fits_width():
+    """fits_width(page): fail unless the page is no wider than its window, naming what sticks out."""
+
+    def check(target_page) -> None:
+        width = target_page.evaluate(MEASURE_WIDTH)
+        if width["scroll"] > width["inner"]:
+            pytest.fail(f"{target_page.url} is {width['scroll']} px wide in a {width['inner']} px window; "
+                        f"reaching past its edge: {width['wide']}", pytrace=False)
 
     return check
 

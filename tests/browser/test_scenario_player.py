@@ -5,7 +5,7 @@ import pytest
 
 from assessor import demo as people
 
-from .conftest import _run_assessor
+from .conftest import PHONE, _run_assessor
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +29,8 @@ def reply_words(count: int) -> str:
     return " ".join(["I", "will", "set", "out", "the", "options", "and", "their", "costs", "clearly"] * (count // 10 + 1))
 
 
-def test_a_learner_plays_to_an_ending_and_submits_the_transcript(page, demo, scenarios_loaded, sign_in, ui, axe, screenshot):
+def test_a_learner_plays_to_an_ending_and_submits_the_transcript(page, demo, scenarios_loaded, sign_in, ui, fits_width, axe,
+                                                                   screenshot):
     sign_in(page, PLAYER.email, demo.password)
     page.goto("/scenarios/")
     axe(page)
@@ -61,9 +62,22 @@ def test_a_learner_plays_to_an_ending_and_submits_the_transcript(page, demo, sce
     axe(page)
     screenshot(page, "scenario-ended")
     page.get_by_role("link", name=ui(page, "See your debrief")).click()
-    assert page.get_by_role("heading", level=2, name=ui(page, "The path you took")).is_visible()
+    page.set_viewport_size(PHONE)
+    reflection = page.get_by_label(ui(page, "Your reflection"))
+    path = page.locator("details#path-details")
+    assert reflection.is_visible() and reflection.bounding_box()["y"] < 1500, "the reflection comes near the top"
+    assert path.evaluate("details => !details.open") and not page.locator("#path").is_visible(), "the path is folded"
+    assert reflection.evaluate("box => box.compareDocumentPosition(document.getElementById('path-details')) & 4"), \
+        "the reflection comes before the path"
+    fits_width(page)
     axe(page)
-    page.get_by_label(ui(page, "Your reflection")).fill(REFLECTION)
+    screenshot(page, "scenario-debrief-phone")
+    path.get_by_text(ui(page, "The path you took")).click()
+    assert page.locator("#path").is_visible()
+    fits_width(page)
+    axe(page)
+    page.set_viewport_size({"width": 1024, "height": 768})
+    reflection.fill(REFLECTION)
     page.get_by_role("button", name=ui(page, "Add to my portfolio")).click()
     page.wait_for_url(re.compile(r"/learners/\d+/evidence/\d+$"))
     assert page.get_by_role("heading", name=ui(page, "Rubric for this reply")).first.is_visible()

@@ -67,6 +67,9 @@ def test_a_learner_plays_a_shipped_scenario_to_the_end_and_adds_it_to_the_portfo
     attempt = db_session.get(Attempt, int(url.rsplit("/", 1)[1]))
     debrief = client.get(f"/scenarios/attempts/{attempt.id}/debrief")
     assert debrief.status_code == 200 and "The path you took" in text_of(debrief)
+    html = debrief.get_data(as_text=True)
+    assert html.index('name="reflection"') < html.index('<details class="govuk-details" id="path-details">') < html.index('id="path"'), \
+        "the outcome and the reflection come first; the path is folded in a details element (no JavaScript needed)"
     added = client.post(debrief.request.path, data={"csrf_token": field(debrief.get_data(as_text=True), "csrf_token"),
                                                     "reflection": REFLECTION, "action": "add"})
     assert added.status_code == 302
