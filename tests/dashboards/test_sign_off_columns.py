@@ -1,7 +1,7 @@
 """The cohort dashboard and its CSV with signed off, countersigned and verified; complete when verified; not enrolled."""
 import csv
 import io
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
@@ -9,7 +9,7 @@ from assessor.cohorts.models import CohortMember
 from assessor.dashboards.cohort import Filters, all_rows, cohort_dashboard
 from assessor.dashboards.figures import COMPLETE, NOT_ENROLLED, ON_TRACK, Thresholds
 from assessor.dashboards.table_csv import BOM, dashboard_csv
-from assessor.timeutil import today, utcnow
+from assessor.timeutil import today
 
 from ..factories import enrol, login_as, make_cohort, make_user
 from .support import set_progress
@@ -23,7 +23,7 @@ def signed_cohort(db_session, world):
     """Halfway through: Fay signed off, countersigned and verified on 10 of 30 criteria; Gus only signed off; Hal on nothing."""
     cohort = make_cohort(db_session, world.a.provider, standards=[world.standard], name="Signed",
                          start=DAY - timedelta(days=50), end=DAY + timedelta(days=50))
-    now = utcnow()
+    now = datetime.combine(DAY, time(12), tzinfo=UTC)  # DAY's noon: the same day in UK time, whenever the test runs
     for name, moments in (("Fay", (now, now, now)), ("Gus", (now, None, None))):
         enrolment = enrol(db_session, cohort, make_user(db_session, provider=world.a.provider, name=name), world.standard)
         set_progress(db_session, enrolment, pc_met=10 if name == "Fay" else 15, k_met=14 if name == "Gus" else 0,
