@@ -36,7 +36,7 @@ def write_backup(engine: Engine, storage: Path, target: Path, say: Callable[[str
     """Write the archive to `target` (through a `.part` file, mode 0600) and return its manifest."""
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            return _attempt(engine, storage, target, say)
+            return _write_once(engine, storage, target, say)
         except BlobGone as gone:
             if attempt == ATTEMPTS or _still_named(engine, str(gone)):
                 raise BackupError([f"stored file {gone} is missing: run `assessor check`"]) from None
@@ -44,7 +44,7 @@ def write_backup(engine: Engine, storage: Path, target: Path, say: Callable[[str
     raise AssertionError("unreachable")
 
 
-def _attempt(engine: Engine, storage: Path, target: Path, say) -> dict:
+def _write_once(engine: Engine, storage: Path, target: Path, say) -> dict:
     part = target.with_name(target.name + ".part")
     descriptor = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:

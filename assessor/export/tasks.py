@@ -46,12 +46,18 @@ def queue_job(app: Flask, job: jobs.ExportJob) -> None:
     enqueue(app, TASK_OF_KIND[job.kind], job.id)
 
 
+def claimed(session: Session, job_id: int) -> jobs.ExportJob | None:
+    """The job, claimed for this run and committed; None when it is finished or failed (a message delivered twice)."""
+    job = jobs.claim(session, job_id, utcnow())
+    session.commit()
+    return job
+
+
 @task(COHORT_TASK, queue="exports", on_exhausted=FAILED_TASK)
 def make_cohort_zip(app: Flask, job_id: int) -> str | None:
     """The job's ZIP; a job already finished or failed is left alone (a message delivered twice)."""
     with task_session(app) as session:
-        job = jobs.claim(session, job_id, utcnow())
-        session.commit()
+        job = claimed(session, job_id)
         if job is None:
             return None
 
@@ -70,8 +76,7 @@ def make_cohort_zip(app: Flask, job_id: int) -> str | None:
 def make_portfolio_pdf(app: Flask, job_id: int) -> str | None:
     """The learner's PDF as their data stands now, kept under its digest (written whole, then renamed in)."""
     with task_session(app) as session:
-        job = jobs.claim(session, job_id, utcnow())
-        session.commit()
+        job = claimed(session, job_id)
         if job is None:
             return None
         with reading():  # on SQLite, rendering reads without holding the write lock
