@@ -5,7 +5,7 @@ from .audit.models import AuditEntry, AuditHead
 from .cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment, MemberEvent
 from .dashboards.models import CohortProgressDay
 from .db import Base
-from .evidence.models import Evidence, EvidenceFile, Mapping, Submission
+from .evidence.models import Evidence, EvidenceFile, Mapping, Submission, SubmissionFile
 from .export.jobs import ExportJob
 from .iqa.models import NewAssessor, Sample, SamplingPlan
 from .mail.models import OutboxMessage
@@ -30,6 +30,7 @@ __all__ = [
     "EnrolmentProgress",
     "Evidence",
     "EvidenceFile",
+    "SubmissionFile",
     "ExportJob",
     "Mapping",
     "MemberEvent",

@@ -155,6 +155,7 @@ def build_portfolio(session, side: "Side", storage_root) -> Portfolio:
     file = EvidenceFile(evidence_id=submitted.id, filename="notes.pdf", size=len(TEST_PDF), sha256=sha256,
                         media_type="application/pdf", uploaded_by_id=side.learner.id)
     session.add(file)
+    refreeze(session, submitted)
     reviewed = make_evidence(session, side.learner, side.enrolment, ("P4",), title="Client call", status=ASSESSED)
     review = make_review(session, reviewed, side.enrolment, {"P4": "met"})
     reviewed.submissions[-1].outcome, reviewed.submissions[-1].closed_at = ASSESSED, utcnow()
@@ -202,6 +203,22 @@ def login_as(client, user: User, remember: bool = False) -> str:
     return token
 
 
+def refreeze(session, evidence):
+    """For tests that give a submitted item files or claims after making it: its last submission takes them as if sent."""
+    from assessor.evidence.snapshot import frozen_fields
+
+    session.flush()
+    session.refresh(evidence)
+    submission = evidence.submissions[-1]
+    for old in list(submission.files):
+        session.delete(old)
+    session.flush()
+    fields = frozen_fields(evidence)
+    submission.snapshot, submission.snapshot_sha256, submission.files = fields["snapshot"], fields["snapshot_sha256"], fields["files"]
+    session.flush()
+    return submission
+
+
 def make_evidence(
     session,
     learner: User,
@@ -219,6 +236,7 @@ def make_evidence(
     from sqlalchemy import func, select
 
     from assessor.evidence.models import DRAFT, Evidence, Mapping, Submission
+    from assessor.evidence.snapshot import frozen_fields
     from assessor.standards.models import Criterion
 
     number = (session.scalar(select(func.max(Evidence.number)).where(Evidence.learner_id == learner.id)) or 0) + 1
@@ -232,6 +250,8 @@ def make_evidence(
         criterion = session.scalar(select(Criterion).where(Criterion.standard_id == enrolment.standard_id, Criterion.ref == ref))
         session.add(Mapping(evidence_id=evidence.id, enrolment_id=enrolment.id, criterion_id=criterion.id))
     if status != DRAFT:
-        session.add(Submission(evidence_id=evidence.id, number=1, submitted_by_id=learner.id, declaration="Mine."))
+        session.flush()
+        session.refresh(evidence)
+        session.add(Submission(evidence_id=evidence.id, number=1, submitted_by_id=learner.id, declaration="Mine.", **frozen_fields(evidence)))
     session.flush()
     return evidence

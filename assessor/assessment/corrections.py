@@ -90,7 +90,7 @@ def _check_correction(
 
 def _resettle(session: Session, actor: User, submission: Submission) -> set[int]:
     """After a correction: a decided submission that is still the evidence's last takes the outcome its decisions now give."""
-    claimed = claimed_enrolments(session, submission.evidence_id)
+    claimed = claimed_enrolments(submission)
     evidence = submission.evidence
     is_last = evidence.submissions[-1].id == submission.id
     if submission.closed_at is None or not is_last or evidence.status != submission.outcome:

@@ -5,6 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..evidence.models import Evidence, Submission
+from ..evidence.snapshot import Judged, judged
 from .models import Decision, Review
 
 
@@ -19,6 +20,11 @@ class ReviewRecord:
 class SubmissionRecord:
     submission: Submission
     reviews: list[ReviewRecord] = field(default_factory=list)
+
+    @property
+    def version(self) -> Judged:
+        """The item as this submission sent it, which its reviews judged."""
+        return judged(self.submission)
 
 
 def submission_history(session: Session, evidence: Evidence) -> list[SubmissionRecord]:

@@ -56,6 +56,8 @@ class Decision(Base):
     #: 1 for the first decision; each correction adds one. The highest sequence is the one that counts.
     sequence: Mapped[int] = mapped_column(Integer, default=1)
     correction_reason: Mapped[str | None] = mapped_column(Text)
+    #: why the assessor decided again a criterion met on an earlier submission of the same evidence
+    reopen_reason: Mapped[str | None] = mapped_column(Text)
     decided_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

@@ -5,7 +5,7 @@ Every service that changes mappings, submissions, decisions, sign-offs or sample
 scanning decisions.
 """
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -35,8 +35,8 @@ def times_required(session: Session, enrolment: Enrolment) -> int:
     return session.scalar(query) or 1
 
 
-def current_decisions(session: Session, enrolment_id: int) -> list[Decision]:
-    """The decision that counts for each (review, criterion): the one with the highest sequence."""
+def latest_per_review(session: Session, enrolment_id: int) -> list[Decision]:
+    """The latest decision for each (review, criterion): what each review says, corrections applied."""
     latest = (
         select(Decision.review_id, Decision.criterion_id, func.max(Decision.sequence).label("sequence"))
         .where(Decision.enrolment_id == enrolment_id)
@@ -50,6 +50,33 @@ def current_decisions(session: Session, enrolment_id: int) -> list[Decision]:
         & (Decision.sequence == latest.c.sequence),
     )
     return list(session.scalars(query.order_by(Decision.decided_at, Decision.id)))
+
+
+def current_decisions(session: Session, enrolment_id: int) -> list[Decision]:
+    """The decisions that count: each review's latest, less those a later submission of the same evidence decided again.
+
+    A criterion met on submission 1 and not asked again on submission 2 keeps its decision from
+    submission 1; one the assessor reopened on submission 2 counts as decided there.
+    """
+    decisions = latest_per_review(session, enrolment_id)
+    numbers = _submission_numbers(session, {decision.review_id for decision in decisions})
+    return counting(decisions, lambda decision: numbers[decision.review_id])
+
+
+def counting(latest: list[Decision], submission_number: Callable[[Decision], int]) -> list[Decision]:
+    """Of each review's latest decisions, those from the newest submission of their evidence that decided the criterion."""
+    newest: dict[tuple[int, int], int] = {}
+    for decision in latest:
+        key = (decision.evidence_id, decision.criterion_id)
+        newest[key] = max(newest.get(key, 0), submission_number(decision))
+    return [d for d in latest if submission_number(d) == newest[(d.evidence_id, d.criterion_id)]]
+
+
+def _submission_numbers(session: Session, review_ids: set[int]) -> dict[int, int]:
+    if not review_ids:
+        return {}
+    query = select(Review.id, Submission.number).join(Submission, Submission.id == Review.submission_id).where(Review.id.in_(review_ids))
+    return dict(session.execute(query).tuples().all())
 
 
 def active_sign_off(session: Session, enrolment_id: int) -> SignOff | None:

@@ -9,11 +9,14 @@ from ..cohorts.models import Enrolment
 from ..core.acts import Conflict, Refused, show_refusal
 from ..core.signals import answers
 from ..db import get_session
+from ..evidence.changes import since_previous
 from ..evidence.labels import KIND_LABELS
 from ..evidence.models import ASSESSED, REFERRED, Submission
+from ..evidence.snapshot import judged
 from ..i18n import format_date
 from ..permissions import can_assess, can_view_learner, is_assessor
 from .blueprint import bp, enrolment_or_404
+from .claims import ToDecide, earlier_decisions, to_decide
 from .corrections import correct_decision
 from .events import assessor_follow_ups
 from .forms import CorrectionForm, ReviewForm, review_form
@@ -23,10 +26,8 @@ from .progress import criterion_statuses
 from .queue import queue_for
 from .services import (
     AlreadyReviewed,
-    claimed_criteria,
     current_of,
     decision_history,
-    earlier_decisions,
     enrolment_decisions,
     record_review,
     review_of,
@@ -81,37 +82,40 @@ def queue():
 @bp.route("/submissions/<int:submission_id>/enrolments/<int:enrolment_id>", methods=["GET", "POST"])
 def review(submission_id: int, enrolment_id: int):
     db = get_session()
-    submission, enrolment, mappings = _pair_or_404(submission_id, enrolment_id)
+    submission, enrolment, plan = _pair_or_404(submission_id, enrolment_id)
     done = review_of(db, submission.id, enrolment.id)
     if done is not None and request.method == "GET":
         return _reviewed(done)
     if not _may_assess(enrolment):
         abort(403)
-    form = review_form(mappings, submission.evidence.version)
+    form = review_form(plan, submission.evidence.version)
     if not form.validate_on_submit():
-        return _review_page(form, submission, enrolment, mappings), status_code(form)
-    outcomes, feedback = form.outcomes(mappings), form.feedback.data or ""
+        return _review_page(form, submission, enrolment, plan), status_code(form)
+    if "mark_all" in request.form:
+        form.mark_all_met(plan.asked)
+        return _review_page(form, submission, enrolment, plan, marked=True)
+    outcomes, feedback, reopened = form.outcomes(plan.claims), form.feedback.data or "", form.reopened(plan.kept)
     try:
-        record_review(db, current_user, submission, enrolment, outcomes, feedback, form.evidence_version.data)
+        record_review(db, current_user, submission, enrolment, outcomes, feedback, form.evidence_version.data, reopened)
     except Refused as error:
         db.rollback()
-        return _refused(error, form, submission, enrolment, mappings)
+        return _refused(error, form, submission, enrolment, plan)
     db.commit()
     flash(_review_done_message(submission), "success")
     return redirect(url_for(".queue"))
 
 
-def _pair_or_404(submission_id: int, enrolment_id: int) -> tuple[Submission, Enrolment, list]:
-    """The submission, the enrolment, and the criteria the evidence claims in it (404 when it claims none)."""
+def _pair_or_404(submission_id: int, enrolment_id: int) -> tuple[Submission, Enrolment, ToDecide]:
+    """The submission, the enrolment, and what the submitted version asks of it (404 when it claims none of its criteria)."""
     enrolment = enrolment_or_404(enrolment_id)
     submission = get_session().get(Submission, submission_id)
-    mappings = claimed_criteria(get_session(), submission.evidence_id, enrolment.id) if submission else []
-    if not mappings:
+    plan = to_decide(get_session(), submission, enrolment.id) if submission else None
+    if plan is None or not plan.claims:
         abort(404)
-    return submission, enrolment, mappings
+    return submission, enrolment, plan
 
 
-def _refused(error: Refused, form: ReviewForm, submission: Submission, enrolment: Enrolment, mappings):
+def _refused(error: Refused, form: ReviewForm, submission: Submission, enrolment: Enrolment, plan: ToDecide):
     """The form again with what was typed, the reason, and the other assessor's decisions when they came first."""
     other = error.review if isinstance(error, AlreadyReviewed) else None
     if other is not None and other.assessor_id == current_user.id:
@@ -119,7 +123,7 @@ def _refused(error: Refused, form: ReviewForm, submission: Submission, enrolment
         return redirect(request.path)
     show_refusal(form, error)
     form.keep_version(submission.evidence.version)
-    return _review_page(form, submission, enrolment, mappings, other), status_for(error)
+    return _review_page(form, submission, enrolment, plan, other), status_for(error)
 
 
 def status_for(error: Refused) -> int:
@@ -143,14 +147,18 @@ def _review_done_message(submission: Submission) -> str:
     return message
 
 
-def _review_page(form: ReviewForm, submission: Submission, enrolment: Enrolment, mappings, other: Review | None = None):
+def _review_page(form: ReviewForm, submission: Submission, enrolment: Enrolment, plan: ToDecide, other: Review | None = None,
+                 marked: bool = False):
+    """The submission as it was submitted, what changed since the last one, and a decision for each criterion asked."""
     db = get_session()
     context = {
         "form": form,
         "submission": submission,
-        "evidence": submission.evidence,
+        "evidence": judged(submission),
+        "changes": since_previous(submission),
         "enrolment": enrolment,
-        "mappings": mappings,
+        "plan": plan,
+        "marked": marked,
         "statuses": criterion_statuses(db, enrolment),
         "earlier": earlier_decisions(db, submission, enrolment.id),
         "other": other,
@@ -164,7 +172,9 @@ def _reviewed(review: Review):
     enrolment = review.enrolment
     if not _may_view(enrolment, review.assessor_id):
         abort(403)
-    context = {"review": review, "submission": review.submission, "evidence": review.submission.evidence, "enrolment": enrolment}
+    submission = review.submission
+    context = {"review": review, "submission": submission, "evidence": judged(submission), "enrolment": enrolment,
+               "carried": to_decide(get_session(), submission, enrolment.id).carried}
     decisions = current_of(get_session(), review)
     return render_template("assessment/review_done.html", decisions=decisions, may_correct=_may_assess(enrolment), **context)
 

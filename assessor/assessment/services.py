@@ -15,10 +15,12 @@ from ..audit.services import record
 from ..cohorts.models import Enrolment
 from ..core.acts import Conflict, Refused
 from ..evidence.models import ASSESSED, REFERRED, SUBMITTED, Evidence, Mapping, Submission
+from ..evidence.snapshot import judged
 from ..i18n import lazy_datetime
 from ..permissions import can_assess
 from ..standards.models import Criterion
 from ..timeutil import utcnow
+from .claims import Claim, ToDecide, to_decide
 from .events import review_recorded
 from .models import NOT_YET, OUTCOMES, Decision, Review
 from .progress import current_decisions, refresh_progress
@@ -63,8 +65,9 @@ def claimed_criteria(session: Session, evidence_id: int, enrolment_id: int) -> l
     return list(session.scalars(query))
 
 
-def claimed_enrolments(session: Session, evidence_id: int) -> set[int]:
-    return set(session.scalars(select(Mapping.enrolment_id).where(Mapping.evidence_id == evidence_id)))
+def claimed_enrolments(submission: Submission) -> set[int]:
+    """The enrolments whose criteria the submitted version claimed."""
+    return {claim.enrolment_id for claim in judged(submission).claims}
 
 
 def latest_decision(session: Session, review_id: int, criterion_id: int) -> Decision:
@@ -101,19 +104,6 @@ def enrolment_decisions(session: Session, enrolment_id: int) -> list[Decision]:
     return list(session.scalars(query))
 
 
-def earlier_decisions(session: Session, submission: Submission, enrolment_id: int) -> dict[int, Decision]:
-    """{criterion id: decision that counts} from earlier submissions of the same evidence for this enrolment."""
-    earlier = select(Review.id).join(Submission, Submission.id == Review.submission_id).where(
-        Submission.evidence_id == submission.evidence_id, Submission.id != submission.id, Review.enrolment_id == enrolment_id
-    )
-    review_ids = set(session.scalars(earlier))
-    found: dict[int, Decision] = {}
-    for decision in current_decisions(session, enrolment_id):
-        if decision.review_id in review_ids:
-            found[decision.criterion_id] = decision
-    return found
-
-
 # -- reviewing ------------------------------------------------------------------------------
 
 
@@ -125,45 +115,72 @@ def record_review(
     outcomes: Outcomes,
     overall_feedback: str,
     expected_evidence_version: int,
+    reopened: dict[int, str] | None = None,
 ) -> Review:
-    """Record the assessor's decision on every criterion the evidence claims in this enrolment."""
+    """Record the assessor's decision on every criterion the submitted version claims in this enrolment.
+
+    Criteria met on an earlier submission of the same evidence are carried over, not decided again,
+    unless `reopened` gives a reason for deciding one again ({criterion id: reason}).
+    """
     _check_assessor(assessor, enrolment)
     _check_still_open(session, assessor, submission, enrolment, expected_evidence_version)
-    mappings = claimed_criteria(session, submission.evidence_id, enrolment.id)
-    if not mappings:
+    plan = to_decide(session, submission, enrolment.id)
+    if not plan.claims:
         raise Refused(_("This evidence claims no criteria of this standard."))
-    problems = outcome_problems(mappings, outcomes)
+    reopened = {cid: (reason or "").strip() for cid, reason in (reopened or {}).items() if cid in plan.carried}
+    deciding = plan.asked + [claim for claim in plan.kept if claim.criterion_id in reopened]
+    problems = reopen_problems(plan.kept, reopened) + outcome_problems(deciding, outcomes)
     if problems:
         raise Refused.listing(problems)
     review = _add_review(session, assessor, submission, enrolment, (overall_feedback or "").strip())
     evidence = submission.evidence
-    after = {"reference": evidence.reference, "submission_id": submission.id, "enrolment_id": enrolment.id, "feedback": review.feedback}
+    after = {"reference": evidence.reference, "submission_id": submission.id, "enrolment_id": enrolment.id, "feedback": review.feedback,
+             "carried_over": [claim.criterion.ref for claim in plan.kept if claim.criterion_id not in reopened]}
     record(session, assessor, "recorded", "review", review.id, learner_id=evidence.learner_id, after=after)
-    _add_decisions(session, assessor, review, mappings, outcomes)
+    _record_reopened(session, assessor, submission, plan, reopened)
+    _add_decisions(session, assessor, review, deciding, outcomes, reopened)
     review_recorded.send(review, session=session)
     touched = _close_if_complete(session, assessor, submission)
     refresh_progress(session, touched | {enrolment.id})
     return review
 
 
-def _add_decisions(session: Session, assessor: User, review: Review, mappings: list[Mapping], outcomes: Outcomes) -> None:
+def _record_reopened(session: Session, assessor: User, submission: Submission, plan: ToDecide, reopened: dict[int, str]) -> None:
+    """Each reopened criterion in the audit chain: the met decision set aside, the reason, the submission."""
+    evidence = submission.evidence
+    for criterion_id, reason in reopened.items():
+        earlier = plan.carried[criterion_id]
+        after = {"reference": evidence.reference, "criterion": earlier.criterion.ref, "criterion_id": criterion_id,
+                 "submission": submission.number, "reason": reason}
+        record(session, assessor, "reopened", "decision", earlier.id, learner_id=evidence.learner_id,
+               before={"outcome": earlier.outcome}, after=after)
+
+
+def _add_decisions(session: Session, assessor: User, review: Review, claims: list[Claim], outcomes: Outcomes,
+                   reopened: dict[int, str]) -> None:
     evidence = review.submission.evidence
-    for mapping in mappings:
-        outcome, feedback = outcomes[mapping.criterion_id]
+    for claim in claims:
+        outcome, feedback = outcomes[claim.criterion_id]
         decision = Decision(review_id=review.id, enrolment_id=review.enrolment_id, evidence_id=evidence.id,
-                            criterion_id=mapping.criterion_id, outcome=outcome, feedback=(feedback or "").strip(),
-                            sequence=1, decided_by_id=assessor.id)
+                            criterion_id=claim.criterion_id, outcome=outcome, feedback=(feedback or "").strip(),
+                            sequence=1, decided_by_id=assessor.id, reopen_reason=reopened.get(claim.criterion_id))
         session.add(decision)
         session.flush()
-        after = _decision_fields(decision, evidence.reference, mapping.criterion.ref)
+        after = _decision_fields(decision, evidence.reference, claim.criterion.ref)
         record(session, assessor, "decided", "decision", decision.id, learner_id=evidence.learner_id, after=after)
 
 
-def outcome_problems(mappings: list[Mapping], outcomes: Outcomes) -> list[tuple[str, str]]:
-    """A decision for every claimed criterion, and feedback wherever it is not yet met."""
+def reopen_problems(kept: list[Claim], reopened: dict[int, str]) -> list[tuple[str, str]]:
+    """A reason for every criterion met before that the assessor decides again."""
+    return [(f"reason_{claim.criterion_id}", _("Enter the reason for deciding %(code)s again.", code=claim.criterion.code))
+            for claim in kept if claim.criterion_id in reopened and not reopened[claim.criterion_id]]
+
+
+def outcome_problems(claims: list[Claim], outcomes: Outcomes) -> list[tuple[str, str]]:
+    """A decision for every criterion asked, and feedback wherever it is not yet met."""
     problems = []
-    for mapping in mappings:
-        criterion_id, code = mapping.criterion_id, mapping.criterion.code
+    for claim in claims:
+        criterion_id, code = claim.criterion_id, claim.criterion.code
         outcome, feedback = outcomes.get(criterion_id, (None, ""))
         if outcome not in OUTCOMES:
             problems.append((f"outcome_{criterion_id}", _("Choose met or not yet met for %(code)s.", code=code)))
@@ -213,8 +230,8 @@ def _add_review(session: Session, assessor: User, submission: Submission, enrolm
 
 
 def _close_if_complete(session: Session, actor: User, submission: Submission) -> set[int]:
-    """Close the submission once every enrolment it claims has a review; the enrolments claimed."""
-    claimed = claimed_enrolments(session, submission.evidence_id)
+    """Close the submission once every enrolment it claimed has a review; the enrolments claimed."""
+    claimed = claimed_enrolments(submission)
     reviewed = set(session.scalars(select(Review.enrolment_id).where(Review.submission_id == submission.id)))
     if claimed <= reviewed:
         submission.closed_at = utcnow()
@@ -223,11 +240,16 @@ def _close_if_complete(session: Session, actor: User, submission: Submission) ->
 
 
 def submission_outcome(session: Session, submission: Submission, enrolment_ids: set[int]) -> str:
-    """REFERRED when any decision that counts on this submission is not yet met, else ASSESSED."""
-    review_ids = set(session.scalars(select(Review.id).where(Review.submission_id == submission.id)))
+    """REFERRED when a decision that counts on a criterion the submission claimed is not yet met, else ASSESSED.
+
+    Criteria carried over from an earlier submission count with their decision from then.
+    """
+    claimed = {(claim.enrolment_id, claim.criterion_id) for claim in judged(submission).claims}
     for enrolment_id in enrolment_ids:
-        if any(d.outcome == NOT_YET for d in current_decisions(session, enrolment_id) if d.review_id in review_ids):
-            return REFERRED
+        for decision in current_decisions(session, enrolment_id):
+            mine = decision.evidence_id == submission.evidence_id and (enrolment_id, decision.criterion_id) in claimed
+            if mine and decision.outcome == NOT_YET:
+                return REFERRED
     return ASSESSED
 
 

@@ -44,13 +44,15 @@ def sign_off_payload(session: Session, enrolment: Enrolment) -> dict:
 
 
 def _decision_data(decision) -> dict:
-    evidence = decision.evidence
+    """A met decision and the version of the evidence it judged: the submission, its snapshot's sha256 and its files."""
+    submission = decision.review.submission
     return {
         "decision": decision.id,
-        "evidence": evidence.reference,
-        "evidence_id": evidence.id,
-        "evidence_version": evidence.version,
-        "files": [file.sha256 for file in evidence.files],
+        "evidence": submission.evidence.reference,
+        "evidence_id": decision.evidence_id,
+        "submission": submission.number,
+        "snapshot_sha256": submission.snapshot_sha256,
+        "files": [file.sha256 for file in submission.files],
         "decided_at": iso(decision.decided_at),
         "assessor": decision.decided_by_id,
     }

@@ -57,6 +57,9 @@ SENTENCES = {
         _l("Decision on %(criterion)s corrected: %(outcome)s"),
         _l("Decision corrected"),
     ),
+    ("decision", "reopened"): (
+        _l("Decision on %(criterion)s reopened (reason: %(reason)s)"), _l("Decision on %(criterion)s reopened"), _l("Decision reopened"),
+    ),
     ("sign_off", "created"): (_l("%(standard)s signed off"), _l("Signed off")),
     ("sign_off", "countersigned"): (_l("%(standard)s countersigned"), _l("Countersigned")),
     ("sign_off", "withdrawn"): (_l("Sign-off withdrawn (reason: %(reason)s)"), _l("Sign-off withdrawn")),

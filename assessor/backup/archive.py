@@ -10,8 +10,8 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 TABLES_FOLDER = "database/"
 FILES_FOLDER = "files/"
-#: the table whose rows name the stored files, and the column that does
-FILE_TABLE, FILE_COLUMN = "evidence_files", "sha256"
+#: the tables whose rows name the stored files (an item's files, the files as submitted), and the column that does
+FILE_TABLES, FILE_COLUMN = ("evidence_files", "submission_files"), "sha256"
 CHUNK_SIZE = 1024 * 1024
 #: progress is printed after this many stored files
 PROGRESS_EVERY = 500

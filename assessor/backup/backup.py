@@ -13,7 +13,7 @@ from ..storage.paths import blob_path
 from ..timeutil import utcnow
 from .archive import (
     FILE_COLUMN,
-    FILE_TABLE,
+    FILE_TABLES,
     MANIFEST,
     PROGRESS_EVERY,
     BackupError,
@@ -97,5 +97,5 @@ def _add_blob(archive: tarfile.TarFile, storage: Path, sha256: str) -> int:
 
 def _still_named(engine: Engine, sha256: str) -> bool:
     with snapshot(engine) as connection:
-        table = next(t for t in data_tables(connection) if t.name == FILE_TABLE)
-        return connection.execute(select(table.c[FILE_COLUMN]).where(table.c[FILE_COLUMN] == sha256).limit(1)).first() is not None
+        tables = [t for t in data_tables(connection) if t.name in FILE_TABLES]
+        return any(connection.execute(select(t.c[FILE_COLUMN]).where(t.c[FILE_COLUMN] == sha256).limit(1)).first() for t in tables)

@@ -9,7 +9,7 @@ from sqlalchemy import MetaData, Table, select, text
 from sqlalchemy.engine import Connection, Engine
 
 from ..db import reading
-from .archive import FILE_COLUMN, FILE_TABLE, TableEntry, encode_row, sha256_of
+from .archive import FILE_COLUMN, FILE_TABLES, TableEntry, encode_row, sha256_of
 
 #: Alembic's own table: its revision goes in the manifest, not in the rows
 ALEMBIC_TABLE = "alembic_version"
@@ -55,7 +55,7 @@ def dump_table(connection: Connection, table: Table, folder: Path, referenced: s
         for row in result.mappings():
             out.write(encode_row(dict(row)))
             rows += 1
-            if table.name == FILE_TABLE:
+            if table.name in FILE_TABLES:
                 referenced.add(row[FILE_COLUMN])
     with path.open("rb") as handle:
         sha256, _size = sha256_of(handle)

@@ -4,7 +4,7 @@ import json
 import tarfile
 from pathlib import Path
 
-from .archive import FILE_COLUMN, FILE_TABLE, FILES_FOLDER, MANIFEST, BackupError, file_member, sha256_of, table_member
+from .archive import FILE_COLUMN, FILE_TABLES, FILES_FOLDER, MANIFEST, BackupError, file_member, sha256_of, table_member
 from .manifest import DAMAGE, check_revision, check_shape, open_archive, read_manifest
 
 
@@ -29,7 +29,7 @@ def _check_tables(archive: tarfile.TarFile, tables: list[dict]) -> tuple[list[st
         name = table_member(table["name"])
         try:
             sha256, _size = sha256_of(archive.extractfile(name))
-            rows = _count_rows(archive, name, referenced if table["name"] == FILE_TABLE else None)
+            rows = _count_rows(archive, name, referenced if table["name"] in FILE_TABLES else None)
         except KeyError:
             problems.append(f"{name}: missing from the archive")
             continue

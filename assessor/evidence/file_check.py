@@ -15,6 +15,7 @@ from ..db import get_session
 from ..storage.files import CHUNK_SIZE, SHA256
 from ..storage.paths import blob_path, storage_dir
 from .models import Evidence, EvidenceFile
+from .snapshot import blob_named, named_blobs
 
 #: an unreferenced file younger than this may belong to an upload whose evidence row is not committed yet
 ORPHAN_GRACE_SECONDS = 10 * 60
@@ -55,10 +56,10 @@ def stored_blobs(root: Path):
 
 
 def inspect_storage(session, root: Path, now: float | None = None) -> Findings:
-    """What is wrong between the storage folder and the evidence_files table."""
+    """What is wrong between the storage folder and the evidence_files table (files named by submissions are kept)."""
     now = time.time() if now is None else now
     findings = Findings()
-    referenced = set(session.scalars(select(EvidenceFile.sha256).distinct()))
+    referenced = set(session.scalars(select(EvidenceFile.sha256).distinct())) | named_blobs(session)
     for path in stored_blobs(root):
         findings.blobs_checked += 1
         if path.name not in referenced and _older_than(path, ORPHAN_GRACE_SECONDS, now):
@@ -114,7 +115,7 @@ def remove_leftovers(session, findings: Findings, now: float | None = None) -> t
 
 def _still_orphan(session, path: Path, now: float) -> bool:
     referenced = session.scalar(select(EvidenceFile.id).where(EvidenceFile.sha256 == path.name).limit(1))
-    return referenced is None and _older_than(path, ORPHAN_GRACE_SECONDS, now)
+    return referenced is None and not blob_named(session, path.name) and _older_than(path, ORPHAN_GRACE_SECONDS, now)
 
 
 def _unlink(path: Path) -> bool:

@@ -15,6 +15,7 @@ from ..storage.files import StoredFile, UploadRefused, discard_blob, store_uploa
 from ..timeutil import utcnow
 from .guards import check_changeable, check_version, flush_change
 from .models import Evidence, EvidenceFile
+from .snapshot import blob_named
 
 
 def store_files(session: Session, uploads: Iterable[FileStorage], *, root: Path, max_bytes: int, max_files: int) -> list[StoredFile]:
@@ -40,8 +41,10 @@ def discard_blobs(session: Session, root: Path, hashes: Iterable[str]) -> None:
 
 
 def discard_unreferenced(session: Session, root: Path, sha256: str) -> bool:
-    """Delete the stored file if no evidence file refers to it any more (call after committing the removal)."""
+    """Delete the stored file if no evidence file nor submitted version refers to it (call after committing the removal)."""
     if session.scalar(select(EvidenceFile.id).where(EvidenceFile.sha256 == sha256).limit(1)) is not None:
+        return False
+    if blob_named(session, sha256):
         return False
     return discard_blob(root, sha256)
 

@@ -127,6 +127,27 @@ class Submission(Base):
     #: ASSESSED or REFERRED once closed
     outcome: Mapped[str | None] = mapped_column(String(20))
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    #: what was submitted, frozen: the item's fields and its claims (snapshot.py); the files are `files`
+    snapshot: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: sha256 of the canonical snapshot with its files: the version that was judged, checkable later
+    snapshot_sha256: Mapped[str] = mapped_column(String(64), default="")
 
     evidence: Mapped[Evidence] = relationship(back_populates="submissions")
     submitted_by: Mapped[User] = relationship()
+    files: Mapped[list["SubmissionFile"]] = relationship(order_by="SubmissionFile.position")
+
+
+class SubmissionFile(Base):
+    """A file as it was submitted; its stored blob is kept for as long as the submission exists."""
+
+    __tablename__ = "submission_files"
+    __table_args__ = (UniqueConstraint("submission_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"), index=True)
+    #: the file's place in the item's list when submitted, from 1
+    position: Mapped[int] = mapped_column(Integer)
+    filename: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    media_type: Mapped[str] = mapped_column(String(127))

@@ -30,6 +30,7 @@ from .models import (
     Evidence,
     Submission,
 )
+from .snapshot import frozen_fields
 
 NUMBERING_ATTEMPTS = 5
 
@@ -144,7 +145,10 @@ def delete_draft(session: Session, actor: User, evidence: Evidence, expected_ver
 
 
 def submit_evidence(session: Session, actor: User, evidence: Evidence, expected_version, declaration_text: str) -> Submission:
-    """Send the item to the assessors of the standards it claims, with the learner's declaration as worded."""
+    """Send the item to the assessors of the standards it claims, with the learner's declaration as worded.
+
+    What is sent is frozen with the submission (snapshot.py): later changes to the item never alter it.
+    """
     if evidence.status not in EDITABLE_STATUSES:
         raise Locked(locked_message(evidence))
     check_changeable(actor, evidence)
@@ -152,13 +156,13 @@ def submit_evidence(session: Session, actor: User, evidence: Evidence, expected_
     declaration = "" if evidence.kind == OBSERVATION else (declaration_text or "").strip()
     _check_ready(evidence, declaration)
     number = max((submission.number for submission in evidence.submissions), default=0) + 1
-    submission = Submission(number=number, submitted_by_id=actor.id, declaration=declaration)
+    submission = Submission(number=number, submitted_by_id=actor.id, declaration=declaration, **frozen_fields(evidence))
     evidence.submissions.append(submission)
     before = evidence.status
     evidence.status = SUBMITTED
     flush_change(session, evidence, races=(StaleDataError, IntegrityError))
     claims = [mapping.criterion.ref for mapping in evidence.mappings]
-    after = {"status": SUBMITTED, "submission": number, "criteria": claims}
+    after = {"status": SUBMITTED, "submission": number, "criteria": claims, "snapshot_sha256": submission.snapshot_sha256}
     record(session, actor, "submitted", "evidence", evidence.id, learner_id=evidence.learner_id,
            before={"status": before}, after=after)
     evidence_changed.send(session=session, enrolment_ids={mapping.enrolment_id for mapping in evidence.mappings})

@@ -7,10 +7,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..accounts.models import User
-from ..assessment.models import MET, Decision, EnrolmentProgress, SignOff
-from ..assessment.progress import MET_STATUS
+from ..assessment.models import MET, Decision, EnrolmentProgress, Review, SignOff
+from ..assessment.progress import MET_STATUS, counting
 from ..cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment
-from ..evidence.models import Evidence, EvidenceFile, Mapping
+from ..evidence.models import Evidence, EvidenceFile, Mapping, Submission
+from ..evidence.snapshot import FrozenFile, Judged, latest_judged
 from ..iqa.models import Sample
 from ..standards.criteria import assessable_criteria
 from ..standards.models import Criterion, Standard
@@ -40,8 +41,9 @@ class StandardSection:
 
 @dataclass
 class EvidenceEntry:
-    evidence: Evidence
-    files: list[EvidenceFile]
+    #: the version last submitted (what was judged, or is waiting to be), or the draft never submitted
+    evidence: Evidence | Judged
+    files: list[EvidenceFile] | list[FrozenFile]
     #: (standard URN, criterion) claimed, with the learner's note
     claims: list[tuple[str, Criterion, str]]
     #: every decision, corrections included, oldest first
@@ -81,7 +83,8 @@ def portfolio_data(session: Session, learner: User) -> PortfolioData:
         session.scalars(
             select(Evidence)
             .where(Evidence.learner_id == learner.id)
-            .options(selectinload(Evidence.files), selectinload(Evidence.mappings).selectinload(Mapping.criterion))
+            .options(selectinload(Evidence.files), selectinload(Evidence.mappings).selectinload(Mapping.criterion),
+                     selectinload(Evidence.submissions).selectinload(Submission.files))
             .order_by(Evidence.number)
         )
     )
@@ -89,7 +92,7 @@ def portfolio_data(session: Session, learner: User) -> PortfolioData:
         session.scalars(
             select(Decision)
             .where(Decision.enrolment_id.in_(enrolment_ids))
-            .options(selectinload(Decision.review), selectinload(Decision.criterion))
+            .options(selectinload(Decision.review).selectinload(Review.submission), selectinload(Decision.criterion))
             .order_by(Decision.decided_at, Decision.id)
         )
     )
@@ -101,7 +104,8 @@ def portfolio_data(session: Session, learner: User) -> PortfolioData:
         _section(session, enrolment, decisions, evidence, progress.get(enrolment.id), sign_offs[enrolment.id], samples[enrolment.id], users)
         for enrolment in enrolments
     ]
-    entries = [_entry(item, decisions, enrolments) for item in evidence]
+    criteria = _frozen_criteria(session, evidence)
+    entries = [_entry(item, decisions, enrolments, criteria) for item in evidence]
     provider_name = learner.provider.name if learner.provider else ""
     return PortfolioData(learner, provider_name, sections, entries, users=users)
 
@@ -133,13 +137,13 @@ def _people(session: Session, decisions, sign_offs, samples, enrolments) -> dict
 
 
 def current_only(decisions: list[Decision]) -> list[Decision]:
-    """The decision that counts for each (review, criterion)."""
+    """The decisions that count: each review's latest, less those a later submission of the evidence decided again."""
     latest: dict[tuple[int, int], Decision] = {}
     for decision in decisions:
         key = (decision.review_id, decision.criterion_id)
         if key not in latest or decision.sequence > latest[key].sequence:
             latest[key] = decision
-    return list(latest.values())
+    return counting(list(latest.values()), lambda decision: decision.review.submission.number)
 
 
 def _section(session, enrolment, decisions, evidence, progress, sign_offs, samples, users) -> StandardSection:
@@ -176,9 +180,18 @@ def _row(criterion, met: list[Decision], needed: int, statuses: dict, claimed: s
     return CriterionRow(criterion, status, deciding.decided_at if deciding else None, assessor.name if assessor else None, refs)
 
 
-def _entry(item: Evidence, decisions: list[Decision], enrolments: list[Enrolment]) -> EvidenceEntry:
-    urns = {enrolment.id: enrolment.standard.urn for enrolment in enrolments}
-    claims = [(urns.get(mapping.enrolment_id, ""), mapping.criterion, mapping.note) for mapping in item.mappings]
-    own = [decision for decision in decisions if decision.evidence_id == item.id]
-    return EvidenceEntry(item, list(item.files), claims, own)
+def _frozen_criteria(session: Session, evidence: list[Evidence]) -> dict[int, Criterion]:
+    """The criteria the last submitted versions claim, by id, in one query."""
+    ids = {claim.criterion_id for item in evidence if item.submissions for claim in latest_judged(item).claims}
+    return {criterion.id: criterion for criterion in session.scalars(select(Criterion).where(Criterion.id.in_(ids)))} if ids else {}
 
+
+def _entry(item: Evidence, decisions: list[Decision], enrolments: list[Enrolment], criteria: dict[int, Criterion]) -> EvidenceEntry:
+    urns = {enrolment.id: enrolment.standard.urn for enrolment in enrolments}
+    own = [decision for decision in decisions if decision.evidence_id == item.id]
+    version = latest_judged(item)
+    if version is None:
+        claims = [(urns.get(mapping.enrolment_id, ""), mapping.criterion, mapping.note) for mapping in item.mappings]
+        return EvidenceEntry(item, list(item.files), claims, own)
+    claims = [(urns.get(c.enrolment_id, ""), criteria[c.criterion_id], c.note) for c in version.claims if c.criterion_id in criteria]
+    return EvidenceEntry(version, version.files, claims, own)

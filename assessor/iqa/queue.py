@@ -7,11 +7,12 @@ from sqlalchemy.orm import Session, joinedload
 
 from ..accounts.models import User
 from ..assessment.models import Decision, Review
-from ..assessment.progress import current_decisions
+from ..assessment.progress import latest_per_review
 from ..audit.models import AuditEntry
 from ..cohorts.models import CohortMember, Enrolment
 from ..core.pages import Page, paginate
 from ..evidence.models import Submission
+from ..evidence.snapshot import Judged, judged
 from ..timeutil import aware, utcnow
 from .models import PENDING, REFERRED, RESPONDED, Sample
 
@@ -61,11 +62,13 @@ class SampleDetail:
     sample: Sample
     decisions: list[Decision]
     history: list[AuditEntry]
+    #: the evidence as the sampled review judged it (its submission's snapshot), never as changed since
+    evidence: Judged
 
 
 def sample_detail(session: Session, sample: Sample) -> SampleDetail:
     """The sampled review's decisions that count (with their criteria), and every audited step of the sample."""
-    decisions = [decision for decision in current_decisions(session, sample.enrolment_id) if decision.review_id == sample.review_id]
+    decisions = [decision for decision in latest_per_review(session, sample.enrolment_id) if decision.review_id == sample.review_id]
     decisions.sort(key=lambda decision: decision.criterion.position)
     history = session.scalars(
         select(AuditEntry)
@@ -73,4 +76,4 @@ def sample_detail(session: Session, sample: Sample) -> SampleDetail:
         .where(AuditEntry.entity == "sample", AuditEntry.entity_id == sample.id)
         .order_by(AuditEntry.seq)
     )
-    return SampleDetail(sample, decisions, list(history))
+    return SampleDetail(sample, decisions, list(history), judged(sample.review.submission))

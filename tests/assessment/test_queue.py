@@ -9,7 +9,7 @@ from assessor.assessment.services import record_review
 from assessor.evidence.models import ASSESSED, SUBMITTED, Mapping
 from assessor.timeutil import utcnow
 
-from ..factories import enrol, make_cohort, make_evidence, make_user, shipped_standard
+from ..factories import enrol, make_cohort, make_evidence, make_user, refreeze, shipped_standard
 from ..queries import counted_queries
 
 
@@ -86,8 +86,7 @@ def test_evidence_claiming_two_standards_waits_for_both_assessors_and_closes_aft
     evidence = make_evidence(db_session, a.learner, a.enrolment, ("P6",), title="Both")
     criterion = next(c for c in second.criteria if c.parent_id is None and c.kind == "pc")
     db_session.add(Mapping(evidence_id=evidence.id, enrolment_id=other_enrolment.id, criterion_id=criterion.id))
-    db_session.flush()
-    submission = evidence.submissions[-1]
+    submission = refreeze(db_session, evidence)
     assert (submission.id, a.enrolment.id) in pairs(queue_for(db_session, a.assessor))
     assert pairs(queue_for(db_session, other_assessor)) == [(submission.id, other_enrolment.id)]
 

@@ -11,6 +11,7 @@ from assessor.audit.models import AuditEntry
 from assessor.cohorts.models import CohortStandard
 from assessor.core.acts import Conflict, Refused
 from assessor.evidence.models import ASSESSED, DRAFT, REFERRED, SUBMITTED, Submission
+from assessor.evidence.snapshot import frozen_fields
 from assessor.iqa.models import BY_SHARE, Sample
 from assessor.standards.models import Criterion
 from assessor.timeutil import utcnow
@@ -184,7 +185,7 @@ def test_met_decisions_still_count_after_a_referral_and_the_resubmission_is_queu
     evidence = world.a.portfolio.submitted
     review(db_session, world, P1="met", P2=("not_yet", "More."))
     evidence.status = SUBMITTED
-    db_session.add(Submission(evidence_id=evidence.id, number=2, submitted_by_id=world.a.learner.id))
+    db_session.add(Submission(evidence_id=evidence.id, number=2, submitted_by_id=world.a.learner.id, **frozen_fields(evidence)))
     db_session.flush()
     db_session.refresh(evidence)
     p1 = criterion(db_session, world.standard, "P1")

@@ -10,7 +10,7 @@ from assessor.assessment.models import Review
 from assessor.evidence.models import Mapping
 from assessor.timeutil import utcnow
 
-from ..factories import login_as, make_review, make_user
+from ..factories import login_as, make_review, make_user, refreeze
 from .test_correct import correct
 from .test_review import criterion, review
 
@@ -60,6 +60,7 @@ def test_the_queue_in_welsh(app, client, db_session, world):
 def test_the_review_page_shows_the_evidence_its_claims_and_the_learners_notes(as_assessor, db_session, world):
     mapping = db_session.scalar(select(Mapping).where(Mapping.evidence_id == world.a.portfolio.submitted.id))
     mapping.note = "See the second paragraph."
+    refreeze(db_session, world.a.portfolio.submitted)
     db_session.commit()
     page = as_assessor.get(url(world)).get_data(as_text=True)
     assert "Meeting notes" in page and "See the second paragraph." in page

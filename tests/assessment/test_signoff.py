@@ -64,7 +64,7 @@ def test_the_payload_names_the_learner_standard_and_evidence_behind_every_criter
     first, last = payload["criteria"][0], payload["criteria"][-1]
     assert (first["ref"], first["decisions"][0]["evidence"]) == ("P1", "E-001")
     assert (last["ref"], last["decisions"][0]["evidence"]) == ("K14", "E-002")
-    assert set(first["decisions"][0]) == {"decision", "evidence", "evidence_id", "evidence_version", "files", "decided_at", "assessor"}
+    assert set(first["decisions"][0]) == {"decision", "evidence", "evidence_id", "submission", "snapshot_sha256", "files", "decided_at", "assessor"}
 
 
 def test_the_hash_is_deterministic_and_covers_every_part(db_session, world):
@@ -76,7 +76,7 @@ def test_the_hash_is_deterministic_and_covers_every_part(db_session, world):
     assert signed != canonical_hash(payload, DECLARATION, "A Person", moment.replace(microsecond=(moment.microsecond + 1) % 10**6))
 
 
-def test_the_payload_changes_with_a_correction_an_edit_or_a_new_file(db_session, world):
+def test_the_payload_changes_with_a_correction_but_not_with_an_edit_or_a_new_file_after_the_judgement(db_session, world):
     enrolment = ready_enrolment(db_session, world)
     before = sign_off_payload(db_session, enrolment)
     decision = db_session.scalar(select(Decision).where(Decision.enrolment_id == enrolment.id).limit(1))
@@ -87,14 +87,13 @@ def test_the_payload_changes_with_a_correction_an_edit_or_a_new_file(db_session,
     corrected = sign_off_payload(db_session, enrolment)
     assert corrected != before
     decision.evidence.title = "Renamed"
-    db_session.flush()
-    edited = sign_off_payload(db_session, enrolment)
-    assert edited != corrected
     db_session.add(EvidenceFile(evidence_id=decision.evidence_id, filename="a.pdf", size=1, sha256="a" * 64,
                                 media_type="application/pdf", uploaded_by_id=enrolment.member.learner_id))
     db_session.flush()
     db_session.expire(decision.evidence)
-    assert sign_off_payload(db_session, enrolment) != edited
+    signed_version = corrected["criteria"][0]["decisions"][0]
+    assert sign_off_payload(db_session, enrolment) == corrected
+    assert signed_version["submission"] == 1 and signed_version["snapshot_sha256"] == decision.review.submission.snapshot_sha256
 
 
 def test_verify_detects_a_tampered_record(db_session, world):

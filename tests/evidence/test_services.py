@@ -246,7 +246,8 @@ def test_submitting_sends_the_claims_to_assessment(db_session, world):
     assert (submission.number, submission.declaration, submission.submitted_by_id) == (1, DECLARED, world.a.learner.id)
     assert draft.status == SUBMITTED
     entry = audit(db_session, "evidence", draft.id)[-1]
-    assert (entry.action, entry.before, entry.after) == ("submitted", {"status": DRAFT}, {"status": SUBMITTED, "submission": 1, "criteria": ["P3"]})
+    after = {"status": SUBMITTED, "submission": 1, "criteria": ["P3"], "snapshot_sha256": submission.snapshot_sha256}
+    assert (entry.action, entry.before, entry.after) == ("submitted", {"status": DRAFT}, after)
     p3 = db_session.scalar(select(Criterion.id).where(Criterion.standard_id == enrolment.standard_id, Criterion.ref == "P3"))
     progress = db_session.get(EnrolmentProgress, enrolment.id)
     assert progress.statuses[str(p3)] == "submitted" and progress.awaiting_decision >= 1
