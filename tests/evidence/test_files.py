@@ -1,8 +1,10 @@
 """An item's files: stored all or nothing, added and removed with the item's version, each change audited."""
 import pytest
+from sqlalchemy import update
 
 from assessor.core.acts import Conflict, Locked, Refused
 from assessor.evidence.item_files import add_files, discard_blobs, remove_file, store_files
+from assessor.evidence.models import EvidenceFile
 from assessor.storage.paths import blob_path
 
 from .support import HTML, audit, pdf, upload
@@ -87,3 +89,18 @@ def test_removing_a_file_already_gone_is_a_conflict(db_session, world):
     draft = world.a.portfolio.draft
     with pytest.raises(Conflict):
         remove_file(db_session, world.a.learner, draft, world.a.portfolio.file.id, draft.version)
+
+
+def test_a_file_removed_after_a_referral_keeps_its_blob_for_the_version_judged(db_session, world, storage_root):
+    from assessor.evidence.models import REFERRED
+    from assessor.evidence.snapshot import judged
+
+    submitted = world.a.portfolio.submitted
+    submitted.status = REFERRED
+    db_session.flush()
+    sha256 = remove_file(db_session, world.a.learner, submitted, world.a.portfolio.file.id, submitted.version)
+    db_session.execute(update(EvidenceFile).where(EvidenceFile.sha256 == sha256).values(sha256="f" * 64))
+    discard_blobs(db_session, storage_root, [sha256])
+    assert blob_path(storage_root, sha256).exists()
+    (frozen,) = judged(submitted.submissions[-1]).files
+    assert (frozen.filename, frozen.sha256, frozen.id) == ("notes.pdf", sha256, None)

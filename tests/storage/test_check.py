@@ -128,3 +128,20 @@ def test_the_command_is_part_of_assessor(runner, root):
 
     result = runner.invoke(main, ["check"])
     assert (result.exit_code, result.output) == (0, "Checked 0 stored files and 0 evidence files: no problems found.\n")
+
+
+def test_a_blob_only_a_submission_names_is_no_orphan_and_repair_keeps_it(runner, root, db_session):
+    """A file taken off a referred item after it was submitted: the submitted version still names it."""
+    from assessor.evidence.models import Submission, SubmissionFile
+
+    learner = make_user(db_session, provider=make_provider(db_session), roles=[LEARNER])
+    item = make_evidence(db_session, learner, None, (), status="submitted")
+    sha256 = put_blob(root, samples.pdf(), age=HOUR)
+    submission = db_session.query(Submission).filter_by(evidence_id=item.id).one()
+    db_session.add(SubmissionFile(submission_id=submission.id, position=1, filename="old.pdf", size=1, sha256=sha256,
+                                  media_type="application/pdf"))
+    db_session.flush()
+    assert inspect_storage(db_session, root).orphans == []
+    result = check(runner, "--repair")
+    assert result.exit_code == 0, result.output
+    assert blob_path(root, sha256).exists()
