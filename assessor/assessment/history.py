@@ -15,6 +15,13 @@ class ReviewRecord:
     #: the decision that counts for each criterion, in the standard's order
     decisions: list[Decision]
 
+    @property
+    def carried_over(self) -> list[str]:
+        """The references of criteria the submission claimed that this review did not decide: met before, carried over."""
+        decided = {decision.criterion_id for decision in self.decisions}
+        claims = judged(self.review.submission).claims_for(self.review.enrolment_id)
+        return [claim.ref for claim in claims if claim.criterion_id not in decided]
+
 
 @dataclass
 class SubmissionRecord:

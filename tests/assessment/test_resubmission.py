@@ -101,6 +101,8 @@ def test_a_resubmission_asks_only_what_is_not_met_and_carries_the_met_decision_o
     second_review = decide(db_session, world, second, P2="met")
     assert evidence.status == ASSESSED and second.outcome == ASSESSED
     assert [decision.criterion_id for decision in second_review.decisions] == [crit["P2"]]
+    latest = submission_history(db_session, evidence)[0]
+    assert latest.submission.number == 2 and latest.reviews[0].carried_over == ["P1"]
     statuses = criterion_statuses(db_session, world.a.enrolment)
     assert statuses[crit["P1"]] == statuses[crit["P2"]] == "met"
     progress = db_session.get(EnrolmentProgress, world.a.enrolment.id)

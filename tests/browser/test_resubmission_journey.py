@@ -85,6 +85,12 @@ def assessor_sees_the_changes_and_marks_all_met(page, ui, axe, screenshot, learn
     assert added.count() == 1 and ADDED in added.inner_text()
     assert ui(page, "Added:") in added.locator(".govuk-visually-hidden").first.inner_text()
     assert main.get_by_role("heading", name=ui(page, "Met on an earlier submission"), exact=True).is_visible()
+    reason = page.get_by_label(ui(page, "Why %(code)s needs deciding again", code="P1"), exact=True)
+    assert not reason.is_visible(), "the questions for deciding P1 again show only once asked for"
+    reopen = page.get_by_role("checkbox", name=ui(page, "Decide %(code)s again", code="P1"), exact=True)
+    reopen.check()
+    assert reason.is_visible()
+    reopen.uncheck()
     asked = [code for code in CLAIMS if page.get_by_role("group", name=ui(page, "Decision on %(code)s", code=code), exact=True).count()]
     assert asked == ["P3"], "only the criterion not yet met is asked"
     page.get_by_label(ui(page, "Feedback for every criterion (optional)"), exact=True).fill(BULK)
