@@ -9,9 +9,20 @@ import pytest
 from assessor import demo as people
 from assessor.demo.people import assignment_for
 
-from .test_evidence_journey import fill_details, map_criteria, open_menu, rows_of, save_draft, start_item, submit_item
+from . import test_evidence_journey
+from .test_evidence_journey import (
+    fill_details,
+    map_criteria,
+    open_menu,
+    rows_of,
+    save_draft,
+    start_item,
+    submit_item,
+)
 
 pytestmark = pytest.mark.browser
+#: the fixture that signs out whoever is signed in, signs a person in and checks their landing page
+enter = test_evidence_journey.enter
 
 LEARNER_INDEX = 5
 FIRST = "I agreed with the customer how often they wanted to hear from us."
@@ -19,20 +30,6 @@ ADDED = "Every week I sent them a short note of what had changed."
 CLAIMS = {"P1": "", "P2": "", "P3": "The second paragraph."}
 REFERRAL = "Say how you kept in touch after the first call."
 BULK = "Clearly shown in the new paragraph."
-
-
-@pytest.fixture
-def enter(page, demo, sign_in, sign_out, axe):
-    signed_in = []
-
-    def go(person: people.Person) -> None:
-        if signed_in:
-            sign_out(page)
-        sign_in(page, person.email, demo.password)
-        signed_in.append(person)
-        axe(page)
-
-    return go
 
 
 def learner_writes_and_submits(page, ui, axe) -> tuple[str, str]:
