@@ -99,3 +99,18 @@ def test_rows_committed_during_the_snapshot_are_not_in_it(live, tmp_path, monkey
     with Session(engine) as session:
         assert len(session.scalars(select(EvidenceFile)).all()) == 4
     assert len(manifest["files"]) == 2 and named_files(tmp_path / "b.tar") == {entry["sha256"] for entry in manifest["files"]}
+
+
+def test_a_file_only_a_submission_still_names_is_in_the_archive(live, tmp_path):
+    """A file taken off a referred item after it was submitted stays in backups: the version judged names it."""
+    from assessor.evidence.models import SubmissionFile
+
+    engine, storage, _world = live
+    with Session(engine) as session:
+        kept = session.scalar(select(SubmissionFile).limit(1))
+        kept.sha256 = store_test_file(storage, b"%PDF-1.4\n% judged, then removed\n%%EOF\n")
+        session.commit()
+        sha256 = kept.sha256
+    manifest = write_backup(engine, storage, tmp_path / "b.tar")
+    assert sha256 in {entry["sha256"] for entry in manifest["files"]} and sha256 not in named_files(tmp_path / "b.tar")
+    assert verify_archive(tmp_path / "b.tar") == manifest
