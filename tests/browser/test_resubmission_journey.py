@@ -10,6 +10,7 @@ from assessor import demo as people
 from assessor.demo.people import assignment_for
 
 from . import test_evidence_journey
+from .conftest import PHONE
 from .test_evidence_journey import (
     fill_details,
     map_criteria,
@@ -74,8 +75,17 @@ def learner_changes_and_resubmits(page, ui, axe, reference: str, item_url: str) 
     submit_item(page, ui, axe, reference)
 
 
-def assessor_sees_the_changes_and_marks_all_met(page, ui, axe, screenshot, learner, reference: str) -> None:
+def fits_a_phone(page, fits_width) -> None:
+    """The page at 390 px wide: nothing scrolls it sideways (the diff wraps)."""
+    size = page.viewport_size
+    page.set_viewport_size(PHONE)
+    fits_width(page)
+    page.set_viewport_size(size)
+
+
+def assessor_sees_the_changes_and_marks_all_met(page, ui, axe, screenshot, fits_width, learner, reference: str) -> None:
     open_review(page, ui, axe, learner, reference)
+    fits_a_phone(page, fits_width)
     main = page.get_by_role("main")
     main.get_by_role("heading", name=ui(page, "What changed since submission %(number)d", number=1), exact=True).wait_for()
     added = main.locator("ins")
@@ -104,7 +114,7 @@ def assessor_sees_the_changes_and_marks_all_met(page, ui, axe, screenshot, learn
     page.get_by_text(done, exact=True).wait_for()
 
 
-def iqa_reads_each_version(page, ui, axe, screenshot, item_url: str) -> None:
+def iqa_reads_each_version(page, ui, axe, screenshot, fits_width, item_url: str) -> None:
     page.goto(item_url)
     cards = page.locator(".govuk-summary-card")
     first = cards.filter(has=page.get_by_role("heading", name=ui(page, "Submission %(number)d", number=1), exact=True))
@@ -114,10 +124,12 @@ def iqa_reads_each_version(page, ui, axe, screenshot, item_url: str) -> None:
     assert FIRST in first.inner_text() and ADDED not in first.inner_text()
     assert ADDED in second.inner_text()
     axe(page)
+    fits_a_phone(page, fits_width)
     screenshot(page, "resubmission-2-iqa-history")
 
 
-def test_a_resubmission_shows_the_changes_asks_only_what_is_unmet_and_keeps_what_was_judged(page, enter, ui, axe, screenshot):
+def test_a_resubmission_shows_the_changes_asks_only_what_is_unmet_and_keeps_what_was_judged(page, enter, ui, axe, screenshot,
+                                                                                          fits_width):
     learner = people.LEARNERS[LEARNER_INDEX]
     assert learner in people.LEARNERS_WITHOUT_EVIDENCE
     assessor, iqa = assignment_for(LEARNER_INDEX)
@@ -128,6 +140,6 @@ def test_a_resubmission_shows_the_changes_asks_only_what_is_unmet_and_keeps_what
     enter(learner)
     learner_changes_and_resubmits(page, ui, axe, reference, item_url)
     enter(assessor)
-    assessor_sees_the_changes_and_marks_all_met(page, ui, axe, screenshot, learner, reference)
+    assessor_sees_the_changes_and_marks_all_met(page, ui, axe, screenshot, fits_width, learner, reference)
     enter(iqa)
-    iqa_reads_each_version(page, ui, axe, screenshot, item_url)
+    iqa_reads_each_version(page, ui, axe, screenshot, fits_width, item_url)
