@@ -89,13 +89,16 @@ def _check_correction(
 
 
 def _resettle(session: Session, actor: User, submission: Submission) -> set[int]:
-    """After a correction: a decided submission that is still the evidence's last takes the outcome its decisions now give."""
-    claimed = claimed_enrolments(submission)
-    evidence = submission.evidence
-    is_last = evidence.submissions[-1].id == submission.id
-    if submission.closed_at is None or not is_last or evidence.status != submission.outcome:
+    """After a correction: the evidence's last submission, once decided, takes the outcome its decisions now give.
+
+    A decision on an earlier submission can count for the last one (a met criterion carried over), so
+    correcting it may change the last submission's outcome too.
+    """
+    last = submission.evidence.submissions[-1]
+    claimed = claimed_enrolments(submission) | claimed_enrolments(last)
+    if last.closed_at is None or last.evidence.status != last.outcome:
         return claimed
-    outcome = submission_outcome(session, submission, claimed)
-    if outcome != submission.outcome:
-        _set_outcome(session, actor, submission, outcome, "outcome_changed")
+    outcome = submission_outcome(session, last, claimed_enrolments(last))
+    if outcome != last.outcome:
+        _set_outcome(session, actor, last, outcome, "outcome_changed")
     return claimed

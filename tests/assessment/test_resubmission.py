@@ -1,10 +1,11 @@
 """A referred item changed and submitted again: what was judged stays as judged, met criteria are carried over."""
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from assessor.assessment.claims import to_decide
+from assessor.assessment.corrections import correct_decision
 from assessor.assessment.history import submission_history
-from assessor.assessment.models import Decision, EnrolmentProgress
+from assessor.assessment.models import Decision, EnrolmentProgress, SignOff
 from assessor.assessment.progress import criterion_statuses
 from assessor.assessment.services import record_review
 from assessor.assessment.signing import sign_off_payload
@@ -17,6 +18,7 @@ from assessor.export.data import portfolio_data
 from assessor.iqa.models import BY_SHARE, Sample
 from assessor.iqa.queue import sample_detail
 from assessor.standards.models import Criterion
+from assessor.timeutil import utcnow
 
 from ..evidence.support import account, claim
 
@@ -139,3 +141,14 @@ def test_a_criterion_not_reopened_is_ignored_even_if_an_outcome_is_posted(db_ses
     review = decide(db_session, world, second, P1=("not_yet", "Ignored."), P2="met")
     assert crit["P1"] not in {decision.criterion_id for decision in review.decisions}
     assert criterion_statuses(db_session, world.a.enrolment)[crit["P1"]] == "met"
+
+
+def test_correcting_a_carried_over_decision_refers_the_last_submission_back(db_session, world):
+    db_session.execute(update(SignOff).values(withdrawn_at=utcnow(), withdrawn_reason="Not part of this test."))
+    evidence, _first, second, review = referred_then_changed(db_session, world)
+    decide(db_session, world, second, P2="met")
+    assert evidence.status == ASSESSED
+    crit = ids(db_session, world, "P1")
+    carried = db_session.scalar(select(Decision).where(Decision.review_id == review.id, Decision.criterion_id == crit["P1"]))
+    correct_decision(db_session, world.a.assessor, carried, "not_yet", "Not shown after all.", "Misread the account.")
+    assert second.outcome == REFERRED and evidence.status == REFERRED
