@@ -19,9 +19,10 @@ from assessor.assessment.progress import AWAITING, IN_PROGRESS, MET_STATUS, NOT_
 from assessor.cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment
 from assessor.dashboards.models import CohortProgressDay
 from assessor.evidence.models import ASSESSED, DRAFT, SUBMITTED, Evidence, Mapping, Submission
+from assessor.evidence.snapshot import FIELDS, snapshot_digest
 from assessor.organisations.models import Provider
 from assessor.standards.criteria import assessable_criteria
-from assessor.standards.models import PERFORMANCE, Standard
+from assessor.standards.models import PERFORMANCE, Criterion, Standard
 from assessor.standards.services import load_directory
 
 REPO = Path(__file__).resolve().parents[1]
@@ -142,12 +143,29 @@ def generate(session: Session, learners: int, *, seed: int = 1, label: str = "Be
                 statuses[enrolment_id] = _portfolio(*args, share, numbering, now)
     _progress(rows, statuses, criteria_kinds={cid: kind for items in criteria.values() for cid, kind in items})
     _days(rows, cohort_id, statuses.values(), learners, now)
+    _freeze_submissions(session, rows)
     _insert(session, rows)
     session.commit()
     session.execute(text("ANALYZE"))  # a live database's statistics (autovacuum's, on PostgreSQL) know its size
     session.commit()
     counts = {model.__tablename__: len(rows.tables[model]) for model in MODELS}
     return Generated(provider_id, cohort_id, learner_ids, assessor_ids, enrolment_ids, counts | {"admin_id": admin_id})
+
+
+def _freeze_submissions(session: Session, rows: Rows) -> None:
+    """Each submission keeps what it sent, as submit_evidence freezes it (no files: the items are written ones)."""
+    refs = dict(session.execute(select(Criterion.id, Criterion.ref)).tuples().all())
+    items = {row["id"]: row for row in rows.tables[Evidence]}
+    claims = defaultdict(list)
+    for mapping in rows.tables[Mapping]:
+        claims[mapping["evidence_id"]].append({"enrolment_id": mapping["enrolment_id"], "criterion_id": mapping["criterion_id"],
+                                               "ref": refs[mapping["criterion_id"]], "note": mapping["note"]})
+    for submission in rows.tables[Submission]:
+        item = items[submission["evidence_id"]]
+        snapshot = {name: item[name] for name in FIELDS} | {
+            "reference": f"E-{item['number']:03d}", "activity_date": item["activity_date"].isoformat(), "details": item["details"],
+            "claims": claims[item["id"]]}
+        submission.update(snapshot=snapshot, snapshot_sha256=snapshot_digest(snapshot, []))
 
 
 def _person(rows: Rows, ids: Ids, provider_id: int, role: str, local: str, now: datetime) -> int:
