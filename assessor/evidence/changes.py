@@ -1,6 +1,7 @@
 """What changed between two submissions of an item: its text word by word, its files and its claims.
 
-Texts are compared line by line (difflib); lines changed in place are compared again word by word,
+Texts are compared line by line (difflib, blank lines not anchoring a match, popular lines left to
+difflib's autojunk); lines changed in place are compared again word by word, within a budget,
 and long runs of unchanged lines fold to a count, so a long account with one new paragraph stays short.
 """
 import difflib
@@ -13,7 +14,8 @@ from .snapshot import FrozenClaim, FrozenFile, Judged, judged
 EQUAL, ADDED, REMOVED, FOLDED = "equal", "added", "removed", "folded"
 #: unchanged lines kept either side of a change before the rest fold away
 CONTEXT_LINES = 2
-#: a changed block longer than this (in characters) is shown as whole lines removed and added
+#: how many characters of changed lines, in all, are compared word by word; past it, changed lines show whole
+#: (removed, then added), so a text rewritten from end to end is still compared in well under a second
 WORD_DIFF_LIMIT = 20_000
 TOKENS = re.compile(r"\s+|[^\s]+")
 
@@ -50,15 +52,23 @@ def text_diff(before: str, after: str) -> list[Piece]:
         return []
     old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
     pieces: list[Piece] = []
-    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    opcodes = difflib.SequenceMatcher(_blank, old, new).get_opcodes()
+    budget = WORD_DIFF_LIMIT
     for n, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        removed, added = "".join(old[i1:i2]), "".join(new[j1:j2])
         if tag == "equal":
             pieces += _folded(old[i1:i2], first=n == 0, last=n == len(opcodes) - 1)
-        elif tag == "replace" and len("".join(old[i1:i2])) + len("".join(new[j1:j2])) <= WORD_DIFF_LIMIT:
-            pieces += _words("".join(old[i1:i2]), "".join(new[j1:j2]))
+        elif tag == "replace" and len(removed) + len(added) <= budget:
+            budget -= len(removed) + len(added)
+            pieces += _words(removed, added)
         else:
-            pieces += _swap("".join(old[i1:i2]), "".join(new[j1:j2]))
+            pieces += _swap(removed, added)
     return [piece for piece in pieces if piece.text or piece.kind == FOLDED]
+
+
+def _blank(text: str) -> bool:
+    """Blank lines and spaces match anywhere, so they never anchor a match (and a long text stays quick to compare)."""
+    return not text.strip()
 
 
 def _swap(removed: str, added: str) -> list[Piece]:

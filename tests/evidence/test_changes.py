@@ -43,3 +43,13 @@ def test_files_and_claims_added_and_removed():
     assert changes.claims_added == [k1] and changes.claims_removed == [p2]
     assert changes.any and changes.title is None
     assert not changes_between(version(), version()).any
+
+
+def test_a_long_text_rewritten_from_end_to_end_is_compared_quickly():
+    import time
+
+    before = "\n\n".join(f"Paragraph {n}: we met the client and agreed the deadline again." for n in range(3000))
+    after = "\n\n".join(f"Section {n}: the customer moved the date and we wrote it down." for n in range(3000))
+    started = time.perf_counter()
+    diff = text_diff(before, after)
+    assert time.perf_counter() - started < 2 and {piece.kind for piece in diff} <= {ADDED, REMOVED, EQUAL, FOLDED}
