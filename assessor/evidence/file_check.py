@@ -14,7 +14,7 @@ from ..accounts.models import User
 from ..db import get_session
 from ..storage.files import CHUNK_SIZE, SHA256
 from ..storage.paths import blob_path, storage_dir
-from .models import Evidence, EvidenceFile
+from .models import Evidence, EvidenceFile, Submission, SubmissionFile
 from .snapshot import blob_named, named_blobs
 
 #: an unreferenced file younger than this may belong to an upload whose evidence row is not committed yet
@@ -33,10 +33,13 @@ class BrokenRow:
     learner_email: str
     sha256: str
     missing: bool
+    #: the submission whose frozen version names the file, when no evidence file does any more
+    submission: int | None = None
 
     def describe(self) -> str:
         problem = "file missing" if self.missing else "content no longer matches its hash"
-        return f"{self.reference} {self.filename!r} of {self.learner_email} (evidence file {self.evidence_file_id}, sha256 {self.sha256}): {problem}"
+        row = f"submission {self.submission} file" if self.submission else "evidence file"
+        return f"{self.reference} {self.filename!r} of {self.learner_email} ({row} {self.evidence_file_id}, sha256 {self.sha256}): {problem}"
 
 
 @dataclass
@@ -90,7 +93,22 @@ def _broken_rows(session, root: Path) -> tuple[list[BrokenRow], int]:
             verdicts[sha256] = _verdict(root, sha256)
         if verdicts[sha256] != "ok":
             broken.append(BrokenRow(file_id, evidence.reference, filename, email, sha256, verdicts[sha256] == "missing"))
-    return broken, len(rows)
+    return broken + _broken_submitted(session, root, verdicts), len(rows)
+
+
+def _broken_submitted(session, root: Path, verdicts: dict[str, str]) -> list[BrokenRow]:
+    """Files that only a submission's frozen version still names, whose bytes are missing or changed."""
+    query = (select(SubmissionFile.id, SubmissionFile.sha256, SubmissionFile.filename, Submission.number, Evidence, User.email)
+             .join(Submission, SubmissionFile.submission_id == Submission.id).join(Evidence, Submission.evidence_id == Evidence.id)
+             .join(User, Evidence.learner_id == User.id).order_by(SubmissionFile.id))
+    broken = []
+    for file_id, sha256, filename, number, evidence, email in session.execute(query).all():
+        if sha256 in verdicts:
+            continue
+        verdict = verdicts.setdefault(sha256, _verdict(root, sha256))
+        if verdict != "ok":
+            broken.append(BrokenRow(file_id, evidence.reference, filename, email, sha256, verdict == "missing", number))
+    return broken
 
 
 def _verdict(root: Path, sha256: str) -> str:

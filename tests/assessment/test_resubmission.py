@@ -9,6 +9,7 @@ from assessor.assessment.models import Decision, EnrolmentProgress, SignOff
 from assessor.assessment.progress import criterion_statuses
 from assessor.assessment.services import record_review
 from assessor.assessment.signing import sign_off_payload
+from assessor.audit.describe import describe
 from assessor.audit.models import AuditEntry
 from assessor.core.acts import Refused
 from assessor.evidence.models import ASSESSED, REFERRED
@@ -131,6 +132,7 @@ def test_a_reopened_criterion_is_decided_again_and_the_reason_is_in_the_audit_ch
     entry = db_session.scalar(select(AuditEntry).where(AuditEntry.entity == "decision", AuditEntry.entity_id == earlier.id,
                                                         AuditEntry.action == "reopened"))
     assert entry.after["reason"] == reason and entry.after["submission"] == 2
+    assert str(describe(entry)) == f"Decision on P1 reopened (reason: {reason})"
     assert evidence.status == REFERRED
     assert criterion_statuses(db_session, world.a.enrolment)[crit["P1"]] != "met"
 

@@ -145,3 +145,17 @@ def test_a_blob_only_a_submission_names_is_no_orphan_and_repair_keeps_it(runner,
     result = check(runner, "--repair")
     assert result.exit_code == 0, result.output
     assert blob_path(root, sha256).exists()
+
+
+def test_a_missing_file_that_only_a_submission_names_is_reported(runner, root, db_session):
+    from assessor.evidence.models import Submission, SubmissionFile
+
+    learner = make_user(db_session, provider=make_provider(db_session), roles=[LEARNER], email="kim@example.org")
+    item = make_evidence(db_session, learner, None, (), status="submitted")
+    submission = db_session.query(Submission).filter_by(evidence_id=item.id).one()
+    db_session.add(SubmissionFile(submission_id=submission.id, position=1, filename="gone.pdf", size=1, sha256="e" * 64,
+                                  media_type="application/pdf"))
+    db_session.flush()
+    result = check(runner)
+    assert result.exit_code == 1
+    assert f"missing file: {item.reference} 'gone.pdf' of kim@example.org (submission 1 file" in result.output
