@@ -19,8 +19,7 @@ class ReviewRecord:
     def carried_over(self) -> list[str]:
         """The references of criteria the submission claimed that this review did not decide: met before, carried over."""
         decided = {decision.criterion_id for decision in self.decisions}
-        claims = judged(self.review.submission).claims_for(self.review.enrolment_id)
-        return [claim.ref for claim in claims if claim.criterion_id not in decided]
+        return judged(self.review.submission).refs_besides(self.review.enrolment_id, decided)
 
 
 @dataclass

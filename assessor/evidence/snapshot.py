@@ -129,6 +129,10 @@ class Judged:
     def claims_for(self, enrolment_id: int) -> list[FrozenClaim]:
         return [claim for claim in self.claims if claim.enrolment_id == enrolment_id]
 
+    def refs_besides(self, enrolment_id: int, decided: set[int]) -> list[str]:
+        """The references of the enrolment's claimed criteria not among `decided` (carried over, for a review)."""
+        return [claim.ref for claim in self.claims_for(enrolment_id) if claim.criterion_id not in decided]
+
 
 def judged(submission: Submission) -> Judged:
     """The version of the item that this submission sent for judgement."""

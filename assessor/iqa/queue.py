@@ -65,6 +65,11 @@ class SampleDetail:
     #: the evidence as the sampled review judged it (its submission's snapshot), never as changed since
     evidence: Judged
 
+    @property
+    def carried_over(self) -> list[str]:
+        """Criteria the submission claimed that the review did not decide: met on an earlier submission."""
+        return self.evidence.refs_besides(self.sample.enrolment_id, {decision.criterion_id for decision in self.decisions})
+
 
 def sample_detail(session: Session, sample: Sample) -> SampleDetail:
     """The sampled review's decisions that count (with their criteria), and every audited step of the sample."""

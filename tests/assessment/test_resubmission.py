@@ -78,7 +78,7 @@ def test_what_the_decision_iqa_sign_off_history_and_pdf_show_is_the_version_judg
         db_session.flush()
     assert evidence.body == SECOND_BODY
     assert judged(review.submission).body == FIRST_BODY
-    assert sample_detail(db_session, sample).evidence.body == FIRST_BODY
+    assert sample_detail(db_session, sample).evidence.body == FIRST_BODY and sample_detail(db_session, sample).carried_over == []
     history = {record.submission.number: record for record in submission_history(db_session, evidence)}
     assert history[1].version.body == FIRST_BODY and history[2].version.body == SECOND_BODY
     entry = next(entry for entry in portfolio_data(db_session, world.a.learner).evidence if entry.evidence.reference == evidence.reference)
