@@ -60,6 +60,16 @@ def referred_then_changed(session, world):
     return evidence, first, second, review
 
 
+def sample_of(session, world, review) -> Sample:
+    """The IQA sample of the review: the one the plan drew, or one drawn now."""
+    sample = session.scalar(select(Sample).where(Sample.review_id == review.id))
+    if sample is None:
+        sample = Sample(review_id=review.id, enrolment_id=world.a.enrolment.id, assessor_id=world.a.assessor.id, reason=BY_SHARE)
+        session.add(sample)
+        session.flush()
+    return sample
+
+
 def test_submitting_freezes_the_fields_files_and_claims_with_a_hash(db_session, world):
     evidence, first, second, _review = referred_then_changed(db_session, world)
     assert first.snapshot["body"] == FIRST_BODY and second.snapshot["body"] == SECOND_BODY
@@ -71,11 +81,7 @@ def test_submitting_freezes_the_fields_files_and_claims_with_a_hash(db_session, 
 
 def test_what_the_decision_iqa_sign_off_history_and_pdf_show_is_the_version_judged(db_session, world):
     evidence, first, _second, review = referred_then_changed(db_session, world)
-    sample = db_session.scalar(select(Sample).where(Sample.review_id == review.id))
-    if sample is None:
-        sample = Sample(review_id=review.id, enrolment_id=world.a.enrolment.id, assessor_id=world.a.assessor.id, reason=BY_SHARE)
-        db_session.add(sample)
-        db_session.flush()
+    sample = sample_of(db_session, world, review)
     assert evidence.body == SECOND_BODY
     assert judged(review.submission).body == FIRST_BODY
     assert sample_detail(db_session, sample).evidence.body == FIRST_BODY and sample_detail(db_session, sample).carried_over == []
@@ -106,6 +112,7 @@ def test_a_resubmission_asks_only_what_is_not_met_and_carries_the_met_decision_o
     assert [decision.criterion_id for decision in second_review.decisions] == [crit["P2"]]
     latest = submission_history(db_session, evidence)[0]
     assert latest.submission.number == 2 and latest.reviews[0].carried_over == ["P1"]
+    assert sample_detail(db_session, sample_of(db_session, world, second_review)).carried_over == ["P1"]
     statuses = criterion_statuses(db_session, world.a.enrolment)
     assert statuses[crit["P1"]] == statuses[crit["P2"]] == "met"
     progress = db_session.get(EnrolmentProgress, world.a.enrolment.id)
