@@ -2,6 +2,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, RadioField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 
 YES, NO = "yes", "no"
 
@@ -13,8 +14,8 @@ class WitnessRequestForm(FlaskForm):
 
 
 class WitnessSignForm(FlaskForm):
-    accurate = RadioField(_l("Is the statement accurate?"), choices=[(YES, _l("Yes, it is accurate as written")),
-                                                                     (NO, _l("No, I need to correct it"))], validate_choice=False)
+    accurate = RadioField(_l("Is the statement accurate?"), validate_choice=False,
+                          choices=[SelectChoice(YES, _l("Yes, it is accurate as written")), SelectChoice(NO, _l("No, I need to correct it"))])
     corrected = TextAreaField(_l("The statement as you would correct it"))
     signed_name = StringField(_l("Your full name"))
     agreed = BooleanField()

@@ -36,20 +36,24 @@ def statement(token: str):
         return render_template("witness/link_gone.html", link=link, signed=link.status in SIGNED), 410
     if current_user.is_authenticated and current_user.id == link.evidence.learner_id:
         abort(403)
-    form = WitnessSignForm()
+    form, status = WitnessSignForm(), 200
     if form.validate_on_submit():
         answers = {"accurate": form.answer(), "corrected": form.corrected.data, "signed_name": form.signed_name.data,
                    "agreed": form.agreed.data, "shown_hash": form.shown.data, "language": str(get_locale())}
-        if attempt(db, lambda: sign(db, link, **answers), form).done:
+        outcome = attempt(db, lambda: sign(db, link, **answers), form)
+        if outcome.done:
             return redirect(url_for(".signed"))
-    return _page(link, form)
+        status = outcome.status
+    elif form.errors:
+        status = 422
+    return _page(link, form, status)
 
 
-def _page(link: WitnessRequest, form: WitnessSignForm):
+def _page(link: WitnessRequest, form: WitnessSignForm, status: int):
     evidence = link.evidence
     form.shown.data = statement_hash(evidence.body)
     if not form.is_submitted():
         form.corrected.data = evidence.body
     form.agreed.label.text = declaration_for(link)
     page = render_template("witness/statement.html", form=form, link=link, evidence=evidence)
-    return page, 422 if form.errors or form.form_errors else 200
+    return page, status
