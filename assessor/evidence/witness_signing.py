@@ -12,6 +12,7 @@ from ..accounts.sessions import token_digest
 from ..audit.services import record
 from ..core.acts import Conflict, Locked, Refused
 from ..timeutil import aware, utcnow
+from .events import witness_signed
 from .witness_models import CONFIRMED, CORRECTED, PENDING, WitnessRequest
 from .witnesses import ENTITY
 
@@ -62,6 +63,7 @@ def sign(session: Session, request: WitnessRequest, *, accurate: bool | None, co
     request.signed_hash = confirmation_hash(request)
     session.flush()
     record(session, None, status, ENTITY, request.id, learner_id=evidence.learner_id, before={"status": PENDING}, after=_signed_facts(request))
+    witness_signed.send(request, session=session, request=request)
     return request
 
 

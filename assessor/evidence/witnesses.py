@@ -25,8 +25,9 @@ from .models import ASSESSED, EDITABLE_STATUSES, WITNESS, Evidence
 from .witness_emails import witness_email
 from .witness_models import PENDING, REPLACED, WITHDRAWN, WitnessRequest
 
-#: links one item may send in any 24 hours (requests and resends together)
+#: links one item may send in any 24 hours (requests and resends together), and one person across all items
 MAX_LINKS_PER_DAY = 5
+MAX_LINKS_PER_PERSON_PER_DAY = 20
 LIMITS = {"witness_name": 200, "witness_role": 200, "witness_email": 254}
 ENTITY = "witness_request"
 
@@ -65,7 +66,7 @@ def request_witness(session: Session, actor: User, evidence: Evidence, sending: 
     if current is not None and current.live:
         raise Locked(_("%(name)s has already been asked to confirm this statement. Send the link again or withdraw it first.",
                        name=current.witness_name))
-    _check_not_too_many(session, evidence)
+    _check_not_too_many(session, evidence, actor)
     if current is not None and current.status == PENDING:
         _close(session, current, REPLACED, actor)
     return _send(session, actor, evidence, sending, fields, "requested")
@@ -76,7 +77,7 @@ def resend(session: Session, actor: User, evidence: Evidence, request_id: int, s
     if not may_ask(session, actor, evidence):
         raise Refused(_("Only the learner, while they can change this evidence, or their assessor can send the link again."))
     current = _waiting(session, evidence, request_id)
-    _check_not_too_many(session, evidence)
+    _check_not_too_many(session, evidence, actor)
     _close(session, current, REPLACED, actor)
     fields = {name: getattr(current, name) for name in LIMITS}
     return _send(session, actor, evidence, sending, fields, "resent", replaces=current.id)
@@ -132,12 +133,14 @@ def _waiting(session: Session, evidence: Evidence, request_id: int) -> WitnessRe
     return current
 
 
-def _check_not_too_many(session: Session, evidence: Evidence) -> None:
+def _check_not_too_many(session: Session, evidence: Evidence, actor: User) -> None:
     since = utcnow() - timedelta(days=1)
-    query = select(func.count()).where(WitnessRequest.evidence_id == evidence.id, WitnessRequest.sent_at > since)
-    if (session.scalar(query) or 0) >= MAX_LINKS_PER_DAY:
+    recent = select(func.count()).where(WitnessRequest.sent_at > since)
+    if (session.scalar(recent.where(WitnessRequest.evidence_id == evidence.id)) or 0) >= MAX_LINKS_PER_DAY:
         raise Refused(_("This statement has been sent to a witness %(count)d times in the last day. Try again tomorrow.",
                         count=MAX_LINKS_PER_DAY))
+    if (session.scalar(recent.where(WitnessRequest.requested_by_id == actor.id)) or 0) >= MAX_LINKS_PER_PERSON_PER_DAY:
+        raise Refused(_("You have sent %(count)d links to witnesses in the last day. Try again tomorrow.", count=MAX_LINKS_PER_PERSON_PER_DAY))
 
 
 def _close(session: Session, request: WitnessRequest, status: str, actor: User) -> None:

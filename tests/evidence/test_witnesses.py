@@ -217,3 +217,27 @@ def test_deleting_the_draft_deletes_its_links(db_session, world, item, sending):
     request_id = ask(db_session, world, item, sending).id
     delete_draft(db_session, world.a.learner, item, item.version)
     assert db_session.get(WitnessRequest, request_id) is None
+
+
+def test_one_person_may_send_only_so_many_links_a_day(db_session, world, item, sending, monkeypatch):
+    from assessor.evidence import witnesses
+    from assessor.evidence.services import create_evidence
+
+    monkeypatch.setattr(witnesses, "MAX_LINKS_PER_PERSON_PER_DAY", 2)
+    learner = world.a.learner
+    request = ask(db_session, world, item, sending)
+    resend(db_session, learner, item, request.id, sending)
+    other = create_evidence(db_session, learner, learner, kind="witness", title="Another", activity_date=ACTIVITY, body=STATEMENT,
+                            witness_name="Mair Owen", witness_role="Studio manager", witness_contact="mair.owen@example.com")
+    with pytest.raises(Refused, match="You have sent 2 links"):
+        ask(db_session, world, other, sending)
+
+
+def test_signing_tells_the_areas_above(db_session, world, item, sending):
+    from assessor.evidence.events import witness_signed
+
+    heard = []
+    request = ask(db_session, world, item, sending)
+    with witness_signed.connected_to(lambda sender, **kwargs: heard.append(kwargs["request"].id)):
+        sign(db_session, request, **signing(request))
+    assert heard == [request.id]
