@@ -8,6 +8,9 @@ import pytest
 from assessor import demo as people
 from assessor.timeutil import today
 
+from .conftest import PHONE
+from .test_evidence_journey import expecting_status
+
 pytestmark = pytest.mark.browser
 
 LEARNER = people.LEARNERS[5]
@@ -60,8 +63,11 @@ def link_from_outbox(page, ui, axe) -> str:
     return hrefs.pop()
 
 
-def witness_corrects_and_signs(page, ui, axe, screenshot) -> None:
+def witness_corrects_and_signs(page, ui, axe, screenshot, fits_width) -> None:
     page.get_by_role("heading", level=1, name=ui(page, "Confirm a witness statement"), exact=True).wait_for()
+    page.set_viewport_size(PHONE)
+    fits_width(page)
+    page.set_viewport_size({"width": 1024, "height": 768})
     assert page.locator(".govuk-inset-text").get_by_text(STATEMENT).is_visible() and page.get_by_text(LEARNER.email).count() == 0
     axe(page)
     with page.expect_navigation():
@@ -92,7 +98,15 @@ def learner_sees_it_confirmed(page, ui, axe, screenshot) -> None:
     screenshot(page, "witness-3-confirmed")
 
 
-def test_a_witness_corrects_and_signs_a_statement_from_the_emailed_link(page, demo, sign_in, sign_out, ui, axe, screenshot):
+def the_used_link_says_so(page, ui, axe, link: str) -> None:
+    with expecting_status(page, 410) as tab:
+        tab.goto(link)
+        tab.get_by_role("heading", level=1, name=ui(tab, "This statement has already been signed"), exact=True).wait_for()
+        assert tab.get_by_text(STATEMENT).count() == 0, "a used link never shows the statement"
+        axe(tab)
+
+
+def test_a_witness_corrects_and_signs_a_statement_from_the_emailed_link(page, demo, sign_in, sign_out, ui, axe, screenshot, fits_width):
     sign_in(page, LEARNER.email, demo.password)
     add_testimony(page, ui, axe)
     ask_the_witness(page, ui, axe, screenshot)
@@ -103,7 +117,8 @@ def test_a_witness_corrects_and_signs_a_statement_from_the_emailed_link(page, de
     sign_out(page)
 
     page.goto(link)
-    witness_corrects_and_signs(page, ui, axe, screenshot)
+    witness_corrects_and_signs(page, ui, axe, screenshot, fits_width)
+    the_used_link_says_so(page, ui, axe, link)
 
     sign_in(page, LEARNER.email, demo.password)
     learner_sees_it_confirmed(page, ui, axe, screenshot)
