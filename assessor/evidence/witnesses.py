@@ -67,9 +67,10 @@ def request_witness(session: Session, actor: User, evidence: Evidence, sending: 
         raise Locked(_("%(name)s has already been asked to confirm this statement. Send the link again or withdraw it first.",
                        name=current.witness_name))
     _check_not_too_many(session, evidence, actor)
-    if current is not None and current.status == PENDING:
-        _close(session, current, REPLACED, actor)
-    return _send(session, actor, evidence, sending, fields, "requested")
+    if current is None or current.status != PENDING:
+        return _send(session, actor, evidence, sending, fields, "requested")
+    _close(session, current, REPLACED, actor)
+    return _send(session, actor, evidence, sending, fields, "requested", replaces=current.id)
 
 
 def resend(session: Session, actor: User, evidence: Evidence, request_id: int, sending: Sending) -> WitnessRequest:

@@ -172,6 +172,7 @@ def test_an_expired_link_cannot_be_used(db_session, world, item, sending):
             sign(db_session, request, **signing(request))
         again = ask(db_session, world, item, sending, name="Mair Owen-Jones")
     assert request.status == REPLACED and again.state == PENDING
+    assert audit(db_session, "witness_request", again.id)[0].after["replaces"] == request.id, "the expired link's end is on record"
 
 
 def test_a_withdrawn_link_cannot_be_used(db_session, world, item, sending, tokens):
