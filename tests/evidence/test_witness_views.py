@@ -145,3 +145,19 @@ def translate_cy():
 
     catalog = Translations.load(str(PROJECT_ROOT / "assessor" / "translations"), ["cy"])
     return catalog.gettext
+
+
+def test_the_assessor_may_ask_and_withdraw_while_the_iqa_only_reads(app, client, db_session, item, world):
+    app.config["WTF_CSRF_ENABLED"] = False
+    item.status = "submitted"
+    db_session.commit()
+    login_as(client, world.a.learner)
+    assert "Ask the witness to confirm the statement" not in client.get(item_url(item)).get_data(as_text=True), "submitted: not the learner"
+    login_as(client, world.a.assessor)
+    token = ask(client, item)
+    assert token
+    login_as(client, world.a.iqa)
+    page = client.get(item_url(item)).get_data(as_text=True)
+    assert "Witness confirmation" in page and "Requested" in page
+    assert "Send the link again" not in page and "Withdraw the request" not in page
+    assert client.get(item_url(item, "/witness")).status_code == 403
