@@ -6,16 +6,19 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..accounts.models import ASSESSOR, IQA, LEARNER
-from .models import AT_ONCE, DAILY, DELIVERIES, OFF
-
-REFERRED = "evidence_referred"
-ASSESSED = "evidence_assessed"
-AWAITING_COUNTERSIGNATURE = "awaiting_countersignature"
-COUNTERSIGNED = "countersigned"
-IQA_REFERRAL = "iqa_referral"
-IQA_RESPONSE = "iqa_response"
-#: assessors' items waiting for review longer than NOTIFY_WAITING_DAYS: only ever in the daily digest
-WAITING = "waiting"
+from .models import (
+    ASSESSED,
+    AT_ONCE,
+    AWAITING_COUNTERSIGNATURE,
+    COUNTERSIGNED,
+    DAILY,
+    DELIVERIES,
+    IQA_REFERRAL,
+    IQA_RESPONSE,
+    OFF,
+    REFERRED,
+    WAITING,
+)
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,23 @@ DAILY = "daily"
 OFF = "off"
 DELIVERIES = (AT_ONCE, DAILY, OFF)
 
+#: the kinds of notice (their words and who gets them: kinds.py)
+REFERRED = "evidence_referred"
+ASSESSED = "evidence_assessed"
+AWAITING_COUNTERSIGNATURE = "awaiting_countersignature"
+COUNTERSIGNED = "countersigned"
+IQA_REFERRAL = "iqa_referral"
+IQA_RESPONSE = "iqa_response"
+#: assessors' items waiting for review longer than NOTIFY_WAITING_DAYS: only ever in the daily digest
+WAITING = "waiting"
+KIND_NAMES = (REFERRED, ASSESSED, AWAITING_COUNTERSIGNATURE, COUNTERSIGNED, IQA_REFERRAL, IQA_RESPONSE, WAITING)
+
 
 class Notice(Base):
     """One thing a person is told, in the app; its words are made in the reader's language when shown."""
 
     __tablename__ = "notices"
-    __table_args__ = (one_of("delivery", (AT_ONCE, DAILY)), Index("ix_notices_user_id_read_at", "user_id", "read_at"))
+    __table_args__ = (one_of("delivery", (AT_ONCE, DAILY)), one_of("kind", KIND_NAMES), Index("ix_notices_user_id_read_at", "user_id", "read_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
@@ -46,7 +57,7 @@ class Preference(Base):
     """A person's choice for one kind; a kind with no row takes its default (kinds.DEFAULTS)."""
 
     __tablename__ = "notification_preferences"
-    __table_args__ = (UniqueConstraint("user_id", "kind"), one_of("delivery", DELIVERIES))
+    __table_args__ = (UniqueConstraint("user_id", "kind"), one_of("delivery", DELIVERIES), one_of("kind", KIND_NAMES))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))

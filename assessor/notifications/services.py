@@ -33,7 +33,8 @@ class Delivery:
 
 def preferences_of(session: Session, user: User) -> dict[str, str]:
     """{kind: delivery} for every kind, the person's choice or the kind's default."""
-    chosen = dict(session.execute(select(Preference.kind, Preference.delivery).where(Preference.user_id == user.id)).tuples())
+    rows = session.execute(select(Preference.kind, Preference.delivery).where(Preference.user_id == user.id))
+    chosen = {kind: delivery for kind, delivery in rows}
     return {name: chosen.get(name, kind.default) for name, kind in KINDS.items()}
 
 

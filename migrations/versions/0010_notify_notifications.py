@@ -37,6 +37,7 @@ def upgrade() -> None:
     sa.Column('delivery', sa.String(length=10), nullable=False),
     sa.Column('message_id', sa.Integer(), nullable=True),
     sa.CheckConstraint("delivery IN ('at_once', 'daily')", name=op.f('ck_notices_delivery')),
+    sa.CheckConstraint("kind IN ('evidence_referred', 'evidence_assessed', 'awaiting_countersignature', 'countersigned', 'iqa_referral', 'iqa_response', 'waiting')", name=op.f('ck_notices_kind')),
     sa.ForeignKeyConstraint(['message_id'], ['outbox_messages.id'], name=op.f('fk_notices_message_id_outbox_messages'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_notices_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_notices'))
@@ -48,6 +49,7 @@ def upgrade() -> None:
     sa.Column('kind', sa.String(length=40), nullable=False),
     sa.Column('delivery', sa.String(length=10), nullable=False),
     sa.CheckConstraint("delivery IN ('at_once', 'daily', 'off')", name=op.f('ck_notification_preferences_delivery')),
+    sa.CheckConstraint("kind IN ('evidence_referred', 'evidence_assessed', 'awaiting_countersignature', 'countersigned', 'iqa_referral', 'iqa_response', 'waiting')", name=op.f('ck_notification_preferences_kind')),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_notification_preferences_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_notification_preferences')),
     sa.UniqueConstraint('user_id', 'kind', name=op.f('uq_notification_preferences_user_id'))
