@@ -70,17 +70,18 @@ def send_digest(session: Session, delivery: Delivery, user: User, day: date, now
 
 
 def _digest_email(delivery: Delivery, notices: list[Notice], waiting: list, now: datetime, days: int) -> Email:
-    parts = [_("Here is what happened in Assessor since your last daily email.")] if notices else []
-    for notice in notices:
-        parts.append("- " + notice_text(notice.kind, notice.params) + "\n  " + delivery.url(notice.endpoint, notice.endpoint_args))
+    parts = []
+    if notices:
+        lines = [_("Here is what happened in Assessor since your last daily email.")]
+        lines += ["- " + notice_text(n.kind, n.params) + "\n  " + delivery.url(n.endpoint, n.endpoint_args) for n in notices]
+        parts.append("\n".join(lines))
     if waiting:
-        parts.append(ngettext("%(num)d item has waited more than %(days)d days for your review:",
-                              "%(num)d items have waited more than %(days)d days for your review:", len(waiting), days=days))
-        for evidence, submitted_at in waiting:
-            age = (now - aware(submitted_at)).days
-            parts.append("- " + _("%(reference)s “%(title)s” by %(learner)s, waiting %(age)d days",
-                                  reference=evidence.reference, title=evidence.title, learner=evidence.learner.name, age=age))
-        parts.append(_("Your assessment queue:") + "\n" + delivery.url("assessment.queue", {}))
+        lines = [ngettext("%(num)d item has waited more than %(days)d days for your review:",
+                          "%(num)d items have waited more than %(days)d days for your review:", len(waiting), days=days)]
+        lines += ["- " + _("%(reference)s “%(title)s” by %(learner)s, waiting %(age)d days", reference=evidence.reference,
+                           title=evidence.title, learner=evidence.learner.name, age=(now - aware(submitted_at)).days)
+                  for evidence, submitted_at in waiting]
+        parts += ["\n".join(lines), _("Your assessment queue:") + "\n" + delivery.url("assessment.queue", {})]
     parts.append(footer(delivery))
     return Email(subject=_("Your daily email from Assessor"), body="\n\n".join(parts))
 

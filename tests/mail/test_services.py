@@ -129,3 +129,15 @@ def test_the_outbox_lists_newest_first_a_page_at_a_time(db_session):
     assert [m.subject for m in first.messages] == [f"Message {n}" for n in (6, 5, 4, 3, 2)]
     assert [m.subject for m in second.messages] == ["Message 1", "Message 0"]
     assert list_messages(db_session, page=99, per_page=5).page == 2
+
+
+def test_an_invitation_goes_the_same_way_queued_in_the_invitees_language(app, db_session, world, recorder):
+    from assessor.accounts.services import send_invitation
+
+    world.a.other_learner.language = "cy"
+    with app.app_context():
+        send_invitation(db_session, SMTP, world.a.other_learner, lambda token: f"https://assessor.example/i/{token}", world.a.admin)
+        db_session.commit()
+    message = db_session.scalars(select(OutboxMessage).where(OutboxMessage.to_address == world.a.other_learner.email)).one()
+    assert delivery_state(message) == QUEUED and recorder.sent == [] and queued_names(app) == ["mail.send"]
+    assert "https://assessor.example/i/" in message.body and "Assessor" in message.subject
