@@ -33,14 +33,12 @@ def digest_candidates(session: Session) -> list[int]:
 
 def waiting_items(session: Session, assessor: User, now: datetime, days: int) -> list[tuple[Evidence, datetime]]:
     """The evidence waiting for this assessor's review since more than `days` days, oldest first."""
-    pairs = waiting_pairs(assessor.id).subquery()
+    waiting = select(waiting_pairs(assessor.id).subquery().c.submission_id)
     query = (
         select(Evidence, Submission.submitted_at)
         .join(Submission, Submission.evidence_id == Evidence.id)
-        .join(pairs, pairs.c.submission_id == Submission.id)
-        .where(Submission.submitted_at <= now - timedelta(days=days))
+        .where(Submission.id.in_(waiting), Submission.submitted_at <= now - timedelta(days=days))
         .order_by(Submission.submitted_at, Submission.id)
-        .distinct()
     )
     return list(session.execute(query).tuples())
 
