@@ -105,3 +105,24 @@ def test_the_digest_command_sends_each_person_one_email_a_day(committed, flaky):
     assert "0 sent" in second.output
     to_learner = [message for message in flaky.sent if message["To"] == committed.world.a.learner.email]
     assert len(to_learner) == 1 and "daily" in to_learner[0]["Subject"]
+
+
+def test_the_embedded_worker_queues_the_digest_every_hour(app, monkeypatch):
+    from dramatiq import Message
+
+    from assessor.core import tasks
+    from assessor.notifications.tasks import DIGEST_TASK
+
+    class Stop(Exception):
+        pass
+
+    def sleep(seconds):
+        assert seconds == 3600
+        raise Stop
+
+    monkeypatch.setattr(tasks.time, "sleep", sleep)
+    assert tasks.PERIODIC[DIGEST_TASK] == 3600
+    with pytest.raises(Stop):
+        tasks._every(app, DIGEST_TASK, tasks.PERIODIC[DIGEST_TASK])
+    queued = [Message.decode(data).actor_name for data in list(app.extensions["task_broker"].queues["mail"].queue)]
+    assert queued == [DIGEST_TASK]
