@@ -1,15 +1,15 @@
 """notifications: notices, preferences per kind, daily digests; the outbox's delivery state and attempts
 
-Revision ID: 0010_notify_notifications
-Revises: 0009_user_sessions
+Revision ID: 0011_notify_notifications
+Revises: 0010_witness_requests
 Create Date: 2026-12-05 00:45:00.000000
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0010_notify_notifications'
-down_revision = '0009_user_sessions'
+revision = '0011_notify_notifications'
+down_revision = '0010_witness_requests'
 branch_labels = None
 depends_on = None
 
