@@ -54,7 +54,7 @@ def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals["LANGUAGE_NAMES"] = LANGUAGE_NAMES
     app.jinja_env.globals["get_locale"] = flask_babel.get_locale
-    app.jinja_env.filters.update(dateformat=format_date, datetimeformat=format_datetime)
+    app.jinja_env.filters.update(dateformat=format_date, datetimeformat=format_datetime, megabytes=megabytes)
 
 
 def megabytes(size: int) -> str:
