@@ -30,24 +30,30 @@ def date_locale() -> Locale:
     return DATE_LOCALES.get(str(locale), locale)
 
 
-def format_date(value: date | datetime, format: str = "medium") -> str:
+#: the one way a date is written in each language, on pages, in the history, emails and PDFs: "5 December 2026",
+#: "5 Rhagfyr 2026"; a moment adds the time of day in the reader's time zone: "5 December 2026, 14:05"
+DATE_FORMAT = "d MMMM y"
+DATETIME_FORMAT = "d MMMM y, HH:mm"
+
+
+def format_date(value: date | datetime) -> str:
     """A date in the reader's language; a datetime is first moved to the reader's time zone."""
     if isinstance(value, datetime):
         value = to_user_timezone(value)
-    return dates.format_date(value, format, locale=date_locale())
+    return dates.format_date(value, DATE_FORMAT, locale=date_locale())
 
 
-def format_datetime(value: datetime, format: str = "medium") -> str:
-    return dates.format_datetime(to_user_timezone(value), format, tzinfo=get_timezone(), locale=date_locale())
+def format_datetime(value: datetime) -> str:
+    return dates.format_datetime(to_user_timezone(value), DATETIME_FORMAT, tzinfo=get_timezone(), locale=date_locale())
 
 
-def lazy_date(value: date | datetime, format: str = "medium") -> LazyString:
+def lazy_date(value: date | datetime) -> LazyString:
     """A date that services can put in a message: formatted in the reader's language when the message is shown."""
-    return LazyString(format_date, value, format)
+    return LazyString(format_date, value)
 
 
-def lazy_datetime(value: datetime, format: str = "medium") -> LazyString:
-    return LazyString(format_datetime, value, format)
+def lazy_datetime(value: datetime) -> LazyString:
+    return LazyString(format_datetime, value)
 
 
 def init_app(app: Flask) -> None:

@@ -37,7 +37,7 @@ class AlreadyReviewed(Conflict):
 
 def when(moment):
     """A moment as people read it, in their language when shown: 23 November 2026, 14:05."""
-    return lazy_datetime(moment, "d MMMM y, HH:mm")
+    return lazy_datetime(moment)
 
 
 def learner_changed() -> str:
