@@ -26,6 +26,7 @@ from ..core.signals import answers
 from ..i18n import lazy_date
 from ..permissions import can_administer, can_assess, can_countersign
 from ..standards.models import Criterion
+from ..standards.references import reference
 from ..timeutil import utcnow
 from .events import sign_off_checks, signed_off
 from .models import EnrolmentProgress, SignOff
@@ -103,7 +104,7 @@ def _require_all_met(session: Session, enrolment: Enrolment) -> None:
     statuses = criterion_statuses(session, enrolment)
     missing = [c for c in assessable_criteria(session, enrolment.standard_id) if statuses.get(c.id) != MET_STATUS]
     if missing:
-        refs = ", ".join(criterion.code for criterion in missing)
+        refs = ", ".join(reference(criterion) for criterion in missing)
         raise Refused(
             ngettext(
                 "%(num)d criterion is not met yet (%(refs)s). Every criterion must be met before sign-off.",
