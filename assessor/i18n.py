@@ -1,10 +1,12 @@
 """Language selection (the reader's saved choice, then the browser's, then the default) and dates in it."""
+import re
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import flask_babel
 from babel import Locale, dates
 from flask import Flask, current_app, request
-from flask_babel import Babel, get_timezone, to_user_timezone
+from flask_babel import Babel, force_locale, get_timezone, to_user_timezone
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
 
@@ -56,11 +58,82 @@ def lazy_datetime(value: datetime) -> LazyString:
     return LazyString(format_datetime, value)
 
 
+#: the fixed wordings people sign or agree to (declarations), registered where they are worded with `signed_wording`
+SIGNED_WORDINGS: list[LazyString] = []
+#: texts the app writes into people's records (a claim's note), registered with `generated_text`: kept as worded
+#: for the writer, shown in the reader's language; each may name values as %(name)s
+GENERATED_TEXTS: list[LazyString] = []
+
+
+def signed_wording(wording: LazyString) -> LazyString:
+    """Register a declaration, so that a stored copy of it can be shown in the reader's language."""
+    SIGNED_WORDINGS.append(wording)
+    return wording
+
+
+def generated_text(wording: LazyString) -> LazyString:
+    """Register a text the app writes for people (format it with `%`), so that it is read in the reader's language."""
+    GENERATED_TEXTS.append(wording)
+    return wording
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A stored declaration as a reader sees it: in their language, with the wording signed when that differs."""
+
+    shown: str
+    #: the stored wording (what was signed, and stays the record) when it is not what is shown, else None
+    signed: str | None = None
+    #: the language it was signed in, when known
+    language: str | None = None
+
+
+def for_reader(stored: str) -> Wording:
+    """The reader's language version of a stored declaration; an unknown wording is shown as stored."""
+    for wording in SIGNED_WORDINGS:
+        language = _worded_in(wording, stored)
+        if language is not None:
+            shown = str(wording)
+            return Wording(shown, None if _same(shown, stored) else stored, language)
+    return Wording(stored)
+
+
+def in_reader_language(stored: str | None) -> str:
+    """A text the app wrote (registered with `generated_text`) in the reader's language; any other text as stored."""
+    for wording in GENERATED_TEXTS:
+        for language in LANGUAGES:
+            values = _values_in(wording, language, stored or "")
+            if values is not None:
+                return str(wording) % values
+    return stored or ""
+
+
+def _worded_in(wording: LazyString, stored: str) -> str | None:
+    return next((language for language in LANGUAGES if _values_in(wording, language, stored) == {}), None)
+
+
+def _values_in(wording: LazyString, language: str, stored: str) -> dict | None:
+    """The values in `stored` if it is `wording` as worded in `language` (an empty dict when it names none), else None."""
+    with force_locale(language):
+        pattern = str(wording)
+    names = re.findall(r"%\((\w+)\)s", pattern)
+    regex = re.escape(" ".join(pattern.split()))
+    for name in names:
+        regex = regex.replace(re.escape(f"%({name})s"), f"(?P<{name}>.+?)", 1)
+    found = re.fullmatch(regex, " ".join(stored.split()))
+    return None if found is None else found.groupdict()
+
+
+def _same(one: str, other: str) -> bool:
+    return " ".join(one.split()) == " ".join((other or "").split())
+
+
 def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals["LANGUAGE_NAMES"] = LANGUAGE_NAMES
     app.jinja_env.globals["get_locale"] = flask_babel.get_locale
-    app.jinja_env.filters.update(dateformat=format_date, datetimeformat=format_datetime, megabytes=megabytes)
+    app.jinja_env.filters.update(dateformat=format_date, datetimeformat=format_datetime, megabytes=megabytes, for_reader=for_reader,
+                               in_reader_language=in_reader_language)
 
 
 def megabytes(size: int) -> str:

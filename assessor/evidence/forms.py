@@ -6,15 +6,16 @@ from wtforms import BooleanField, HiddenField, RadioField, StringField, TextArea
 from wtforms.fields.choices import SelectChoice
 
 from ..cohorts.forms import DayField
+from ..i18n import signed_wording
 from .fields import LIMITS
 from .labels import KIND_LABELS
 from .models import ACCOUNT, DISCUSSION, FILE, LEARNER_KINDS, OBSERVATION, WITNESS
 
 #: what the learner agrees to when submitting; stored with the submission as worded in their language
-DECLARATION = _l(
+DECLARATION = signed_wording(_l(
     "I confirm that this evidence is my own work and a true record of what I did. "
     "Anything that someone else wrote or made is clearly shown as theirs."
-)
+))
 KIND_HINTS = {
     FILE: _l("Documents, photos or recordings of work you have done, such as a client brief, notes or a report."),
     ACCOUNT: _l("Your own description of something you did at work and how you did it."),
