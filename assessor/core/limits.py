@@ -75,7 +75,10 @@ def reshow_without_files():
         return None
     request.__dict__.update(form=kept, files=type(kept)())
     g.dropped_upload = True
-    return current_app.preprocess_request() or current_app.dispatch_request()
+    try:  # the whole request again, its checks (sign-in, CSRF) included
+        return current_app.preprocess_request() or current_app.dispatch_request()
+    except Exception as error:  # noqa: BLE001  (each goes to its own error page, as it would have the first time)
+        return current_app.handle_user_exception(error)
 
 
 def _marked(attribute: str) -> bool:

@@ -120,3 +120,20 @@ def test_an_upload_far_over_the_limit_is_told_the_limits(app, learner):
     response = learner.post(NEW_FILE, data=data, content_type="multipart/form-data")
     page = response.get_data(as_text=True)
     assert response.status_code == 413 and "That file is too large" in page and "Each file can be up to 25 MB" in page
+
+
+def test_the_text_kept_from_a_too_large_upload_still_passes_the_csrf_check(app, client, world, db_session):
+    import re
+
+    app.config["WTF_CSRF_ENABLED"] = True
+    login_as(client, world.a.learner)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', client.get(NEW_FILE).get_data(as_text=True))[1]
+    app.config["MAX_CONTENT_LENGTH"] = 16_384
+    data = {"csrf_token": token, "title": "Signed brief", "activity_date": "2026-10-01",
+            "files": (io.BytesIO(b"0" * 20_000), "brief.pdf")}
+    response = client.post(NEW_FILE, data=data, content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and 'value="Signed brief"' in page and "they were not added" in page
+    without_token = client.post(NEW_FILE, data={**data, "csrf_token": "", "files": (io.BytesIO(b"0" * 20_000), "b.pdf")},
+                                content_type="multipart/form-data")
+    assert without_token.status_code == 400
