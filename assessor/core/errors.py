@@ -1,5 +1,5 @@
 """Error pages in the reader's language, with a way on."""
-from flask import Flask, render_template
+from flask import Flask, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
@@ -41,7 +41,7 @@ def _too_large_page(_error):
     if not route_takes_files():
         title = _l("That is more than this form can take")
         advice = _l("A form can send up to %(size)s MB. Go back: what you typed is still in the page. Shorten the text and send it again.",
-                    size=megabytes(TEXT_BODY_MAX))
+                    size=megabytes(request.max_content_length or TEXT_BODY_MAX))
         return render_template("errors/error.html", title=title, advice=advice), 413
     reshown = reshow_without_files()
     if reshown is not None:
