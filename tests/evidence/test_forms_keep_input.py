@@ -2,7 +2,6 @@
 that can only be refused."""
 import io
 
-import pytest
 from sqlalchemy import select
 
 from assessor.core.limits import TEXT_BODY_MAX
@@ -12,13 +11,6 @@ from ..factories import login_as, make_evidence
 
 NEW_ACCOUNT = "/portfolio/evidence/new?kind=account"
 NEW_FILE = "/portfolio/evidence/new?kind=file"
-
-
-@pytest.fixture
-def learner(app, client, world):
-    app.config["WTF_CSRF_ENABLED"] = False
-    login_as(client, world.a.learner)
-    return client
 
 
 def summary(page: str) -> str:
