@@ -38,14 +38,18 @@ DATE_FORMAT = "d MMMM y"
 DATETIME_FORMAT = "d MMMM y, HH:mm"
 
 
-def format_date(value: date | datetime) -> str:
-    """A date in the reader's language; a datetime is first moved to the reader's time zone."""
+def format_date(value: date | datetime, _format: str | None = None) -> str:
+    """A date in the reader's language; a datetime is first moved to the reader's time zone.
+
+    A pattern passed as the second argument is not used (tests/test_dates.py names the callers that still pass one):
+    every date is written the one way, so a caller written before that cannot bring a second format back."""
     if isinstance(value, datetime):
         value = to_user_timezone(value)
     return dates.format_date(value, DATE_FORMAT, locale=date_locale())
 
 
-def format_datetime(value: datetime) -> str:
+def format_datetime(value: datetime, _format: str | None = None) -> str:
+    """A moment in the reader's language and time zone; a pattern passed is not used, as for `format_date`."""
     return dates.format_datetime(to_user_timezone(value), DATETIME_FORMAT, tzinfo=get_timezone(), locale=date_locale())
 
 
@@ -66,7 +70,7 @@ GENERATED_TEXTS: list[LazyString] = []
 
 
 def signed_wording(wording: LazyString) -> LazyString:
-    """Register a declaration, so that a stored copy of it can be shown in the reader's language."""
+    """Register a declaration (it may name values as %(name)s), so that a stored copy of it can be shown in the reader's language."""
     SIGNED_WORDINGS.append(wording)
     return wording
 
@@ -91,10 +95,11 @@ class Wording:
 def for_reader(stored: str) -> Wording:
     """The reader's language version of a stored declaration; an unknown wording is shown as stored."""
     for wording in SIGNED_WORDINGS:
-        language = _worded_in(wording, stored)
-        if language is not None:
-            shown = str(wording)
-            return Wording(shown, None if _same(shown, stored) else stored, language)
+        for language in LANGUAGES:
+            values = _values_in(wording, language, stored)
+            if values is not None:
+                shown = str(wording) % values if values else str(wording)
+                return Wording(shown, None if _same(shown, stored) else stored, language)
     return Wording(stored)
 
 
@@ -106,10 +111,6 @@ def in_reader_language(stored: str | None) -> str:
             if values is not None:
                 return str(wording) % values
     return stored or ""
-
-
-def _worded_in(wording: LazyString, stored: str) -> str | None:
-    return next((language for language in LANGUAGES if _values_in(wording, language, stored) == {}), None)
 
 
 def _values_in(wording: LazyString, language: str, stored: str) -> dict | None:

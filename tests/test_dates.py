@@ -30,13 +30,23 @@ def test_the_template_filters_use_the_same_dates(app):
         assert rendered.render(day=date(2026, 11, 3), moment=MOMENT) == "3 November 2026 · 3 November 2026, 14:05"
 
 
-def test_no_template_asks_for_a_format_of_its_own():
-    """Pages, the history, emails and PDFs all write dates through the two filters, without a pattern of their own."""
+def test_nothing_asks_for_a_date_format_of_its_own():
+    """Pages, the history, emails and PDFs all write dates the one way: no template or module passes a pattern."""
+    import re
     from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent / "templates"
-    own = [str(path) for path in root.rglob("*.html") if "dateformat(" in path.read_text() or "datetimeformat(" in path.read_text()]
+    root = Path(__file__).resolve().parent.parent
+    templates = re.compile(r"\|\s*(dateformat|datetimeformat)\s*\(")
+    modules = re.compile(r"\b(format_date|format_datetime|lazy_date|lazy_datetime)\((?:[^()]|\([^()]*\))*,")
+    own = [str(path) for path in (root / "templates").rglob("*.html") if templates.search(path.read_text())]
+    own += [str(path) for path in (root / "assessor").rglob("*.py")
+            if path.name != "i18n.py" and modules.search(path.read_text())]
     assert own == []
+
+
+def test_a_pattern_passed_by_an_older_caller_changes_nothing(app):
+    with app.test_request_context(), force_locale("en"):
+        assert format_date(MOMENT, "short") == format_date(MOMENT) and format_datetime(MOMENT, "short") == format_datetime(MOMENT)
 
 
 def test_times_are_shown_in_uk_time(app):

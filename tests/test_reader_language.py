@@ -100,3 +100,12 @@ def test_the_english_pdf_shows_a_welsh_signed_declaration_in_english_with_the_or
     with app.app_context():
         html = portfolio_html(portfolio_data(db_session, world.a.learner), "en").replace("&#39;", "'")
     assert english in html and "Original wording (Welsh):" in html and welsh in html
+
+
+def test_a_declaration_naming_a_value_is_shown_in_the_readers_language_with_the_value(english_request):
+    from assessor.evidence.witness_signing import DECLARATION as WITNESS_DECLARATION
+
+    welsh = worded(WITNESS_DECLARATION, "cy") % {"learner": "Aled Evans (Caerdydd)"}
+    wording = for_reader(welsh)
+    assert wording.shown == worded(WITNESS_DECLARATION, "en") % {"learner": "Aled Evans (Caerdydd)"}
+    assert (wording.signed, wording.language) == (welsh, "cy")
