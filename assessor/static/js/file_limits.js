@@ -1,6 +1,6 @@
 // Checks chosen files against the upload limits before the form is sent, so a file that is too large
 // is named at once and nothing typed is sent off in vain. The server checks again: this only saves a trip.
-// Each <input type=file data-max-bytes data-max-files data-too-large data-too-many> takes part.
+// Each <input type=file data-max-bytes data-max-files data-too-large data-too-many data-error-prefix> takes part.
 
 function problemWith(input) {
   const files = Array.from(input.files || []);
@@ -28,7 +28,10 @@ function show(input, message) {
     const described = (input.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
     if (!described.includes(id)) input.setAttribute("aria-describedby", [...described, id].join(" "));
   }
-  error.textContent = message;
+  const prefix = document.createElement("span");
+  prefix.className = "govuk-visually-hidden";
+  prefix.textContent = `${input.dataset.errorPrefix || ""} `;
+  error.replaceChildren(prefix, message);
   group?.classList.add("govuk-form-group--error");
   input.classList.add("govuk-file-upload--error");
 }
