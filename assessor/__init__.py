@@ -7,7 +7,7 @@ from .accounts import login, throttle
 from .assessment import audit_words as _assessment_audit_words  # noqa: F401  (how its entries read in the history)
 from .assessment import subscribers as _assessment_subscribers  # noqa: F401  (signals: evidence -> assessment)
 from .config import PROJECT_ROOT, load_config
-from .core import request_id, tasks
+from .core import limits, request_id, tasks
 from .dashboards import subscribers as _dashboards_subscribers  # noqa: F401  (signals: assessment -> dashboards)
 from .evidence import audit_words as _evidence_audit_words  # noqa: F401  (how its entries read in the history)
 from .iqa import audit_words as _iqa_audit_words  # noqa: F401  (how its entries read in the history)
@@ -29,6 +29,7 @@ def create_app(config: dict | None = None, instance_path: str | None = None) -> 
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     request_id.init_app(app)
+    limits.init_app(app)
     db.init_app(app)
     i18n.init_app(app)
     security.init_app(app)

@@ -7,6 +7,7 @@ from wtforms.validators import InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
 from ..evidence.models import Mapping
+from ..standards.references import reference
 from .labels import OUTCOME_LABELS
 from .services import Outcomes
 
@@ -41,7 +42,7 @@ def review_form(mappings: list[Mapping], version: int) -> ReviewForm:
         pass
 
     for mapping in mappings:
-        code = mapping.criterion.code
+        code = reference(mapping.criterion)
         setattr(Form, f"outcome_{mapping.criterion_id}", _outcome_field(_l("Decision on %(code)s", code=code)))
         feedback = TextAreaField(_l("Feedback on %(code)s", code=code), validators=[Length(max=FEEDBACK_MAX)])
         setattr(Form, f"feedback_{mapping.criterion_id}", feedback)

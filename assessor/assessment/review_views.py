@@ -13,6 +13,7 @@ from ..evidence.labels import KIND_LABELS
 from ..evidence.models import ASSESSED, REFERRED, Submission
 from ..i18n import format_date
 from ..permissions import can_assess, can_view_learner, is_assessor
+from ..standards.references import reference
 from .blueprint import bp, enrolment_or_404
 from .corrections import correct_decision
 from .events import assessor_follow_ups
@@ -191,7 +192,7 @@ def correct(decision_id: int):
             status, history = status_for(error), decision_history(db, decision)
         else:
             db.commit()
-            code = decision.criterion.code
+            code = reference(decision.criterion)
             flash(_("Correction saved for %(code)s. The earlier decision stays in the history.", code=code), "success")
             return redirect(url_for(".review", submission_id=decision.review.submission_id, enrolment_id=enrolment.id))
     elif form.errors:

@@ -18,6 +18,7 @@ from ..evidence.models import ASSESSED, REFERRED, SUBMITTED, Evidence, Mapping, 
 from ..i18n import lazy_datetime
 from ..permissions import can_assess
 from ..standards.models import Criterion
+from ..standards.references import reference
 from ..timeutil import utcnow
 from .events import evidence_decided, review_recorded
 from .models import NOT_YET, OUTCOMES, Decision, Review
@@ -37,7 +38,7 @@ class AlreadyReviewed(Conflict):
 
 def when(moment):
     """A moment as people read it, in their language when shown: 23 November 2026, 14:05."""
-    return lazy_datetime(moment, "d MMMM y, HH:mm")
+    return lazy_datetime(moment)
 
 
 def learner_changed() -> str:
@@ -163,7 +164,7 @@ def outcome_problems(mappings: list[Mapping], outcomes: Outcomes) -> list[tuple[
     """A decision for every claimed criterion, and feedback wherever it is not yet met."""
     problems = []
     for mapping in mappings:
-        criterion_id, code = mapping.criterion_id, mapping.criterion.code
+        criterion_id, code = mapping.criterion_id, reference(mapping.criterion)
         outcome, feedback = outcomes.get(criterion_id, (None, ""))
         if outcome not in OUTCOMES:
             problems.append((f"outcome_{criterion_id}", _("Choose met or not yet met for %(code)s.", code=code)))

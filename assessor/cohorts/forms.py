@@ -33,6 +33,9 @@ class DayField(DateField):
         super().__init__(label, validators, format="%Y-%m-%d", **kwargs)
 
     def process_formdata(self, valuelist):
+        if not "".join(valuelist).strip():
+            self.data = None  # left blank: whether that is allowed is for the validators and the service to say
+            return
         try:
             super().process_formdata(valuelist)
         except ValueError:

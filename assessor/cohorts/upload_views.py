@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..core.acts import attempt
+from ..core.limits import takes_files
 from ..db import get_session
 from ..mail.services import MailSettings
 from .blueprint import bp, cohort_or_abort, status_code
@@ -46,6 +47,7 @@ def _flash_added(added: AddedLearner) -> None:
 
 
 @bp.route("/<int:cohort_id>/learners/upload", methods=["GET", "POST"])
+@takes_files
 def upload(cohort_id: int):
     cohort = cohort_or_abort(cohort_id)
     form = UploadForm()
@@ -62,6 +64,7 @@ def upload(cohort_id: int):
 
 
 @bp.post("/<int:cohort_id>/learners/upload/confirm")
+@takes_files
 def confirm_upload(cohort_id: int):
     cohort = cohort_or_abort(cohort_id)
     form = ConfirmUploadForm()

@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..accounts.models import ASSESSOR, IQA
-from ..core.acts import attempt
+from ..core.acts import attempt, validated
 from ..core.loading import as_id
 from ..db import get_session
 from .blueprint import administered_provider_id, bp, cohort_or_abort, status_code
@@ -13,6 +13,7 @@ from .forms import CohortForm, enrol_form
 from .models import ACTIVE, MEMBER_STATUSES
 from .services import (
     active_counts,
+    check_cohort,
     create_cohort,
     list_cohorts,
     list_members,
@@ -33,10 +34,10 @@ def index():
 
 @bp.route("/new", methods=["GET", "POST"])
 def new():
-    administered_provider_id()
+    provider_id = administered_provider_id()
     db = get_session()
     form = CohortForm().offer(loaded_standards(db))
-    if form.validate_on_submit():
+    if validated(form, lambda: check_cohort(db, provider_id, **_details(form))):
         outcome = attempt(db, lambda: create_cohort(db, current_user, **_details(form)), form)
         if outcome.done:
             cohort = outcome.value
@@ -50,7 +51,7 @@ def edit(cohort_id: int):
     cohort = cohort_or_abort(cohort_id)
     db = get_session()
     form = (CohortForm() if request.method == "POST" else CohortForm.for_cohort(cohort)).offer(loaded_standards(db))
-    if form.validate_on_submit():
+    if validated(form, lambda: check_cohort(db, cohort.provider_id, cohort_id=cohort.id, **_details(form))):
         outcome = attempt(db, lambda: update_cohort(db, current_user, cohort, **_details(form)), form)
         if outcome.done:
             flash(_("Cohort “%(name)s” saved.", name=cohort.name), "success")

@@ -7,7 +7,8 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from ..accounts.models import User
-from ..core.acts import Conflict, Locked, Refused, attempt, show_refusal
+from ..core.acts import Conflict, Locked, Refused, attempt, show_refusal, validated
+from ..core.limits import dropped_upload, takes_files
 from ..core.signals import answers
 from ..db import get_session
 from ..permissions import can_add_evidence, can_record_observation
@@ -35,7 +36,7 @@ from .guards import is_owner, locked_message, may_change, may_delete
 from .item_files import add_files, discard_blobs, remove_file, store_files
 from .labels import KIND_LABELS, STATUS_LABELS, STATUS_TAGS, WITNESS_STATE_LABELS, WITNESS_STATE_TAGS
 from .models import ACCOUNT, FILE, LEARNER_KINDS, OBSERVATION, SCENARIO, Evidence
-from .services import create_evidence, delete_draft, submit_evidence, update_evidence
+from .services import create_evidence, delete_draft, submit_blockers, submit_evidence, update_evidence
 from .witness_views import witness_panel
 
 #: what the evidence templates (and pages elsewhere that include evidence/_content.html) call things
@@ -75,13 +76,14 @@ def _status(error: Refused | None) -> int:
 
 
 @bp.route("/portfolio/evidence/new", methods=["GET", "POST"])
+@takes_files(reshown=True)
 def new():
     if not can_add_evidence(current_user, current_user):
         abort(403)
     kind = request.args.get("kind", "")
     if kind not in LEARNER_KINDS:
         chooser = KindForm(request.args)
-        asked = "kind" in request.args or request.method == "POST"
+        asked = "kind" in request.args or "chosen" in request.args or request.method == "POST"
         if asked:
             chooser.kind.errors = [_("Choose the kind of evidence.")]
         return render_template("evidence/choose_kind.html", form=chooser), 422 if asked else 200
@@ -99,7 +101,7 @@ def new_observation(learner_id: int):
 def _create(learner: User, kind: str, template: str):
     form = EvidenceForm().for_kind(kind)
     error = None
-    if form.validate_on_submit():
+    if validated(form, lambda: _check_typed(kind, form)):
         try:
             evidence = _create_with_files(learner, kind, form)
         except Refused as refused:
@@ -108,9 +110,20 @@ def _create(learner: User, kind: str, template: str):
         else:
             flash(_("%(reference)s has been saved as a draft.", reference=evidence.reference), "success")
             return redirect(_item_url(evidence))
-    dropped = bool(form.errors) and any(upload.filename for upload in request.files.getlist("files"))
+    dropped = bool(form.errors) and (dropped_upload() or any(upload.filename for upload in request.files.getlist("files")))
     page = render_template(template, form=form, kind=kind, learner=learner, accept=ACCEPT, files_dropped=dropped)
     return page, (_status(error) if form.errors else 200)
+
+
+def _check_typed(kind: str, form: EvidenceForm) -> None:
+    """Every problem with what was typed, and with the files when they were too large to be received."""
+    problems = [("files", dropped)] if (dropped := dropped_upload()) else []
+    try:
+        checked_fields(kind, form.typed(kind))
+    except Refused as refused:
+        problems += refused.problems
+    if problems:
+        raise Refused.listing(problems)
 
 
 def _create_with_files(learner: User, kind: str, form: EvidenceForm) -> Evidence:
@@ -197,7 +210,7 @@ def edit(learner_id: int, number: int):
     evidence = changeable_or_abort(learner_id, number)
     form = EvidenceForm(obj=evidence if request.method == "GET" else None).for_kind(evidence.kind)
     saved, error, changed = {}, None, None
-    if form.validate_on_submit():
+    if validated(form, lambda: checked_fields(evidence.kind, form.typed(evidence.kind))):
         typed = form.typed(evidence.kind)
         changed, error = _attempt(form, evidence, lambda db: update_evidence(db, current_user, evidence, form.version.data, **typed))
         if error is None:
@@ -221,11 +234,15 @@ def _saved_differences(evidence: Evidence, form: EvidenceForm) -> dict[str, str]
 
 
 @bp.post("/learners/<int:learner_id>/evidence/<int:number>/files")
+@takes_files(reshown=True)
 def upload(learner_id: int, number: int):
     evidence = changeable_or_abort(learner_id, number)
     form = UploadForm()
     if not form.validate_on_submit():
         return _show(evidence, form, 422)
+    if dropped := dropped_upload():
+        show_refusal(form, Refused(dropped, "files"))
+        return _show(evidence, form, 413)
     db, stored = get_session(), []
     try:
         stored = _store(form.files.data)
@@ -278,7 +295,8 @@ def submit(learner_id: int, number: int):
             flash(_("%(reference)s has been submitted for assessment.", reference=evidence.reference), "success")
             return redirect(_item_url(evidence))
     page = render_template("evidence/submit.html", form=_current(form, evidence), evidence=evidence, learner=evidence.learner,
-                           claims=claims_by_standard(evidence), declaration=DECLARATION)
+                           claims=claims_by_standard(evidence), declaration=DECLARATION,
+                           blockers=[message for _field, message in submit_blockers(evidence)])
     return page, (_status(error) if error else 200)
 
 

@@ -22,9 +22,9 @@ def witness_email(request: WitnessRequest, link: str, provider_name: str) -> Ema
                 provider=provider_name,
                 learner=evidence.learner.name,
                 title=evidence.title,
-                date=format_date(evidence.activity_date, "long"),
+                date=format_date(evidence.activity_date),
                 role=request.witness_role,
-                expires=format_date(request.expires_at, "long"),
+                expires=format_date(request.expires_at),
                 link=link,
             ),
         )

@@ -11,16 +11,17 @@ from sqlalchemy.orm import Session
 from ..accounts.sessions import token_digest
 from ..audit.services import record
 from ..core.acts import Conflict, Locked, Refused
+from ..i18n import signed_wording
 from ..timeutil import aware, utcnow
 from .events import witness_signed
 from .witness_models import CONFIRMED, CORRECTED, PENDING, WitnessRequest
 from .witnesses import ENTITY
 
 #: what the witness agrees to; stored as worded, in the language they read it in
-DECLARATION = _l(
+DECLARATION = signed_wording(_l(
     "I confirm that I saw %(learner)s do what this statement describes, and that the statement, as I have confirmed "
     "or corrected it here, is true and accurate to the best of my knowledge."
-)
+))
 LONGEST_STATEMENT = 50000
 LONGEST_NAME = 200
 #: no token is longer; anything longer is not looked up
