@@ -12,7 +12,6 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.models import User
 from ..audit.services import record
-from ..cohorts.labels import standard_title
 from ..core.acts import Locked, Refused
 from ..permissions import can_add_evidence, can_record_observation
 from .access import assigned_ids
@@ -22,7 +21,6 @@ from .guards import check_changeable, check_version, flush_change, locked_messag
 from .models import (
     DRAFT,
     EDITABLE_STATUSES,
-    FILE,
     LEARNER_KINDS,
     OBSERVATION,
     SCENARIO,
@@ -30,6 +28,7 @@ from .models import (
     Evidence,
     Submission,
 )
+from .readiness import submit_problems
 
 NUMBERING_ATTEMPTS = 5
 
@@ -166,20 +165,7 @@ def submit_evidence(session: Session, actor: User, evidence: Evidence, expected_
 
 
 def _check_ready(evidence: Evidence, declaration: str) -> None:
-    if evidence.kind != OBSERVATION and not declaration:
-        raise Refused(_("Confirm that this evidence is your own work."), "declaration")
-    if not evidence.mappings:
-        raise Refused(
-            _("Choose the criteria this evidence shows before submitting it: use “Choose criteria” on the evidence page."), "claims"
-        )
-    if evidence.kind == FILE and not evidence.files:
-        raise Refused(_("Add at least one file before submitting."), "files")
-    for enrolment in {mapping.enrolment_id: mapping.enrolment for mapping in evidence.mappings}.values():
-        if enrolment.assessor_id is None:
-            name = f"{standard_title(enrolment.standard)} ({enrolment.standard.urn})"
-            message = _(
-                "Nobody is assigned to assess %(standard)s yet, so this evidence cannot be submitted. "
-                "Ask your training provider to assign an assessor.",
-                standard=name,
-            )
-            raise Refused(message, "claims")
+    problems = [] if evidence.kind == OBSERVATION or declaration else [("declaration", _("Confirm that this evidence is your own work."))]
+    problems += submit_problems(evidence)
+    if problems:
+        raise Refused.listing(problems)
