@@ -73,8 +73,10 @@ class CohortForm(FlaskForm):
 
 
 class LearnerForm(FlaskForm):
-    name = StringField(_l("Full name"), validators=[Length(max=200)])
-    email = EmailField(_l("Email address"), validators=[DataRequired(_l("Enter the learner's email address.")), Length(max=254)])
+    """Checked by the services (cohorts.services.learner_problems), so that every problem, with the enrolment's, shows at once."""
+
+    name = StringField(_l("Full name"))
+    email = EmailField(_l("Email address"))
 
 
 class UploadForm(FlaskForm):

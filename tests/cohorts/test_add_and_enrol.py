@@ -140,3 +140,10 @@ def test_without_the_tick_the_learner_is_only_added(admin, db_session, world):
     response = admin.post(f"/cohorts/{world.a.cohort.id}/learners/new", data={"name": "Elin", "email": "elin@example.org"},
                           follow_redirects=True)
     assert "Elin has been added" in response.get_data(as_text=True) and "is enrolled on" not in response.get_data(as_text=True)
+
+
+def test_an_empty_email_is_reported_with_the_enrolment_choices(admin, world):
+    response = admin.post(f"/cohorts/{world.a.cohort.id}/learners/new", data={"name": "Elin", "email": "", "enrol": "y"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and "Enter the learner&#39;s email address." in page and "Choose an assessor for" in page
+    assert 'value="Elin"' in page
