@@ -1,26 +1,14 @@
 """The assessor's queue narrowed by learner, cohort, standard and age, and searched; never beyond the assessor's own learners."""
-from datetime import timedelta
-
 import pytest
 from werkzeug.datastructures import MultiDict
 
 from assessor.accounts.models import ASSESSOR, LEARNER
 from assessor.assessment.queue import QueueFilters, queue_choices, queue_for
-from assessor.timeutil import utcnow
 
 from ..factories import enrol, make_cohort, make_evidence, make_user, shipped_standard
+from .test_queue import request_context, submitted_days_ago  # noqa: F401  (the request context is a fixture)
 
-
-@pytest.fixture(autouse=True)
-def request_context(app):
-    with app.test_request_context():
-        yield
-
-
-def aged(session, evidence, days: int):
-    evidence.submissions[-1].submitted_at = utcnow() - timedelta(days=days, hours=1)
-    session.flush()
-    return evidence
+aged = submitted_days_ago
 
 
 def found(session, assessor, **filters) -> list:
