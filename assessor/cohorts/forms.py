@@ -115,19 +115,28 @@ def enrol_form(cohort: Cohort, members: list[CohortMember], assessors: list[User
     return form
 
 
-def chosen_assignments(form: FlaskForm, cohort: Cohort) -> dict[int, Assignment]:
-    """{standard id: the assessor and IQA chosen for it} from a form made with _offer_assignments."""
+def chosen_assignments(form: FlaskForm, cohort: Cohort, default: Assignment | None = None) -> dict[int, Assignment]:
+    """{standard id: the assessor and IQA chosen for it} from a form made with _offer_assignments; `default` fills what is left empty."""
+    default = default or Assignment(None, None)
     return {
-        pinned.standard_id: Assignment(as_id(form[f"assessor_{pinned.standard_id}"].data), as_id(form[f"iqa_{pinned.standard_id}"].data))
+        pinned.standard_id: Assignment(
+            as_id(form[f"assessor_{pinned.standard_id}"].data) or default.assessor_id, as_id(form[f"iqa_{pinned.standard_id}"].data) or default.iqa_id
+        )
         for pinned in cohort.standards
     }
 
 
 def learner_form(cohort: Cohort, assessors: list[User], iqas: list[User]) -> FlaskForm:
-    """The learner's name and email and, when the cohort has standards, whether to enrol them now and with whom."""
+    """The learner's name and email and, when the cohort has standards, whether to enrol them now and with whom:
+    one assessor and IQA for every standard, or a choice per standard."""
 
     class NewLearnerForm(LearnerForm):
         enrol = BooleanField(_l("Enrol them on the cohort's standards now"))
+        assessor_all = SelectField(_l("Assessor"), choices=_people_choices(assessors, _("Choose an assessor")), validate_choice=False)
+        iqa_all = SelectField(_l("IQA"), choices=_people_choices(iqas, _("Choose an IQA")), validate_choice=False)
+
+        def assignments(self, cohort: Cohort) -> dict[int, Assignment]:
+            return chosen_assignments(self, cohort, Assignment(as_id(self.assessor_all.data), as_id(self.iqa_all.data)))
 
     _offer_assignments(NewLearnerForm, cohort, assessors, iqas)
     return NewLearnerForm()

@@ -10,7 +10,7 @@ from ..mail.services import MailSettings
 from .arrivals import add_and_enrol
 from .blueprint import bp, cohort_or_abort, status_code
 from .enrolments import EnrolOutcome, assignable_people
-from .forms import ConfirmUploadForm, UploadForm, chosen_assignments, learner_form
+from .forms import ConfirmUploadForm, UploadForm, learner_form
 from .roster import MAX_BYTES, UploadError, read_roster, sign_rows, unsign_rows
 from .services import AddedLearner, add_learner, check_roster, confirm_roster
 
@@ -31,7 +31,7 @@ def add_one(cohort_id: int):
     if form.validate_on_submit():
         person = {"name": form.name.data, "email": form.email.data, "link_for": _invitation_link}
         if cohort.standards and form.enrol.data:
-            assignments = chosen_assignments(form, cohort)
+            assignments = form.assignments(cohort)
             outcome = attempt(db, lambda: add_and_enrol(db, _mail(), current_user, cohort, assignments=assignments, **person), form)
         else:
             outcome = attempt(db, lambda: (add_learner(db, _mail(), current_user, cohort, **person), None), form)

@@ -147,3 +147,19 @@ def test_an_empty_email_is_reported_with_the_enrolment_choices(admin, world):
     page = response.get_data(as_text=True)
     assert response.status_code == 422 and "Enter the learner&#39;s email address." in page and "Choose an assessor for" in page
     assert 'value="Elin"' in page
+
+
+def test_one_assessor_and_iqa_for_every_standard_with_one_changed(admin, db_session, world, two_standards):
+    other = make_user(db_session, provider=world.a.provider, roles=[ASSESSOR], name="Other Assessor")
+    db_session.commit()
+    first, second = (pinned.standard_id for pinned in two_standards.standards)
+    data = {"name": "Elin Haf", "email": "elin@example.org", "enrol": "y", "assessor_all": world.a.assessor.id, "iqa_all": world.a.iqa.id,
+            f"assessor_{second}": other.id}
+    page = admin.get(f"/cohorts/{two_standards.id}/learners/new").get_data(as_text=True)
+    assert 'name="assessor_all"' in page and 'name="iqa_all"' in page
+    assert admin.post(f"/cohorts/{two_standards.id}/learners/new", data=data).status_code == 302
+    learner = db_session.scalar(select(User).where(User.email == "elin@example.org"))
+    enrolments = db_session.scalars(select(Enrolment).join(CohortMember).where(CohortMember.learner_id == learner.id)).all()
+    assert {e.standard_id: (e.assessor_id, e.iqa_id) for e in enrolments} == {
+        first: (world.a.assessor.id, world.a.iqa.id), second: (other.id, world.a.iqa.id)
+    }
