@@ -49,6 +49,7 @@ def _register_blueprints(app: Flask) -> None:
     from .dashboards.history_views import bp as audit_bp
     from .dashboards.views import bp as dashboards_bp
     from .evidence.views import bp as evidence_bp
+    from .evidence.witness_public import bp as witness_bp
     from .export.views import bp as export_bp
     from .iqa.views import bp as iqa_bp
     from .mail.views import bp as outbox_bp
@@ -69,6 +70,7 @@ def _register_blueprints(app: Flask) -> None:
         admin_bp,
         outbox_bp,
         evidence_bp,
+        witness_bp,
         assessment_bp,
         iqa_bp,
         audit_bp,

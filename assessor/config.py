@@ -85,6 +85,8 @@ SETTINGS = (
     #: cohort ZIPs and cached portfolio PDFs, and how long they are kept
     Setting("EXPORT_DIR", in_instance("exports")),
     Setting("EXPORT_RETENTION_HOURS", 24, int),
+    #: how long the link a witness is sent, to confirm their statement, keeps working
+    Setting("WITNESS_LINK_DAYS", 14, int),
     #: the time zone pages and PDFs show times in (stored times are UTC)
     Setting("BABEL_DEFAULT_TIMEZONE", "Europe/London"),
     #: percentage points behind the share of time elapsed at which a learner is amber, and red

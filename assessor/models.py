@@ -6,6 +6,7 @@ from .cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment, Mem
 from .dashboards.models import CohortProgressDay
 from .db import Base
 from .evidence.models import Evidence, EvidenceFile, Mapping, Submission
+from .evidence.witness_models import WitnessRequest
 from .export.jobs import ExportJob
 from .iqa.models import NewAssessor, Sample, SamplingPlan
 from .mail.models import OutboxMessage
@@ -46,4 +47,5 @@ __all__ = [
     "Submission",
     "User",
     "UserRole",
+    "WitnessRequest",
 ]

@@ -33,9 +33,10 @@ from .forms import (
 )
 from .guards import is_owner, locked_message, may_change, may_delete
 from .item_files import add_files, discard_blobs, remove_file, store_files
-from .labels import KIND_LABELS, STATUS_LABELS, STATUS_TAGS
+from .labels import KIND_LABELS, STATUS_LABELS, STATUS_TAGS, WITNESS_STATE_LABELS, WITNESS_STATE_TAGS
 from .models import ACCOUNT, FILE, LEARNER_KINDS, OBSERVATION, SCENARIO, Evidence
 from .services import create_evidence, delete_draft, submit_evidence, update_evidence
+from .witness_views import witness_panel
 
 #: what the evidence templates (and pages elsewhere that include evidence/_content.html) call things
 LABELS = SimpleNamespace(
@@ -48,6 +49,8 @@ LABELS = SimpleNamespace(
     #: the heading over an item's text when it is read (not the learner's "Your account")
     headings=BODY_LABELS | {ACCOUNT: KIND_LABELS[ACCOUNT], SCENARIO: _l("The learner's reflection")},
     markdown_hint=MARKDOWN_HINT,
+    witness_states=WITNESS_STATE_LABELS,
+    witness_tags=WITNESS_STATE_TAGS,
 )
 
 
@@ -151,7 +154,7 @@ def _show(evidence: Evidence, upload_form: UploadForm | None = None, status: int
         "evidence/show.html", evidence=evidence, learner=evidence.learner, claims=claims_by_standard(evidence),
         history=next(iter(answers(item_history, evidence, session=db)), []), changeable=changeable, deletable=may_delete(current_user, evidence),
         upload_form=_current(upload_form or UploadForm(formdata=None), evidence),
-        remove_form=_current(VersionForm(formdata=None), evidence), accept=ACCEPT,
+        remove_form=_current(VersionForm(formdata=None), evidence), accept=ACCEPT, witness=witness_panel(db, evidence),
     )
     return page, status
 

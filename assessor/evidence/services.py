@@ -29,6 +29,7 @@ from .models import (
     Submission,
 )
 from .readiness import submit_problems
+from .witnesses import requests_of
 
 NUMBERING_ATTEMPTS = 5
 
@@ -131,7 +132,7 @@ def delete_draft(session: Session, actor: User, evidence: Evidence, expected_ver
     claims = [mapping.criterion.ref for mapping in evidence.mappings]
     before = _snapshot(evidence) | {"files": files, "criteria": claims}
     evidence_id = evidence.id
-    for row in [*evidence.files, *evidence.mappings, evidence]:
+    for row in [*evidence.files, *evidence.mappings, *requests_of(session, evidence), evidence]:
         session.delete(row)
     flush_change(session, evidence)
     record(session, actor, "deleted", "evidence", evidence_id, learner_id=evidence.learner_id, before=before)

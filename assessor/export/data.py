@@ -11,6 +11,7 @@ from ..assessment.models import MET, Decision, EnrolmentProgress, SignOff
 from ..assessment.progress import MET_STATUS
 from ..cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment
 from ..evidence.models import Evidence, EvidenceFile, Mapping
+from ..evidence.witness_models import SIGNED, WitnessRequest
 from ..iqa.models import Sample
 from ..standards.criteria import assessable_criteria
 from ..standards.models import Criterion, Standard
@@ -46,6 +47,8 @@ class EvidenceEntry:
     claims: list[tuple[str, Criterion, str]]
     #: every decision, corrections included, oldest first
     decisions: list[Decision]
+    #: the witness's signed confirmations of the statement, oldest first
+    confirmations: list[WitnessRequest] = field(default_factory=list)
 
 
 @dataclass
@@ -101,7 +104,8 @@ def portfolio_data(session: Session, learner: User) -> PortfolioData:
         _section(session, enrolment, decisions, evidence, progress.get(enrolment.id), sign_offs[enrolment.id], samples[enrolment.id], users)
         for enrolment in enrolments
     ]
-    entries = [_entry(item, decisions, enrolments) for item in evidence]
+    confirmations = _grouped(session, WitnessRequest, WitnessRequest.evidence_id, [item.id for item in evidence], WitnessRequest.id, SIGNED)
+    entries = [_entry(item, decisions, enrolments, confirmations[item.id]) for item in evidence]
     provider_name = learner.provider.name if learner.provider else ""
     return PortfolioData(learner, provider_name, sections, entries, users=users)
 
@@ -117,9 +121,12 @@ def _enrolments(session: Session, learner_id: int) -> list[Enrolment]:
     return list(session.scalars(query))
 
 
-def _grouped(session: Session, model, column, ids: list[int], order) -> dict[int, list]:
+def _grouped(session: Session, model, column, ids: list[int], order, statuses=None) -> dict[int, list]:
     grouped: dict[int, list] = defaultdict(list)
-    for row in session.scalars(select(model).where(column.in_(ids)).order_by(order)):
+    query = select(model).where(column.in_(ids))
+    if statuses is not None:
+        query = query.where(model.status.in_(statuses))
+    for row in session.scalars(query.order_by(order)):
         grouped[getattr(row, column.key)].append(row)
     return grouped
 
@@ -176,9 +183,9 @@ def _row(criterion, met: list[Decision], needed: int, statuses: dict, claimed: s
     return CriterionRow(criterion, status, deciding.decided_at if deciding else None, assessor.name if assessor else None, refs)
 
 
-def _entry(item: Evidence, decisions: list[Decision], enrolments: list[Enrolment]) -> EvidenceEntry:
+def _entry(item: Evidence, decisions: list[Decision], enrolments: list[Enrolment], confirmations: list[WitnessRequest]) -> EvidenceEntry:
     urns = {enrolment.id: enrolment.standard.urn for enrolment in enrolments}
     claims = [(urns.get(mapping.enrolment_id, ""), mapping.criterion, mapping.note) for mapping in item.mappings]
     own = [decision for decision in decisions if decision.evidence_id == item.id]
-    return EvidenceEntry(item, list(item.files), claims, own)
+    return EvidenceEntry(item, list(item.files), claims, own, confirmations)
 
