@@ -6,7 +6,7 @@ from assessor.accounts.models import ASSESSOR, LEARNER
 from assessor.assessment.queue import QueueFilters, queue_choices, queue_for
 
 from ..factories import enrol, make_cohort, make_evidence, make_user, shipped_standard
-from .test_queue import request_context, submitted_days_ago  # noqa: F401  (the request context is a fixture)
+from .test_queue import count_queries, request_context, submitted_days_ago  # noqa: F401  (the request context is a fixture)
 
 aged = submitted_days_ago
 
@@ -103,3 +103,10 @@ def test_the_form_is_read_leniently_and_a_bad_number_of_days_is_reported():
         assert (bad.waiting, bad.bad_waiting, bad.active) == (None, typed, True)
     assert QueueFilters.from_args(MultiDict({"waiting": "0"})).waiting == 0
     assert not QueueFilters.from_args(MultiDict()).active
+
+
+def test_a_filtered_page_takes_two_queries_like_any_other(db_session, world, spread):
+    filters = QueueFilters(learner=spread["learner"].id, cohort=spread["cohort"].id, waiting=3, text="complaint")
+    page = []
+    assert count_queries(db_session, lambda: page.append(queue_for(db_session, world.a.assessor, filters=filters))) == 2
+    assert [(item.learner.name, item.standard.urn) for item in page[0].items] == [("Gwenllian Parry", spread["second"].urn)]

@@ -125,3 +125,11 @@ def test_the_page_in_welsh(learner, db_session, world, drafts):
     db_session.commit()
     page = learner.get(f"{PAGE}?item={drafts[0].number}").get_data(as_text=True)
     assert 'lang="cy"' in page and "Submit 1 item for assessment" not in page
+
+
+def test_a_portfolio_of_several_pages_links_to_every_draft(learner, db_session, world, drafts, monkeypatch):
+    from assessor.dashboards import portfolio_views
+
+    monkeypatch.setattr(portfolio_views, "PER_PAGE", 2)
+    page = learner.get("/portfolio").get_data(as_text=True)
+    assert f'href="{PAGE}">Choose from all your drafts and referred items' in page
