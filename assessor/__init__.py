@@ -12,6 +12,9 @@ from .dashboards import subscribers as _dashboards_subscribers  # noqa: F401  (s
 from .evidence import audit_words as _evidence_audit_words  # noqa: F401  (how its entries read in the history)
 from .iqa import audit_words as _iqa_audit_words  # noqa: F401  (how its entries read in the history)
 from .iqa import subscribers as _iqa_subscribers  # noqa: F401  (signals: assessment -> IQA)
+from .mail import tasks as _mail_tasks  # noqa: F401  (registers the mail tasks)
+from .notifications import subscribers as _notifications_subscribers  # noqa: F401  (signals: assessment, IQA -> notifications)
+from .notifications import tasks as _notifications_tasks  # noqa: F401  (registers the daily digest)
 
 
 def create_app(config: dict | None = None, instance_path: str | None = None) -> Flask:
@@ -53,6 +56,7 @@ def _register_blueprints(app: Flask) -> None:
     from .export.views import bp as export_bp
     from .iqa.views import bp as iqa_bp
     from .mail.views import bp as outbox_bp
+    from .notifications.views import bp as notifications_bp
     from .people.views import bp as people_bp
     from .scenarios.views import bp as scenarios_bp
     from .standards.import_views import bp as standards_import_bp
@@ -77,6 +81,7 @@ def _register_blueprints(app: Flask) -> None:
         export_bp,
         dashboards_bp,
         scenarios_bp,
+        notifications_bp,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

@@ -10,6 +10,7 @@ from .evidence.witness_models import WitnessRequest
 from .export.jobs import ExportJob
 from .iqa.models import NewAssessor, Sample, SamplingPlan
 from .mail.models import OutboxMessage
+from .notifications.models import DigestRun, Notice, Preference
 from .organisations.models import Provider
 from .scenarios.models import Attempt, AttemptStep, ScenarioVersion
 from .standards.models import Criterion, Standard, StandardSuite
@@ -27,8 +28,10 @@ __all__ = [
     "CohortStandard",
     "Criterion",
     "Decision",
+    "DigestRun",
     "Enrolment",
     "EnrolmentProgress",
+    "Notice",
     "Evidence",
     "EvidenceFile",
     "ExportJob",
@@ -36,6 +39,7 @@ __all__ = [
     "MemberEvent",
     "NewAssessor",
     "OutboxMessage",
+    "Preference",
     "Provider",
     "Review",
     "Sample",

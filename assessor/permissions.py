@@ -105,3 +105,8 @@ def can_read_iqa_report(user: User, provider_id: int | None) -> bool:
 def can_respond_to_referral(user: User, provider_id: int | None, sample_assessor_id: int | None) -> bool:
     """The assessor whose decision an IQA referred back answers the referral."""
     return belongs_to(user, provider_id) and is_assessor(user) and sample_assessor_id == user.id
+
+
+def can_read_notice(user: User, notice_user_id: int) -> bool:
+    """A notice is its recipient's alone."""
+    return user.id == notice_user_id

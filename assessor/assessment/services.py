@@ -19,7 +19,7 @@ from ..i18n import lazy_datetime
 from ..permissions import can_assess
 from ..standards.models import Criterion
 from ..timeutil import utcnow
-from .events import review_recorded
+from .events import evidence_decided, review_recorded
 from .models import NOT_YET, OUTCOMES, Decision, Review
 from .progress import current_decisions, refresh_progress
 
@@ -244,6 +244,7 @@ def _set_outcome(session: Session, actor: User, submission: Submission, outcome:
            before={"reference": reference, "outcome": before["outcome"]}, after={"reference": reference, "outcome": outcome})
     record(session, actor, outcome, "evidence", evidence.id, learner_id=learner_id,
            before={"reference": reference, "status": before["status"]}, after={"reference": reference, "status": outcome})
+    evidence_decided.send(submission, session=session, outcome=outcome)
 
 
 def _decision_fields(decision: Decision, reference: str, ref: str) -> dict:

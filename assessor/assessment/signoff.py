@@ -27,7 +27,7 @@ from ..i18n import lazy_date
 from ..permissions import can_administer, can_assess, can_countersign
 from ..standards.models import Criterion
 from ..timeutil import utcnow
-from .events import sign_off_checks, signed_off
+from .events import countersigned, sign_off_checks, signed_off
 from .models import EnrolmentProgress, SignOff
 from .progress import (
     MET_STATUS,
@@ -152,6 +152,7 @@ def countersign(session: Session, learner: User, sign_off: SignOff, signature_na
         sign_off.learner_hash = learner_hash(sign_off.signed_hash, signature, signed_at)
     after = {"learner_signature_name": signature, "learner_hash": sign_off.learner_hash}
     record(session, learner, "countersigned", "sign_off", sign_off.id, learner_id=learner.id, after=after)
+    countersigned.send(sign_off, session=session)
     refresh_progress(session, {enrolment.id})
     return sign_off
 
