@@ -212,17 +212,33 @@ def add_learner(
     session: Session, mail: MailSettings, actor: User, cohort: Cohort, *, name: str, email: str, link_for: LinkBuilder
 ) -> AddedLearner:
     """Invite the person as a learner of the cohort's provider (or give them the role) and add them to the cohort."""
-    name = " ".join((name or "").split())
-    email = _checked_email(email)
+    problems = learner_problems(session, name=name, email=email)
+    if problems:
+        raise Refused.listing(problems)
+    name, email = _tidy_name(name), normalise_email(email)
     existing = find_user_by_email(session, email)
     member = find_member(session, cohort, existing.id) if existing else None
     if member is not None:
         return AddedLearner(member, already=True)
-    if not name and existing is None:
-        raise Refused(_("Enter the learner's name."), "name")
-    if len(name) > NAME_MAX:
-        raise Refused(_("The name must be 200 characters or fewer."), "name")
     return _join(session, mail, actor, cohort, name or existing.name, email, link_for)
+
+
+def learner_problems(session: Session, *, name: str, email: str) -> list[Problem]:
+    """What is wrong with a learner's name and email as typed, every problem at once (nothing is changed)."""
+    try:
+        email = _checked_email(email)
+    except Refused as refused:
+        return refused.problems
+    name = _tidy_name(name)
+    if not name and find_user_by_email(session, email) is None:
+        return [("name", _("Enter the learner's name."))]
+    if len(name) > NAME_MAX:
+        return [("name", _("The name must be 200 characters or fewer."))]
+    return []
+
+
+def _tidy_name(name: str) -> str:
+    return " ".join((name or "").split())
 
 
 def _checked_email(email: str) -> str:

@@ -5,11 +5,10 @@ from flask_login import current_user
 
 from ..accounts.models import ASSESSOR, IQA
 from ..core.acts import attempt, validated
-from ..core.loading import as_id
 from ..db import get_session
 from .blueprint import administered_provider_id, bp, cohort_or_abort, status_code
-from .enrolments import Assignment, EnrolOutcome, assignable_people, enrol_learners, unenrolled_active_members
-from .forms import CohortForm, enrol_form
+from .enrolments import EnrolOutcome, assignable_people, enrol_learners, unenrolled_active_members
+from .forms import CohortForm, chosen_assignments, enrol_form
 from .models import ACTIVE, MEMBER_STATUSES
 from .services import (
     active_counts,
@@ -89,7 +88,7 @@ def enrol(cohort_id: int):
     form = enrol_form(cohort, active, *people)
     if form.validate_on_submit():
         chosen, everyone = form.learners.data or [], form.all_unenrolled.data
-        assignments = _assignments(form, cohort)
+        assignments = chosen_assignments(form, cohort)
         attempted = attempt(db, lambda: enrol_learners(db, current_user, cohort, chosen, assignments, all_unenrolled=everyone), form)
         if attempted.done:
             _flash_enrolled(attempted.value)
@@ -97,15 +96,6 @@ def enrol(cohort_id: int):
     unenrolled = {member.id for member in unenrolled_active_members(cohort)}
     page = render_template("cohorts/enrol.html", cohort=cohort, form=form, active=active, unenrolled=unenrolled)
     return page, status_code(form)
-
-
-def _assignments(form, cohort) -> dict[int, Assignment]:
-    return {
-        pinned.standard_id: Assignment(
-            as_id(form[f"assessor_{pinned.standard_id}"].data), as_id(form[f"iqa_{pinned.standard_id}"].data)
-        )
-        for pinned in cohort.standards
-    }
 
 
 def _flash_enrolled(outcome: EnrolOutcome) -> None:

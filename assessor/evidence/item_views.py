@@ -36,7 +36,8 @@ from .guards import is_owner, locked_message, may_change, may_delete
 from .item_files import add_files, discard_blobs, remove_file, store_files
 from .labels import KIND_LABELS, STATUS_LABELS, STATUS_TAGS, WITNESS_STATE_LABELS, WITNESS_STATE_TAGS
 from .models import ACCOUNT, FILE, LEARNER_KINDS, OBSERVATION, SCENARIO, Evidence
-from .services import create_evidence, delete_draft, submit_blockers, submit_evidence, update_evidence
+from .readiness import submit_problems
+from .services import create_evidence, delete_draft, submit_evidence, update_evidence
 from .witness_views import witness_panel
 
 #: what the evidence templates (and pages elsewhere that include evidence/_content.html) call things
@@ -296,7 +297,7 @@ def submit(learner_id: int, number: int):
             return redirect(_item_url(evidence))
     page = render_template("evidence/submit.html", form=_current(form, evidence), evidence=evidence, learner=evidence.learner,
                            claims=claims_by_standard(evidence), declaration=DECLARATION,
-                           blockers=[message for _field, message in submit_blockers(evidence)])
+                           blockers=[message for _field, message in submit_problems(evidence)])
     return page, (_status(error) if error else 200)
 
 

@@ -12,8 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.models import User
 from ..audit.services import record
-from ..cohorts.labels import standard_title
-from ..core.acts import Locked, Problem, Refused
+from ..core.acts import Locked, Refused
 from ..permissions import can_add_evidence, can_record_observation
 from .access import assigned_ids
 from .events import evidence_changed
@@ -22,7 +21,6 @@ from .guards import check_changeable, check_version, flush_change, locked_messag
 from .models import (
     DRAFT,
     EDITABLE_STATUSES,
-    FILE,
     LEARNER_KINDS,
     OBSERVATION,
     SCENARIO,
@@ -30,6 +28,7 @@ from .models import (
     Evidence,
     Submission,
 )
+from .readiness import submit_problems
 from .witnesses import requests_of
 
 NUMBERING_ATTEMPTS = 5
@@ -169,25 +168,6 @@ def submit_evidence(session: Session, actor: User, evidence: Evidence, expected_
 def _check_ready(evidence: Evidence, declaration: str) -> None:
     """Refuse, listing every problem at once: the declaration and whatever else stops the item being submitted."""
     problems = [] if evidence.kind == OBSERVATION or declaration else [("declaration", _("Confirm that this evidence is your own work."))]
-    problems += submit_blockers(evidence)
+    problems += submit_problems(evidence)
     if problems:
         raise Refused.listing(problems)
-
-
-def submit_blockers(evidence: Evidence) -> list[Problem]:
-    """What must be done before the item can be submitted at all, each with what to do (empty when it is ready)."""
-    problems: list[Problem] = []
-    if not evidence.mappings:
-        problems.append(("claims", _("Choose the criteria this evidence shows before submitting it: use “Choose criteria” on the evidence page.")))
-    if evidence.kind == FILE and not evidence.files:
-        problems.append(("files", _("Add at least one file before submitting.")))
-    for enrolment in {mapping.enrolment_id: mapping.enrolment for mapping in evidence.mappings}.values():
-        if enrolment.assessor_id is None:
-            name = f"{standard_title(enrolment.standard)} ({enrolment.standard.urn})"
-            message = _(
-                "Nobody is assigned to assess %(standard)s yet, so this evidence cannot be submitted. "
-                "Ask your training provider to assign an assessor.",
-                standard=name,
-            )
-            problems.append(("claims", message))
-    return problems
