@@ -7,11 +7,14 @@ from .accounts import login, throttle
 from .assessment import audit_words as _assessment_audit_words  # noqa: F401  (how its entries read in the history)
 from .assessment import subscribers as _assessment_subscribers  # noqa: F401  (signals: evidence -> assessment)
 from .config import PROJECT_ROOT, load_config
-from .core import request_id, tasks
+from .core import limits, request_id, tasks
 from .dashboards import subscribers as _dashboards_subscribers  # noqa: F401  (signals: assessment -> dashboards)
 from .evidence import audit_words as _evidence_audit_words  # noqa: F401  (how its entries read in the history)
 from .iqa import audit_words as _iqa_audit_words  # noqa: F401  (how its entries read in the history)
 from .iqa import subscribers as _iqa_subscribers  # noqa: F401  (signals: assessment -> IQA)
+from .mail import tasks as _mail_tasks  # noqa: F401  (registers the mail tasks)
+from .notifications import subscribers as _notifications_subscribers  # noqa: F401  (signals: assessment, IQA -> notifications)
+from .notifications import tasks as _notifications_tasks  # noqa: F401  (registers the daily digest)
 
 
 def create_app(config: dict | None = None, instance_path: str | None = None) -> Flask:
@@ -26,6 +29,7 @@ def create_app(config: dict | None = None, instance_path: str | None = None) -> 
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     request_id.init_app(app)
+    limits.init_app(app)
     db.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
@@ -49,9 +53,11 @@ def _register_blueprints(app: Flask) -> None:
     from .dashboards.history_views import bp as audit_bp
     from .dashboards.views import bp as dashboards_bp
     from .evidence.views import bp as evidence_bp
+    from .evidence.witness_public import bp as witness_bp
     from .export.views import bp as export_bp
     from .iqa.views import bp as iqa_bp
     from .mail.views import bp as outbox_bp
+    from .notifications.views import bp as notifications_bp
     from .people.views import bp as people_bp
     from .scenarios.views import bp as scenarios_bp
     from .standards.import_views import bp as standards_import_bp
@@ -69,12 +75,14 @@ def _register_blueprints(app: Flask) -> None:
         admin_bp,
         outbox_bp,
         evidence_bp,
+        witness_bp,
         assessment_bp,
         iqa_bp,
         audit_bp,
         export_bp,
         dashboards_bp,
         scenarios_bp,
+        notifications_bp,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

@@ -12,6 +12,7 @@ from .demo import demo_command
 from .doctor import doctor_command
 from .evidence.file_check import check_command
 from .export.cli import export_group
+from .notifications.tasks import notifications_group
 from .scenarios.cli import scenarios_group
 from .standards import commands as _standards_commands  # noqa: F401  (registers load/import/export)
 from .standards.cli import standards_group
@@ -30,6 +31,7 @@ main.add_command(check_command)
 main.add_command(audit_group)
 main.add_command(export_group)
 main.add_command(sessions_group)
+main.add_command(notifications_group)
 main.add_command(doctor_command)
 main.add_command(backup_command)
 main.add_command(restore_command)

@@ -77,6 +77,10 @@ SETTINGS = (
     Setting("SMTP_PASSWORD", None, text_or_none),
     Setting("SMTP_STARTTLS", True, flag),
     Setting("MAIL_SENDER", "assessor@localhost"),
+    #: the address people reach Assessor at, for links in emails sent outside a request (the daily digest)
+    Setting("PUBLIC_URL", "http://localhost:5000"),
+    #: an assessor's daily digest lists evidence that has waited longer than this for their review
+    Setting("NOTIFY_WAITING_DAYS", 7, int),
     #: uploaded evidence files, under their SHA-256, outside the web root
     Setting("STORAGE_DIR", in_instance("storage")),
     #: the size of one uploaded file, and how many one upload may carry
@@ -85,6 +89,8 @@ SETTINGS = (
     #: cohort ZIPs and cached portfolio PDFs, and how long they are kept
     Setting("EXPORT_DIR", in_instance("exports")),
     Setting("EXPORT_RETENTION_HOURS", 24, int),
+    #: how long the link a witness is sent, to confirm their statement, keeps working
+    Setting("WITNESS_LINK_DAYS", 14, int),
     #: the time zone pages and PDFs show times in (stored times are UTC)
     Setting("BABEL_DEFAULT_TIMEZONE", "Europe/London"),
     #: percentage points behind the share of time elapsed at which a learner is amber, and red
@@ -98,6 +104,7 @@ SETTINGS = (
     Setting("CASELOAD_PER_PAGE", 25, int),
     Setting("ASSESSMENT_QUEUE_PER_PAGE", 25, int),
     Setting("EXPORTS_PER_PAGE", 20, int),
+    Setting("NOTICES_PER_PAGE", 25, int),
 )
 
 FIXED = {

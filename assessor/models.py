@@ -6,9 +6,11 @@ from .cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment, Mem
 from .dashboards.models import CohortProgressDay
 from .db import Base
 from .evidence.models import Evidence, EvidenceFile, Mapping, Submission, SubmissionFile
+from .evidence.witness_models import WitnessRequest
 from .export.jobs import ExportJob
 from .iqa.models import NewAssessor, Sample, SamplingPlan
 from .mail.models import OutboxMessage
+from .notifications.models import DigestRun, Notice, Preference
 from .organisations.models import Provider
 from .scenarios.models import Attempt, AttemptStep, ScenarioVersion
 from .standards.models import Criterion, Standard, StandardSuite
@@ -26,8 +28,10 @@ __all__ = [
     "CohortStandard",
     "Criterion",
     "Decision",
+    "DigestRun",
     "Enrolment",
     "EnrolmentProgress",
+    "Notice",
     "Evidence",
     "EvidenceFile",
     "SubmissionFile",
@@ -36,6 +40,7 @@ __all__ = [
     "MemberEvent",
     "NewAssessor",
     "OutboxMessage",
+    "Preference",
     "Provider",
     "Review",
     "Sample",
@@ -47,4 +52,5 @@ __all__ = [
     "Submission",
     "User",
     "UserRole",
+    "WitnessRequest",
 ]

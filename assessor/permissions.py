@@ -64,6 +64,18 @@ def can_change_evidence(user: User, learner_id: int, editable: bool, created_by_
     return editable and user.id in (learner_id, created_by_id)
 
 
+def can_ask_witness(user: User, learner: User, editable: bool, assessed: bool, assigned_assessor_ids: set[int]) -> bool:
+    """The learner while their witness testimony is editable, or their assessor until it is assessed, asks the witness to confirm it."""
+    if not belongs_to(user, learner.provider_id):
+        return False
+    return (user.id == learner.id and editable) or (not assessed and is_assessor(user) and user.id in assigned_assessor_ids)
+
+
+def can_withdraw_witness_request(user: User, learner: User, assigned_assessor_ids: set[int]) -> bool:
+    """Either of them may withdraw a waiting request at any time."""
+    return belongs_to(user, learner.provider_id) and (user.id == learner.id or (is_assessor(user) and user.id in assigned_assessor_ids))
+
+
 def can_assess(user: User, enrolment_provider_id: int, enrolment_assessor_id: int | None) -> bool:
     """Only the assessor assigned to an enrolment judges its criteria."""
     return belongs_to(user, enrolment_provider_id) and is_assessor(user) and enrolment_assessor_id == user.id
@@ -93,3 +105,8 @@ def can_read_iqa_report(user: User, provider_id: int | None) -> bool:
 def can_respond_to_referral(user: User, provider_id: int | None, sample_assessor_id: int | None) -> bool:
     """The assessor whose decision an IQA referred back answers the referral."""
     return belongs_to(user, provider_id) and is_assessor(user) and sample_assessor_id == user.id
+
+
+def can_read_notice(user: User, notice_user_id: int) -> bool:
+    """A notice is its recipient's alone."""
+    return user.id == notice_user_id

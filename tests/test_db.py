@@ -9,6 +9,12 @@ from assessor import create_app, sqlite_setup
 from assessor.accounts.models import User
 
 
+@pytest.fixture(autouse=True)
+def no_open_world(module_worlds):
+    """These tests open their own connections: the previous module's world must not hold SQLite's write lock."""
+    module_worlds.close()
+
+
 def sqlite_only(url: str) -> None:
     if not url.startswith("sqlite"):
         pytest.skip("SQLite settings")

@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "assessor"
 
 LAYERS = {
     7: ("__init__", "cli", "dbcli", "models", "demo", "backup", "doctor"),
-    6: ("dashboards", "export"),
+    6: ("dashboards", "export", "notifications"),
     5: ("iqa",),
     4: ("assessment",),
     3: ("evidence", "scenarios"),

@@ -1,4 +1,4 @@
-"""Migration 0010 gives each submission made before it a snapshot of its evidence as it stands, hashed as the app hashes."""
+"""Migration 0012 gives each submission made before it a snapshot of its evidence as it stands, hashed as the app hashes."""
 import importlib.util
 
 from sqlalchemy import delete, update
@@ -8,7 +8,7 @@ from assessor.evidence.snapshot import frozen_fields, frozen_intact, judged
 
 from .factories import SHIPPED
 
-MIGRATION = SHIPPED.parent / "migrations" / "versions" / "0010_freeze_submission_snapshots.py"
+MIGRATION = SHIPPED.parent / "migrations" / "versions" / "0012_freeze_submission_snapshots.py"
 
 
 def migration():

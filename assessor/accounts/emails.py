@@ -26,6 +26,11 @@ def in_language_of(user: User, compose: Compose) -> Email:
     if user.language in LANGUAGES:
         with force_locale(user.language):
             return compose()
+    return bilingual(compose)
+
+
+def bilingual(compose: Compose) -> Email:
+    """The email in Welsh, then English: for someone whose language we do not know."""
     with force_locale("cy"):
         welsh, welsh_note = compose(), _("The English version follows the Welsh.")
     with force_locale("en"):

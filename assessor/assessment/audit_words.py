@@ -6,6 +6,7 @@ from ..audit.presenting import register_lookup
 from ..cohorts.models import Enrolment
 from ..evidence.models import Evidence, Submission
 from ..standards.models import Criterion, Standard
+from ..standards.references import criterion_label
 from .models import Decision, Review, SignOff
 
 
@@ -15,9 +16,9 @@ def _by_review(session: Session, ids: set[int]):
 
 
 def _by_decision(session: Session, ids: set[int]):
-    query = select(Decision.id, Evidence, Criterion.code).join(Evidence).join(Criterion)
+    query = select(Decision.id, Evidence, Criterion.ref, Criterion.code).join(Evidence).join(Criterion)
     rows = session.execute(query.where(Decision.id.in_(ids)))
-    return {row.id: {"reference": row.Evidence.reference, "criterion": row.code} for row in rows}
+    return {row.id: {"reference": row.Evidence.reference, "criterion": criterion_label(row.ref, row.code)} for row in rows}
 
 
 def _by_sign_off(session: Session, ids: set[int]):

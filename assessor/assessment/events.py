@@ -11,6 +11,11 @@ signals = Namespace()
 review_recorded = signals.signal("review-recorded")
 #: a standard was signed off; the sender is the enrolment, receivers get `session=`
 signed_off = signals.signal("signed-off")
+#: a submission was decided, or its outcome changed by a correction; the sender is the submission,
+#: receivers get `session=` and `outcome=` (evidence.models.REFERRED or ASSESSED)
+evidence_decided = signals.signal("evidence-decided")
+#: the learner countersigned a sign-off; the sender is the sign-off, receivers get `session=`
+countersigned = signals.signal("countersigned")
 #: enrolments' progress rows were recounted; receivers get `session=` and `enrolment_ids=`
 progress_refreshed = signals.signal("progress-refreshed")
 

@@ -6,6 +6,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
+from ..standards.references import reference
 from .claims import Claim, ToDecide
 from .labels import OUTCOME_LABELS
 from .models import MET
@@ -56,12 +57,12 @@ def review_form(plan: ToDecide, version: int) -> ReviewForm:
         pass
 
     for claim in plan.claims:
-        code = claim.criterion.code
+        code = reference(claim.criterion)
         setattr(Form, f"outcome_{claim.criterion_id}", _outcome_field(_l("Decision on %(code)s", code=code)))
         feedback = TextAreaField(_l("Feedback on %(code)s", code=code), validators=[Length(max=FEEDBACK_MAX)])
         setattr(Form, f"feedback_{claim.criterion_id}", feedback)
     for claim in plan.kept:
-        code = claim.criterion.code
+        code = reference(claim.criterion)
         setattr(Form, f"reopen_{claim.criterion_id}", BooleanField(_l("Decide %(code)s again", code=code)))
         reason = TextAreaField(_l("Why %(code)s needs deciding again", code=code), validators=[Length(max=2000)])
         setattr(Form, f"reason_{claim.criterion_id}", reason)

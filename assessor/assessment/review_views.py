@@ -1,5 +1,5 @@
-"""The assessor's queue, reviewing a submission criterion by criterion, corrections, and a learner's decision history."""
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+"""Reviewing a submission criterion by criterion, corrections, and a learner's decision history."""
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -7,23 +7,21 @@ from flask_wtf import FlaskForm
 
 from ..cohorts.models import Enrolment
 from ..core.acts import Conflict, Refused, show_refusal
-from ..core.signals import answers
 from ..db import get_session
 from ..evidence.changes import since_previous
 from ..evidence.labels import KIND_LABELS
 from ..evidence.models import ASSESSED, REFERRED, Submission
 from ..evidence.snapshot import judged
 from ..i18n import format_date
-from ..permissions import can_assess, can_view_learner, is_assessor
+from ..permissions import can_assess, can_view_learner
+from ..standards.references import reference
 from .blueprint import bp, enrolment_or_404
 from .claims import ToDecide, earlier_decisions, to_decide
 from .corrections import correct_decision
-from .events import assessor_follow_ups
 from .forms import CorrectionForm, ReviewForm, review_form
 from .labels import CRITERION_STATUS_LABELS, CRITERION_STATUS_TAGS, OUTCOME_LABELS, OUTCOME_TAGS
 from .models import Decision, Review
 from .progress import criterion_statuses
-from .queue import queue_for
 from .services import (
     AlreadyReviewed,
     current_of,
@@ -66,17 +64,6 @@ def _may_assess(enrolment: Enrolment) -> bool:
 def _may_view(enrolment: Enrolment, *assessor_ids: int) -> bool:
     learner = enrolment.member.learner
     return can_view_learner(current_user, learner, {enrolment.assessor_id, *assessor_ids} - {None}, {enrolment.iqa_id} - {None})
-
-
-@bp.get("/queue")
-def queue():
-    if not is_assessor(current_user):
-        abort(403)
-    per_page = current_app.config["ASSESSMENT_QUEUE_PER_PAGE"]
-    db = get_session()
-    items = queue_for(db, current_user, request.args.get("page", 1, type=int), per_page)
-    referrals = sum(answers(assessor_follow_ups, current_user, session=db))
-    return render_template("assessment/queue.html", items=items, referrals=referrals)
 
 
 @bp.route("/submissions/<int:submission_id>/enrolments/<int:enrolment_id>", methods=["GET", "POST"])
@@ -201,7 +188,7 @@ def correct(decision_id: int):
             status, history = status_for(error), decision_history(db, decision)
         else:
             db.commit()
-            code = decision.criterion.code
+            code = reference(decision.criterion)
             flash(_("Correction saved for %(code)s. The earlier decision stays in the history.", code=code), "success")
             return redirect(url_for(".review", submission_id=decision.review.submission_id, enrolment_id=enrolment.id))
     elif form.errors:

@@ -19,9 +19,10 @@ from ..evidence.snapshot import judged
 from ..i18n import lazy_datetime
 from ..permissions import can_assess
 from ..standards.models import Criterion
+from ..standards.references import reference
 from ..timeutil import utcnow
 from .claims import Claim, ToDecide, to_decide
-from .events import review_recorded
+from .events import evidence_decided, review_recorded
 from .models import NOT_YET, OUTCOMES, Decision, Review
 from .progress import current_decisions, refresh_progress
 
@@ -39,7 +40,7 @@ class AlreadyReviewed(Conflict):
 
 def when(moment):
     """A moment as people read it, in their language when shown: 23 November 2026, 14:05."""
-    return lazy_datetime(moment, "d MMMM y, HH:mm")
+    return lazy_datetime(moment)
 
 
 def learner_changed() -> str:
@@ -172,7 +173,7 @@ def _add_decisions(session: Session, assessor: User, review: Review, claims: lis
 
 def reopen_problems(kept: list[Claim], reopened: dict[int, str]) -> list[tuple[str, str]]:
     """A reason for every criterion met before that the assessor decides again."""
-    return [(f"reason_{claim.criterion_id}", _("Enter the reason for deciding %(code)s again.", code=claim.criterion.code))
+    return [(f"reason_{claim.criterion_id}", _("Enter the reason for deciding %(code)s again.", code=reference(claim.criterion)))
             for claim in kept if claim.criterion_id in reopened and not reopened[claim.criterion_id]]
 
 
@@ -180,7 +181,7 @@ def outcome_problems(claims: list[Claim], outcomes: Outcomes) -> list[tuple[str,
     """A decision for every criterion asked, and feedback wherever it is not yet met."""
     problems = []
     for claim in claims:
-        criterion_id, code = claim.criterion_id, claim.criterion.code
+        criterion_id, code = claim.criterion_id, reference(claim.criterion)
         outcome, feedback = outcomes.get(criterion_id, (None, ""))
         if outcome not in OUTCOMES:
             problems.append((f"outcome_{criterion_id}", _("Choose met or not yet met for %(code)s.", code=code)))
@@ -266,6 +267,7 @@ def _set_outcome(session: Session, actor: User, submission: Submission, outcome:
            before={"reference": reference, "outcome": before["outcome"]}, after={"reference": reference, "outcome": outcome})
     record(session, actor, outcome, "evidence", evidence.id, learner_id=learner_id,
            before={"reference": reference, "status": before["status"]}, after={"reference": reference, "status": outcome})
+    evidence_decided.send(submission, session=session, outcome=outcome)
 
 
 def _decision_fields(decision: Decision, reference: str, ref: str) -> dict:

@@ -23,11 +23,12 @@ from ..audit.services import record
 from ..cohorts.models import Enrolment
 from ..core.acts import Conflict, Refused
 from ..core.signals import answers
-from ..i18n import lazy_date
+from ..i18n import lazy_date, signed_wording
 from ..permissions import can_administer, can_assess, can_countersign
 from ..standards.models import Criterion
+from ..standards.references import reference
 from ..timeutil import utcnow
-from .events import sign_off_checks, signed_off
+from .events import countersigned, sign_off_checks, signed_off
 from .models import EnrolmentProgress, SignOff
 from .progress import (
     MET_STATUS,
@@ -38,10 +39,10 @@ from .progress import (
 )
 from .signing import canonical_hash, iso, learner_hash, sign_off_payload
 
-ASSESSOR_DECLARATION = _l(
+ASSESSOR_DECLARATION = signed_wording(_l(
     "I confirm that the evidence is valid, authentic, reliable, current and sufficient, "
     "and that it shows the learner has met every criterion of this standard."
-)
+))
 LEARNER_STATEMENT = _l("I confirm the evidence is my own work and I agree with this sign-off.")
 NAME_REQUIRED = _l("Type your full name as your signature.")
 AGREE_REQUIRED = _l("Tick the box to confirm the declaration.")
@@ -103,7 +104,7 @@ def _require_all_met(session: Session, enrolment: Enrolment) -> None:
     statuses = criterion_statuses(session, enrolment)
     missing = [c for c in assessable_criteria(session, enrolment.standard_id) if statuses.get(c.id) != MET_STATUS]
     if missing:
-        refs = ", ".join(criterion.code for criterion in missing)
+        refs = ", ".join(reference(criterion) for criterion in missing)
         raise Refused(
             ngettext(
                 "%(num)d criterion is not met yet (%(refs)s). Every criterion must be met before sign-off.",
@@ -152,6 +153,7 @@ def countersign(session: Session, learner: User, sign_off: SignOff, signature_na
         sign_off.learner_hash = learner_hash(sign_off.signed_hash, signature, signed_at)
     after = {"learner_signature_name": signature, "learner_hash": sign_off.learner_hash}
     record(session, learner, "countersigned", "sign_off", sign_off.id, learner_id=learner.id, after=after)
+    countersigned.send(sign_off, session=session)
     refresh_progress(session, {enrolment.id})
     return sign_off
 

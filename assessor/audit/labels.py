@@ -114,3 +114,13 @@ VALUE_LABELS = {
 def register_values(entity: str, field: str, labels: dict) -> None:
     """How an area's stored codes read in the history (entity "*" for every entity with that field)."""
     VALUE_LABELS[(entity, field)] = labels
+
+
+def register_sentences(sentences: dict) -> None:
+    """How an area's entries read: (entity, action) -> sentences from the fullest to the barest."""
+    SENTENCES.update(sentences)
+
+
+def register_fields(labels: dict) -> None:
+    """What an area's fields are called in the details of its entries."""
+    FIELD_LABELS.update(labels)

@@ -26,12 +26,27 @@ def present(session: Session, entries: list[AuditEntry]) -> list[Row]:
         Row(
             entry.seq,
             aware(entry.at),
-            entry.actor.name if entry.actor is not None else _("System"),
+            _who(entry),
             describe(entry, known.get((entry.entity, entry.entity_id))),
             changes(entry),
         )
         for entry in entries
     ]
+
+
+#: entity -> who acted in an entry with no signed-in person (a witness signing by link), filled through `register_actor`
+ACTORS: dict[str, Callable[[AuditEntry], str | None]] = {}
+
+
+def register_actor(entity: str, name_of: Callable[[AuditEntry], str | None]) -> None:
+    ACTORS[entity] = name_of
+
+
+def _who(entry: AuditEntry) -> str:
+    if entry.actor is not None:
+        return entry.actor.name
+    name_of = ACTORS.get(entry.entity)
+    return (name_of(entry) if name_of else None) or _("System")
 
 
 #: entity -> what to look up about its rows, for the sentences that name them; filled by the areas

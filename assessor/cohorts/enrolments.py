@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..accounts.models import ASSESSOR, IQA, User, UserRole
-from ..core.acts import Refused
+from ..core.acts import Problem, Refused
 from ..standards.models import Standard
 from ..timeutil import today
 from .models import ACTIVE, ASSIGNMENT_CHANGED, ENROLLED, ON_BREAK, Cohort, CohortMember, Enrolment
@@ -73,23 +73,21 @@ def enrol_learners(
             raise Refused(_("Every active learner is already enrolled on all the cohort's standards."), "learners")
     if not member_ids:
         raise Refused(_("Choose at least one learner."), "learners")
-    pairs = {
-        pinned.standard_id: _checked_pair(session, cohort.provider_id, pinned.standard, assignments.get(pinned.standard_id))
-        for pinned in cohort.standards
-    }
+    pairs = checked_pairs(session, cohort, assignments)
     members = {member.id: member for member in cohort.members}
     if not set(member_ids) <= members.keys():
         raise Refused(_("Someone you chose is no longer in this cohort. Reload the page and choose again."), "learners")
     outcome = EnrolOutcome()
     for member_id in dict.fromkeys(member_ids):
-        _enrol_member(session, actor, members[member_id], cohort, pairs, outcome)
+        enrol_member(session, actor, members[member_id], cohort, pairs, outcome)
     session.flush()
     return outcome
 
 
-def _enrol_member(
+def enrol_member(
     session: Session, actor: User, member: CohortMember, cohort: Cohort, pairs: dict, outcome: EnrolOutcome
 ) -> None:
+    """Enrol an active member on each of the cohort's standards they are not yet on, with that standard's (assessor, IQA)."""
     if member.status != ACTIVE:
         outcome.not_active.append(member)
         return
@@ -133,24 +131,38 @@ def change_assignment(session: Session, actor: User, enrolment: Enrolment, assig
     return True
 
 
+def checked_pairs(session: Session, cohort: Cohort, assignments: dict[int, Assignment]) -> dict[int, tuple[User, User]]:
+    """{standard id: (assessor, IQA)} for each of the cohort's standards, or every problem with the choices at once."""
+    pairs, problems = {}, []
+    for pinned in cohort.standards:
+        try:
+            pairs[pinned.standard_id] = _checked_pair(session, cohort.provider_id, pinned.standard, assignments.get(pinned.standard_id))
+        except Refused as refused:
+            problems += refused.problems
+    if problems:
+        raise Refused.listing(problems)
+    return pairs
+
+
 def _checked_pair(session: Session, provider_id: int, standard: Standard, assignment: Assignment | None) -> tuple[User, User]:
     """The assessor and IQA of an enrolment: both chosen, from the provider, in their roles, and two people."""
     label = _standard_label(standard)
     assessor = _person(session, provider_id, assignment.assessor_id if assignment else None, ASSESSOR)
-    if assessor is None:
-        raise Refused(_("Choose an assessor for %(standard)s.", standard=label), f"assessor_{standard.id}")
     iqa = _person(session, provider_id, assignment.iqa_id if assignment else None, IQA)
+    problems: list[Problem] = []
+    if assessor is None:
+        problems.append((f"assessor_{standard.id}", _("Choose an assessor for %(standard)s.", standard=label)))
     if iqa is None:
-        raise Refused(_("Choose an IQA for %(standard)s.", standard=label), f"iqa_{standard.id}")
-    if assessor.id == iqa.id:
-        raise Refused(
-            _(
-                "%(name)s cannot be both the assessor and the IQA for %(standard)s: an IQA never verifies their own decisions.",
-                name=assessor.name,
-                standard=label,
-            ),
-            f"iqa_{standard.id}",
+        problems.append((f"iqa_{standard.id}", _("Choose an IQA for %(standard)s.", standard=label)))
+    elif assessor is not None and assessor.id == iqa.id:
+        message = _(
+            "%(name)s cannot be both the assessor and the IQA for %(standard)s: an IQA never verifies their own decisions.",
+            name=assessor.name,
+            standard=label,
         )
+        problems.append((f"iqa_{standard.id}", message))
+    if problems:
+        raise Refused.listing(problems)
     return assessor, iqa
 
 

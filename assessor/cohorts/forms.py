@@ -18,8 +18,10 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..accounts.models import User
+from ..core.loading import as_id
 from ..standards.models import Standard
 from ..timeutil import today
+from .enrolments import Assignment
 from .labels import standard_title
 from .models import Cohort, CohortMember
 
@@ -33,6 +35,9 @@ class DayField(DateField):
         super().__init__(label, validators, format="%Y-%m-%d", **kwargs)
 
     def process_formdata(self, valuelist):
+        if not "".join(valuelist).strip():
+            self.data = None  # left blank: whether that is allowed is for the validators and the service to say
+            return
         try:
             super().process_formdata(valuelist)
         except ValueError:
@@ -71,8 +76,10 @@ class CohortForm(FlaskForm):
 
 
 class LearnerForm(FlaskForm):
-    name = StringField(_l("Full name"), validators=[Length(max=200)])
-    email = EmailField(_l("Email address"), validators=[DataRequired(_l("Enter the learner's email address.")), Length(max=254)])
+    """Checked by the services (cohorts.services.learner_problems), so that every problem, with the enrolment's, shows at once."""
+
+    name = StringField(_l("Full name"))
+    email = EmailField(_l("Email address"))
 
 
 class UploadForm(FlaskForm):
@@ -87,6 +94,17 @@ def _people_choices(people: list[User], empty: str) -> list[SelectChoice]:
     return [SelectChoice("", empty)] + [SelectChoice(str(person.id), f"{person.name} ({person.email})") for person in people]
 
 
+def _offer_assignments(form_class: type, cohort: Cohort, assessors: list[User], iqas: list[User]) -> None:
+    """An assessor and an IQA choice on the form for each of the cohort's standards."""
+    for pinned in cohort.standards:
+        label = f"{pinned.standard.urn} v{pinned.standard.version}"
+        assessor_choices, iqa_choices = _people_choices(assessors, _("Choose an assessor")), _people_choices(iqas, _("Choose an IQA"))
+        assessor = SelectField(_l("Assessor for %(standard)s", standard=label), choices=assessor_choices, validate_choice=False)
+        iqa = SelectField(_l("IQA for %(standard)s", standard=label), choices=iqa_choices, validate_choice=False)
+        setattr(form_class, f"assessor_{pinned.standard_id}", assessor)
+        setattr(form_class, f"iqa_{pinned.standard_id}", iqa)
+
+
 def enrol_form(cohort: Cohort, members: list[CohortMember], assessors: list[User], iqas: list[User], formdata=None) -> FlaskForm:
     """A form with the learners to choose and, for each of the cohort's standards, an assessor and an IQA."""
 
@@ -94,16 +112,37 @@ def enrol_form(cohort: Cohort, members: list[CohortMember], assessors: list[User
         learners = MultiCheckboxField(_l("Learners"), coerce=_coerce_id, validate_choice=False)
         all_unenrolled = BooleanField(_l("All active learners not yet enrolled"))
 
-    for pinned in cohort.standards:
-        label = f"{pinned.standard.urn} v{pinned.standard.version}"
-        assessor_choices, iqa_choices = _people_choices(assessors, _("Choose an assessor")), _people_choices(iqas, _("Choose an IQA"))
-        assessor = SelectField(_l("Assessor for %(standard)s", standard=label), choices=assessor_choices, validate_choice=False)
-        iqa = SelectField(_l("IQA for %(standard)s", standard=label), choices=iqa_choices, validate_choice=False)
-        setattr(EnrolForm, f"assessor_{pinned.standard_id}", assessor)
-        setattr(EnrolForm, f"iqa_{pinned.standard_id}", iqa)
+    _offer_assignments(EnrolForm, cohort, assessors, iqas)
     form = EnrolForm(formdata=formdata) if formdata is not None else EnrolForm()
     form.learners.choices = [SelectChoice(str(member.id), member.learner.name) for member in members]
     return form
+
+
+def chosen_assignments(form: FlaskForm, cohort: Cohort, default: Assignment | None = None) -> dict[int, Assignment]:
+    """{standard id: the assessor and IQA chosen for it} from a form made with _offer_assignments; `default` fills what is left empty."""
+    default = default or Assignment(None, None)
+    return {
+        pinned.standard_id: Assignment(
+            as_id(form[f"assessor_{pinned.standard_id}"].data) or default.assessor_id, as_id(form[f"iqa_{pinned.standard_id}"].data) or default.iqa_id
+        )
+        for pinned in cohort.standards
+    }
+
+
+def learner_form(cohort: Cohort, assessors: list[User], iqas: list[User]) -> FlaskForm:
+    """The learner's name and email and, when the cohort has standards, whether to enrol them now and with whom:
+    one assessor and IQA for every standard, or a choice per standard."""
+
+    class NewLearnerForm(LearnerForm):
+        enrol = BooleanField(_l("Enrol them on the cohort's standards now"))
+        assessor_all = SelectField(_l("Assessor"), choices=_people_choices(assessors, _("Choose an assessor")), validate_choice=False)
+        iqa_all = SelectField(_l("IQA"), choices=_people_choices(iqas, _("Choose an IQA")), validate_choice=False)
+
+        def assignments(self, cohort: Cohort) -> dict[int, Assignment]:
+            return chosen_assignments(self, cohort, Assignment(as_id(self.assessor_all.data), as_id(self.iqa_all.data)))
+
+    _offer_assignments(NewLearnerForm, cohort, assessors, iqas)
+    return NewLearnerForm()
 
 
 class AssignmentForm(FlaskForm):

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from ..accounts.models import User
 from ..core.acts import Refused
+from ..i18n import lazy_date
 from .enrolments import enrol
 from .models import (
     ACTIVE,
@@ -98,12 +99,12 @@ def _check_date_and_reason(member: CohortMember, effective_on: date | None, reas
     if effective_on is None:
         raise Refused(_("Enter the date it takes effect."), "effective_on")
     if effective_on < member.cohort.start_date:
-        started = member.cohort.start_date.isoformat()
+        started = lazy_date(member.cohort.start_date)
         raise Refused(_("The date cannot be before the cohort started, on %(date)s.", date=started), "effective_on")
     last_change = max((event.effective_on for event in member.events if event.kind in STATUS_EVENTS), default=None)
     if last_change is not None and effective_on < last_change:
         raise Refused(
-            _("The date cannot be before the last change to this learner's status, on %(date)s.", date=last_change.isoformat()),
+            _("The date cannot be before the last change to this learner's status, on %(date)s.", date=lazy_date(last_change)),
             "effective_on",
         )
     if not (reason or "").strip():

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..accounts.models import LEARNER, User
 from ..accounts.services import AccountError, LinkBuilder, find_user_by_email, invite_user, normalise_email
-from ..core.acts import Refused
+from ..core.acts import Problem, Refused
 from ..core.pages import Page, paginate
 from ..mail.services import MailSettings
 from ..organisations.models import Provider
@@ -65,8 +65,9 @@ def create_cohort(
     provider_id = actor.provider_id
     if provider_id is None:
         raise Refused(_("Only a provider's administrator can create cohorts."))
-    name = _checked_details(session, provider_id, name, start_date, target_end_date)
-    standards = _chosen_standards(session, standard_ids)
+    name, standards = check_cohort(
+        session, provider_id, name=name, start_date=start_date, target_end_date=target_end_date, standard_ids=standard_ids
+    )
     cohort = Cohort(provider_id=provider_id, name=name, start_date=start_date, target_end_date=target_end_date)
     cohort.standards = [CohortStandard(standard=standard) for standard in standards]
     session.add(cohort)
@@ -85,8 +86,11 @@ def update_cohort(
     standard_ids: Iterable[int],
 ) -> None:
     """Change the details and standards; a standard with learners enrolled on it cannot be removed."""
-    name = _checked_details(session, cohort.provider_id, name, start_date, target_end_date, cohort_id=cohort.id)
-    chosen = {standard.id: standard for standard in _chosen_standards(session, standard_ids)}
+    name, standards = check_cohort(
+        session, cohort.provider_id, name=name, start_date=start_date, target_end_date=target_end_date,
+        standard_ids=standard_ids, cohort_id=cohort.id,
+    )
+    chosen = {standard.id: standard for standard in standards}
     removed = [pinned for pinned in cohort.standards if pinned.standard_id not in chosen]
     for pinned in removed:
         _refuse_if_enrolled(session, cohort, pinned.standard)
@@ -98,38 +102,49 @@ def update_cohort(
     session.flush()
 
 
-def _checked_details(
-    session: Session, provider_id: int, name: str, start: date | None, end: date | None, cohort_id: int | None = None
-) -> str:
+def check_cohort(
+    session: Session, provider_id: int, *, name: str, start_date: date | None, target_end_date: date | None,
+    standard_ids: Iterable[int], cohort_id: int | None = None,
+) -> tuple[str, list[Standard]]:
+    """The tidied name and the chosen standards; raises Refused listing every problem at once."""
     name = " ".join((name or "").split())
+    standards, problems = _chosen_standards(session, standard_ids)
+    problems = _detail_problems(session, provider_id, name, start_date, target_end_date, cohort_id) + problems
+    if problems:
+        raise Refused.listing(problems)
+    return name, standards
+
+
+def _detail_problems(session: Session, provider_id: int, name: str, start: date | None, end: date | None, cohort_id: int | None) -> list[Problem]:
+    problems: list[Problem] = []
     if not name:
-        raise Refused(_("Enter a name for the cohort."), "name")
-    if len(name) > NAME_MAX:
-        raise Refused(_("The name must be 200 characters or fewer."), "name")
+        problems.append(("name", _("Enter a name for the cohort.")))
+    elif len(name) > NAME_MAX:
+        problems.append(("name", _("The name must be 200 characters or fewer.")))
     others = session.execute(select(Cohort.id, Cohort.name).where(Cohort.provider_id == provider_id))
-    if any(other_name.casefold() == name.casefold() and other_id != cohort_id for other_id, other_name in others):
-        raise Refused(_("There is already a cohort called “%(name)s”. Choose another name.", name=name), "name")
+    if name and any(other_name.casefold() == name.casefold() and other_id != cohort_id for other_id, other_name in others):
+        problems.append(("name", _("There is already a cohort called “%(name)s”. Choose another name.", name=name)))
     if start is None:
-        raise Refused(_("Enter the start date."), "start_date")
+        problems.append(("start_date", _("Enter the start date.")))
     if end is None:
-        raise Refused(_("Enter the target end date."), "target_end_date")
-    if end <= start:
-        raise Refused(_("The target end date must be after the start date."), "target_end_date")
-    return name
+        problems.append(("target_end_date", _("Enter the target end date.")))
+    elif start is not None and end <= start:
+        problems.append(("target_end_date", _("The target end date must be after the start date.")))
+    return problems
 
 
-def _chosen_standards(session: Session, standard_ids: Iterable[int]) -> list[Standard]:
+def _chosen_standards(session: Session, standard_ids: Iterable[int]) -> tuple[list[Standard], list[Problem]]:
     ids = sorted(set(standard_ids))
     if not ids:
-        raise Refused(_("Choose at least one standard."), "standards")
+        return [], [("standards", _("Choose at least one standard."))]
     standards = list(session.scalars(select(Standard).where(Standard.id.in_(ids)).order_by(Standard.id)))
     if len(standards) != len(ids):
-        raise Refused(_("A standard you chose is no longer loaded. Reload the page and choose again."), "standards")
+        return [], [("standards", _("A standard you chose is no longer loaded. Reload the page and choose again."))]
     urns = [standard.urn for standard in standards]
     repeated = sorted({urn for urn in urns if urns.count(urn) > 1})
     if repeated:
-        raise Refused(_("Choose only one version of %(urn)s.", urn=repeated[0]), "standards")
-    return standards
+        return [], [("standards", _("Choose only one version of %(urn)s.", urn=repeated[0]))]
+    return standards, []
 
 
 def _refuse_if_enrolled(session: Session, cohort: Cohort, standard: Standard) -> None:
@@ -197,17 +212,33 @@ def add_learner(
     session: Session, mail: MailSettings, actor: User, cohort: Cohort, *, name: str, email: str, link_for: LinkBuilder
 ) -> AddedLearner:
     """Invite the person as a learner of the cohort's provider (or give them the role) and add them to the cohort."""
-    name = " ".join((name or "").split())
-    email = _checked_email(email)
+    problems = learner_problems(session, name=name, email=email)
+    if problems:
+        raise Refused.listing(problems)
+    name, email = _tidy_name(name), normalise_email(email)
     existing = find_user_by_email(session, email)
     member = find_member(session, cohort, existing.id) if existing else None
     if member is not None:
         return AddedLearner(member, already=True)
-    if not name and existing is None:
-        raise Refused(_("Enter the learner's name."), "name")
-    if len(name) > NAME_MAX:
-        raise Refused(_("The name must be 200 characters or fewer."), "name")
     return _join(session, mail, actor, cohort, name or existing.name, email, link_for)
+
+
+def learner_problems(session: Session, *, name: str, email: str) -> list[Problem]:
+    """What is wrong with a learner's name and email as typed, every problem at once (nothing is changed)."""
+    try:
+        email = _checked_email(email)
+    except Refused as refused:
+        return refused.problems
+    name = _tidy_name(name)
+    if not name and find_user_by_email(session, email) is None:
+        return [("name", _("Enter the learner's name."))]
+    if len(name) > NAME_MAX:
+        return [("name", _("The name must be 200 characters or fewer."))]
+    return []
+
+
+def _tidy_name(name: str) -> str:
+    return " ".join((name or "").split())
 
 
 def _checked_email(email: str) -> str:

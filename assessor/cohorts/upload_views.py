@@ -1,13 +1,17 @@
-"""Adding learners to a cohort: one at a time, or from a CSV file with a preview before anything is saved."""
+"""Adding learners to a cohort: one at a time (enrolled at once if the administrator wants), or from a CSV file with a preview before anything is saved."""
 from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..accounts.models import ASSESSOR, IQA
 from ..core.acts import attempt
+from ..core.limits import takes_files
 from ..db import get_session
 from ..mail.services import MailSettings
+from .arrivals import add_and_enrol
 from .blueprint import bp, cohort_or_abort, status_code
-from .forms import ConfirmUploadForm, LearnerForm, UploadForm
+from .enrolments import EnrolOutcome, assignable_people
+from .forms import ConfirmUploadForm, UploadForm, learner_form
 from .roster import MAX_BYTES, UploadError, read_roster, sign_rows, unsign_rows
 from .services import AddedLearner, add_learner, check_roster, confirm_roster
 
@@ -23,29 +27,38 @@ def _invitation_link(token: str) -> str:
 @bp.route("/<int:cohort_id>/learners/new", methods=["GET", "POST"])
 def add_one(cohort_id: int):
     cohort = cohort_or_abort(cohort_id)
-    form = LearnerForm()
+    db = get_session()
+    form = learner_form(cohort, assignable_people(db, cohort.provider_id, ASSESSOR), assignable_people(db, cohort.provider_id, IQA))
     if form.validate_on_submit():
-        db = get_session()
-        person = {"name": form.name.data, "email": form.email.data}
-        outcome = attempt(db, lambda: add_learner(db, _mail(), current_user, cohort, **person, link_for=_invitation_link), form)
+        person = {"name": form.name.data, "email": form.email.data, "link_for": _invitation_link}
+        if cohort.standards and form.enrol.data:
+            assignments = form.assignments(cohort)
+            outcome = attempt(db, lambda: add_and_enrol(db, _mail(), current_user, cohort, assignments=assignments, **person), form)
+        else:
+            outcome = attempt(db, lambda: (add_learner(db, _mail(), current_user, cohort, **person), None), form)
         if outcome.done:
-            added = outcome.value
-            _flash_added(added)
+            _flash_added(*outcome.value)
             return redirect(url_for(".show", cohort_id=cohort.id))
     return render_template("cohorts/add_learner.html", cohort=cohort, form=form), status_code(form)
 
 
-def _flash_added(added: AddedLearner) -> None:
+def _flash_added(added: AddedLearner, enrolled: EnrolOutcome | None = None) -> None:
     name = added.member.learner.name
-    if added.already:
+    if added.already and not (enrolled and enrolled.enrolled):
         flash(_("%(name)s is already in this cohort. Nothing has changed.", name=name), "info")
+    elif added.already:
+        flash(_("%(name)s was already in this cohort.", name=name), "info")
     elif added.invited:
         flash(_("%(name)s has been added and sent an invitation to set a password.", name=name), "success")
     else:
         flash(_("%(name)s has been added to the cohort.", name=name), "success")
+    if enrolled and enrolled.enrolled:
+        standards = ", ".join(enrolment.standard.urn for enrolment in enrolled.enrolled)
+        flash(_("%(name)s is enrolled on %(standards)s.", name=name, standards=standards), "success")
 
 
 @bp.route("/<int:cohort_id>/learners/upload", methods=["GET", "POST"])
+@takes_files
 def upload(cohort_id: int):
     cohort = cohort_or_abort(cohort_id)
     form = UploadForm()
@@ -62,6 +75,7 @@ def upload(cohort_id: int):
 
 
 @bp.post("/<int:cohort_id>/learners/upload/confirm")
+@takes_files
 def confirm_upload(cohort_id: int):
     cohort = cohort_or_abort(cohort_id)
     form = ConfirmUploadForm()

@@ -4,15 +4,15 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..accounts.models import ASSESSOR, IQA
-from ..core.acts import attempt
-from ..core.loading import as_id
+from ..core.acts import attempt, validated
 from ..db import get_session
 from .blueprint import administered_provider_id, bp, cohort_or_abort, status_code
-from .enrolments import Assignment, EnrolOutcome, assignable_people, enrol_learners, unenrolled_active_members
-from .forms import CohortForm, enrol_form
+from .enrolments import EnrolOutcome, assignable_people, enrol_learners, unenrolled_active_members
+from .forms import CohortForm, chosen_assignments, enrol_form
 from .models import ACTIVE, MEMBER_STATUSES
 from .services import (
     active_counts,
+    check_cohort,
     create_cohort,
     list_cohorts,
     list_members,
@@ -33,10 +33,10 @@ def index():
 
 @bp.route("/new", methods=["GET", "POST"])
 def new():
-    administered_provider_id()
+    provider_id = administered_provider_id()
     db = get_session()
     form = CohortForm().offer(loaded_standards(db))
-    if form.validate_on_submit():
+    if validated(form, lambda: check_cohort(db, provider_id, **_details(form))):
         outcome = attempt(db, lambda: create_cohort(db, current_user, **_details(form)), form)
         if outcome.done:
             cohort = outcome.value
@@ -50,7 +50,7 @@ def edit(cohort_id: int):
     cohort = cohort_or_abort(cohort_id)
     db = get_session()
     form = (CohortForm() if request.method == "POST" else CohortForm.for_cohort(cohort)).offer(loaded_standards(db))
-    if form.validate_on_submit():
+    if validated(form, lambda: check_cohort(db, cohort.provider_id, cohort_id=cohort.id, **_details(form))):
         outcome = attempt(db, lambda: update_cohort(db, current_user, cohort, **_details(form)), form)
         if outcome.done:
             flash(_("Cohort “%(name)s” saved.", name=cohort.name), "success")
@@ -88,7 +88,7 @@ def enrol(cohort_id: int):
     form = enrol_form(cohort, active, *people)
     if form.validate_on_submit():
         chosen, everyone = form.learners.data or [], form.all_unenrolled.data
-        assignments = _assignments(form, cohort)
+        assignments = chosen_assignments(form, cohort)
         attempted = attempt(db, lambda: enrol_learners(db, current_user, cohort, chosen, assignments, all_unenrolled=everyone), form)
         if attempted.done:
             _flash_enrolled(attempted.value)
@@ -96,15 +96,6 @@ def enrol(cohort_id: int):
     unenrolled = {member.id for member in unenrolled_active_members(cohort)}
     page = render_template("cohorts/enrol.html", cohort=cohort, form=form, active=active, unenrolled=unenrolled)
     return page, status_code(form)
-
-
-def _assignments(form, cohort) -> dict[int, Assignment]:
-    return {
-        pinned.standard_id: Assignment(
-            as_id(form[f"assessor_{pinned.standard_id}"].data), as_id(form[f"iqa_{pinned.standard_id}"].data)
-        )
-        for pinned in cohort.standards
-    }
 
 
 def _flash_enrolled(outcome: EnrolOutcome) -> None:

@@ -47,13 +47,29 @@ def status_of(refusal: Refused) -> int:
 
 
 def show_refusal(form: FlaskForm, refusal: Refused) -> None:
-    """Put each problem beside its field, or above the form when it names none the form has."""
+    """Put each problem beside its field (one a field: a field the form's own checks refused keeps that message),
+    or above the form when it names none the form has."""
     for name, message in refusal.problems:
         field = form._fields.get(name) if name else None
-        if field is not None:
-            field.errors = [*field.errors, str(message)]
-        else:
+        if field is None:
             form.form_errors.append(str(message))
+        elif not field.errors:
+            field.errors = [str(message)]
+
+
+def validated(form: FlaskForm, check: Callable[[], Any] | None = None) -> bool:
+    """Whether a posted form passes its own checks and the service's `check` (which raises Refused listing every
+    problem); both always run, so the page shows every problem at once rather than one round at a time."""
+    if not form.is_submitted():
+        return False
+    valid = form.validate()
+    if check is not None:
+        try:
+            check()
+        except Refused as refusal:
+            show_refusal(form, refusal)
+            return False
+    return valid
 
 
 @dataclass

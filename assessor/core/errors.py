@@ -1,9 +1,10 @@
 """Error pages in the reader's language, with a way on."""
-from flask import Flask, current_app, render_template
+from flask import Flask, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from ..i18n import megabytes
+from .limits import TEXT_BODY_MAX, reshow_without_files, route_takes_files, upload_limits
 
 MESSAGES = {
     400: (_l("Something in that request was not right"), _l("Go back, reload the page and try again.")),
@@ -36,7 +37,14 @@ def _csrf_page(_error):
 
 
 def _too_large_page(_error):
-    title = _l("That file is too large")
-    advice = _l("Each file can be up to %(size)s MB, and you can send up to %(count)s files at once. Go back and choose a smaller file.",
-                size=megabytes(current_app.config["UPLOAD_MAX_BYTES"]), count=current_app.config["UPLOAD_MAX_FILES"])
-    return render_template("errors/error.html", title=title, advice=advice), 413
+    """A message that fits what was sent; a form that can be shown again comes back with the text that was kept."""
+    if not route_takes_files():
+        title = _l("That is more than this form can take")
+        advice = _l("A form can send up to %(size)s MB. Go back: what you typed is still in the page. Shorten the text and send it again.",
+                    size=megabytes(request.max_content_length or TEXT_BODY_MAX))
+        return render_template("errors/error.html", title=title, advice=advice), 413
+    reshown = reshow_without_files()
+    if reshown is not None:
+        return reshown
+    return render_template("errors/error.html", title=_l("That file is too large"), advice=upload_limits()), 413
+

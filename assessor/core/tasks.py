@@ -1,11 +1,14 @@
 """Background tasks on Dramatiq: Redis as the broker when REDIS_URL is set, else an in-memory broker in this process.
 
-Areas register plain functions with `@task(...)` (export/tasks.py today; e-mail goes in a
-mail/tasks.py of its own); each app binds them to its own broker as actors that receive the app first. The web enqueues with `enqueue(app, name, *args)`; `assessor worker`
+Areas register plain functions with `@task(...)` (export/tasks.py, mail/tasks.py,
+notifications/tasks.py); each app binds them to its own broker as actors that receive the app first. The web enqueues with `enqueue(app, name, *args)`; `assessor worker`
 (or, without Redis, the worker thread `assessor run` starts) runs them. Messages are acknowledged
 only after the task returns, so a worker killed mid-task has its task redelivered to another.
 """
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import dramatiq
@@ -13,6 +16,7 @@ from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
 from dramatiq.middleware import AgeLimit, Callbacks, Retries, ShutdownNotifications, TimeLimit
 from flask import Flask
+from sqlalchemy.orm import Session
 
 #: chance, per million broker commands, that a command also requeues the messages of workers gone silent
 MAINTENANCE_CHANCE = 100_000
@@ -31,6 +35,8 @@ class TaskSpec:
 REGISTRY: dict[str, TaskSpec] = {}
 #: how each area finds its unfinished work again when an in-memory broker starts empty
 RECOVERIES: list[Callable[[Flask], int]] = []
+#: {task name: seconds}: tasks the embedded worker queues every so often (with Redis, cron runs their commands)
+PERIODIC: dict[str, float] = {}
 
 
 def task(name: str, *, queue: str = "default", on_exhausted: str | None = None) -> Callable:
@@ -72,6 +78,16 @@ def _bound(app: Flask, function: Callable) -> Callable:
     return run
 
 
+@contextmanager
+def task_session(app: Flask) -> Iterator[Session]:
+    """A database session of the task's own, closed when it is done."""
+    session = app.extensions["db_sessionmaker"]()
+    try:
+        yield session
+    finally:
+        session.close()
+
+
 def enqueue(app: Flask, name: str, *args) -> None:
     """Queue a task; raises when the broker cannot be reached (the caller records that on its job)."""
     app.extensions["task_actors"][name].send(*args)
@@ -92,4 +108,12 @@ def start_embedded_worker(app: Flask) -> dramatiq.Worker:
     worker = start_worker(app, app.config["WORKER_THREADS"])
     for recover in RECOVERIES:
         recover(app)
+    for name, seconds in PERIODIC.items():
+        threading.Thread(target=_every, args=(app, name, seconds), name=f"every-{name}", daemon=True).start()
     return worker
+
+
+def _every(app: Flask, name: str, seconds: float) -> None:
+    while True:
+        enqueue(app, name)
+        time.sleep(seconds)

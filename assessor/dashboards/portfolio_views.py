@@ -10,6 +10,7 @@ from ..assessment.matrix import standard_summaries
 from ..db import get_session
 from ..evidence.access import assigned_ids, portfolio_page, status_counts, viewable_learner_or_abort
 from ..evidence.blueprint import bp
+from ..evidence.guards import may_change
 from ..evidence.models import EVIDENCE_STATUSES
 from ..permissions import can_record_observation, is_learner
 from .learner import next_steps
@@ -40,7 +41,9 @@ def _portfolio(learner: User):
     observes = can_record_observation(current_user, learner, assigned_ids(db, learner.id)[0])
     own = learner.id == current_user.id
     summaries = standard_summaries(db, learner)
+    #: the items on this page the learner may tick to submit several at once
+    selectable = {evidence.id for evidence in items.items if may_change(current_user, evidence)} if own else set()
     return render_template(
         "evidence/portfolio.html", learner=learner, own=own, items=items, status=status, counts=status_counts(db, learner.id),
-        summaries=summaries, observes=observes, next_steps=next_steps(db, learner, summaries) if own else [],
+        summaries=summaries, observes=observes, next_steps=next_steps(db, learner, summaries) if own else [], selectable=selectable,
     )

@@ -11,6 +11,7 @@ from ..cohorts.models import Enrolment
 from ..core.pages import Page, paginate
 from ..db import get_session
 from ..permissions import belongs_to, can_view_learner, is_learner
+from ..standards.references import reference
 from ..standards.words import Words, standard_words
 from .mapping import learner_enrolments
 from .models import EVIDENCE_STATUSES, Evidence, EvidenceFile
@@ -98,5 +99,5 @@ def claims_by_standard(evidence: Evidence) -> list[ClaimGroup]:
     for mapping in sorted(evidence.mappings, key=lambda mapping: (mapping.enrolment_id, mapping.criterion.position)):
         standard, criterion = mapping.enrolment.standard, mapping.criterion
         group = groups.setdefault(mapping.enrolment_id, ClaimGroup(mapping.enrolment, standard_words(standard)))
-        group.claims.append(Claim(criterion.code, Words(criterion.text, criterion.text_en, standard.language), mapping.note))
+        group.claims.append(Claim(reference(criterion), Words(criterion.text, criterion.text_en, standard.language), mapping.note))
     return list(groups.values())

@@ -9,3 +9,7 @@ evidence_changed = signals.signal("evidence-changed")
 #: an item's page is shown; the sender is the item, receivers get `session=` and return its submissions,
 #: newest first, each with the reviews and decisions made on it
 item_history = signals.signal("item-history")
+
+#: a witness confirmed or corrected a statement through their link; receivers get `session=` and `request=`
+#: (a WitnessRequest), inside the transaction that records it
+witness_signed = signals.signal("witness-signed")

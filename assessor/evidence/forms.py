@@ -6,14 +6,16 @@ from wtforms import BooleanField, HiddenField, RadioField, StringField, TextArea
 from wtforms.fields.choices import SelectChoice
 
 from ..cohorts.forms import DayField
+from ..i18n import signed_wording
+from .fields import LIMITS
 from .labels import KIND_LABELS
 from .models import ACCOUNT, DISCUSSION, FILE, LEARNER_KINDS, OBSERVATION, WITNESS
 
 #: what the learner agrees to when submitting; stored with the submission as worded in their language
-DECLARATION = _l(
+DECLARATION = signed_wording(_l(
     "I confirm that this evidence is my own work and a true record of what I did. "
     "Anything that someone else wrote or made is clearly shown as theirs."
-)
+))
 KIND_HINTS = {
     FILE: _l("Documents, photos or recordings of work you have done, such as a client brief, notes or a report."),
     ACCOUNT: _l("Your own description of something you did at work and how you did it."),
@@ -44,14 +46,19 @@ class KindForm(FlaskForm):
     kind = RadioField(_l("What kind of evidence is it?"), choices=[SelectChoice(kind, KIND_LABELS[kind]) for kind in LEARNER_KINDS])
 
 
+def _most(name: str) -> dict:
+    """The page stops typing at the field's limit; the service checks it too (for a page without the attribute)."""
+    return {"maxlength": LIMITS[name]}
+
+
 class EvidenceForm(FlaskForm):
-    title = StringField(_l("Title"))
+    title = StringField(_l("Title"), render_kw=_most("title"))
     activity_date = DayField(_l("Date of the activity"))
-    description = TextAreaField(_l("Description"))
-    body = TextAreaField(_l("Text"))
-    witness_name = StringField(_l("Witness's name"))
-    witness_role = StringField(_l("Witness's role"))
-    witness_contact = StringField(_l("Witness's contact details"))
+    description = TextAreaField(_l("Description"), render_kw=_most("description"))
+    body = TextAreaField(_l("Text"), render_kw=_most("body"))
+    witness_name = StringField(_l("Witness's name"), render_kw=_most("witness_name"))
+    witness_role = StringField(_l("Witness's role"), render_kw=_most("witness_role"))
+    witness_contact = StringField(_l("Witness's contact details"), render_kw=_most("witness_contact"))
     files = MultipleFileField(_l("Files"))
     version = HiddenField()
 

@@ -7,7 +7,8 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from ..accounts.models import User
-from ..core.acts import Conflict, Locked, Refused, attempt, show_refusal
+from ..core.acts import Conflict, Locked, Refused, attempt, show_refusal, validated
+from ..core.limits import dropped_upload, takes_files
 from ..core.signals import answers
 from ..db import get_session
 from ..permissions import can_add_evidence, can_record_observation
@@ -33,9 +34,11 @@ from .forms import (
 )
 from .guards import is_owner, locked_message, may_change, may_delete
 from .item_files import add_files, discard_blobs, remove_file, store_files
-from .labels import KIND_LABELS, STATUS_LABELS, STATUS_TAGS
+from .labels import KIND_LABELS, STATUS_LABELS, STATUS_TAGS, WITNESS_STATE_LABELS, WITNESS_STATE_TAGS
 from .models import ACCOUNT, FILE, LEARNER_KINDS, OBSERVATION, SCENARIO, Evidence
+from .readiness import submit_problems
 from .services import create_evidence, delete_draft, submit_evidence, update_evidence
+from .witness_views import witness_panel
 
 #: what the evidence templates (and pages elsewhere that include evidence/_content.html) call things
 LABELS = SimpleNamespace(
@@ -48,6 +51,8 @@ LABELS = SimpleNamespace(
     #: the heading over an item's text when it is read (not the learner's "Your account")
     headings=BODY_LABELS | {ACCOUNT: KIND_LABELS[ACCOUNT], SCENARIO: _l("The learner's reflection")},
     markdown_hint=MARKDOWN_HINT,
+    witness_states=WITNESS_STATE_LABELS,
+    witness_tags=WITNESS_STATE_TAGS,
 )
 
 
@@ -72,13 +77,14 @@ def _status(error: Refused | None) -> int:
 
 
 @bp.route("/portfolio/evidence/new", methods=["GET", "POST"])
+@takes_files(reshown=True)
 def new():
     if not can_add_evidence(current_user, current_user):
         abort(403)
     kind = request.args.get("kind", "")
     if kind not in LEARNER_KINDS:
         chooser = KindForm(request.args)
-        asked = "kind" in request.args or request.method == "POST"
+        asked = "kind" in request.args or "chosen" in request.args or request.method == "POST"
         if asked:
             chooser.kind.errors = [_("Choose the kind of evidence.")]
         return render_template("evidence/choose_kind.html", form=chooser), 422 if asked else 200
@@ -96,7 +102,7 @@ def new_observation(learner_id: int):
 def _create(learner: User, kind: str, template: str):
     form = EvidenceForm().for_kind(kind)
     error = None
-    if form.validate_on_submit():
+    if validated(form, lambda: _check_typed(kind, form)):
         try:
             evidence = _create_with_files(learner, kind, form)
         except Refused as refused:
@@ -105,9 +111,20 @@ def _create(learner: User, kind: str, template: str):
         else:
             flash(_("%(reference)s has been saved as a draft.", reference=evidence.reference), "success")
             return redirect(_item_url(evidence))
-    dropped = bool(form.errors) and any(upload.filename for upload in request.files.getlist("files"))
+    dropped = bool(form.errors) and (dropped_upload() or any(upload.filename for upload in request.files.getlist("files")))
     page = render_template(template, form=form, kind=kind, learner=learner, accept=ACCEPT, files_dropped=dropped)
     return page, (_status(error) if form.errors else 200)
+
+
+def _check_typed(kind: str, form: EvidenceForm) -> None:
+    """Every problem with what was typed, and with the files when they were too large to be received."""
+    problems = [("files", dropped)] if (dropped := dropped_upload()) else []
+    try:
+        checked_fields(kind, form.typed(kind))
+    except Refused as refused:
+        problems += refused.problems
+    if problems:
+        raise Refused.listing(problems)
 
 
 def _create_with_files(learner: User, kind: str, form: EvidenceForm) -> Evidence:
@@ -151,7 +168,7 @@ def _show(evidence: Evidence, upload_form: UploadForm | None = None, status: int
         "evidence/show.html", evidence=evidence, learner=evidence.learner, claims=claims_by_standard(evidence),
         history=next(iter(answers(item_history, evidence, session=db)), []), changeable=changeable, deletable=may_delete(current_user, evidence),
         upload_form=_current(upload_form or UploadForm(formdata=None), evidence),
-        remove_form=_current(VersionForm(formdata=None), evidence), accept=ACCEPT,
+        remove_form=_current(VersionForm(formdata=None), evidence), accept=ACCEPT, witness=witness_panel(db, evidence),
     )
     return page, status
 
@@ -194,7 +211,7 @@ def edit(learner_id: int, number: int):
     evidence = changeable_or_abort(learner_id, number)
     form = EvidenceForm(obj=evidence if request.method == "GET" else None).for_kind(evidence.kind)
     saved, error, changed = {}, None, None
-    if form.validate_on_submit():
+    if validated(form, lambda: checked_fields(evidence.kind, form.typed(evidence.kind))):
         typed = form.typed(evidence.kind)
         changed, error = _attempt(form, evidence, lambda db: update_evidence(db, current_user, evidence, form.version.data, **typed))
         if error is None:
@@ -218,11 +235,15 @@ def _saved_differences(evidence: Evidence, form: EvidenceForm) -> dict[str, str]
 
 
 @bp.post("/learners/<int:learner_id>/evidence/<int:number>/files")
+@takes_files(reshown=True)
 def upload(learner_id: int, number: int):
     evidence = changeable_or_abort(learner_id, number)
     form = UploadForm()
     if not form.validate_on_submit():
         return _show(evidence, form, 422)
+    if dropped := dropped_upload():
+        show_refusal(form, Refused(dropped, "files"))
+        return _show(evidence, form, 413)
     db, stored = get_session(), []
     try:
         stored = _store(form.files.data)
@@ -275,7 +296,8 @@ def submit(learner_id: int, number: int):
             flash(_("%(reference)s has been submitted for assessment.", reference=evidence.reference), "success")
             return redirect(_item_url(evidence))
     page = render_template("evidence/submit.html", form=_current(form, evidence), evidence=evidence, learner=evidence.learner,
-                           claims=claims_by_standard(evidence), declaration=DECLARATION)
+                           claims=claims_by_standard(evidence), declaration=DECLARATION,
+                           blockers=[message for _field, message in submit_problems(evidence)])
     return page, (_status(error) if error else 200)
 
 

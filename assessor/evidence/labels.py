@@ -25,3 +25,22 @@ STATUS_TAGS = {
     ASSESSED: "govuk-tag--green",
     REFERRED: "govuk-tag--orange",
 }
+
+#: what the item shows of its latest request to a witness (a replaced link is history only)
+WITNESS_STATE_LABELS = {
+    "pending": _l("Requested"),
+    "expired": _l("Link expired"),
+    "confirmed": _l("Confirmed"),
+    "corrected": _l("Corrected and confirmed"),
+    "withdrawn": _l("Withdrawn"),
+    "replaced": _l("Sent again"),
+}
+
+WITNESS_STATE_TAGS = {
+    "pending": "govuk-tag--blue",
+    "expired": "govuk-tag--grey",
+    "confirmed": "govuk-tag--green",
+    "corrected": "govuk-tag--yellow",
+    "withdrawn": "govuk-tag--grey",
+    "replaced": "govuk-tag--grey",
+}

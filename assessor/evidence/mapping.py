@@ -13,6 +13,7 @@ from ..cohorts.models import ACTIVE, CohortMember, Enrolment
 from ..core.acts import Conflict, Locked, Refused
 from ..standards.criteria import assessable_criteria
 from ..standards.models import Criterion
+from ..standards.references import reference
 from ..timeutil import utcnow
 from .events import evidence_changed
 from .guards import is_owner, locked_message, may_change
@@ -123,7 +124,7 @@ def _checked_claims(session: Session, claims: dict[int, str], claimable: dict[in
             raise Refused(_refusal(session, criterion_id), field="criteria")
         note = clean_note(note)
         if len(note) > NOTE_MAX:
-            code = claimable[criterion_id].criterion.code
+            code = reference(claimable[criterion_id].criterion)
             message = _("The note for %(code)s must be %(max)s characters or fewer.", code=code, max=NOTE_MAX)
             raise Refused(message, field=f"note_{criterion_id}")
         checked[criterion_id] = note
@@ -133,7 +134,7 @@ def _checked_claims(session: Session, claims: dict[int, str], claimable: dict[in
 def _refusal(session: Session, criterion_id: int) -> str:
     criterion = session.get(Criterion, criterion_id)
     if criterion is not None and criterion.parent is not None:
-        return _("%(code)s is part of %(parent)s: claim %(parent)s instead.", code=criterion.code, parent=criterion.parent.code)
+        return _("%(code)s is part of %(parent)s: claim %(parent)s instead.", code=reference(criterion), parent=reference(criterion.parent))
     return _("Evidence can only claim criteria of the standards the learner is enrolled on.")
 
 

@@ -7,6 +7,7 @@ from wtforms.validators import InputRequired, Length
 from wtforms.widgets import HiddenInput
 
 from ..standards.criteria import CriterionLine
+from ..standards.references import reference
 from .mapping import NOTE_MAX, clean_note
 
 
@@ -48,11 +49,11 @@ def mapping_form(lines: list[CriterionLine], saved: dict[int, str] | None = None
     """A form with a note field per criterion; filled from `saved` ({criterion id: note}) unless it was posted."""
 
     class MappingForm(MappingFormBase):
-        codes = {line.id: line.code for line in lines}
+        codes = {line.id: reference(line) for line in lines}
 
     for line in lines:
-        label = _l("How this evidence shows %(code)s (optional)", code=line.code)
-        too_long = _l("The note for %(code)s must be %(max)s characters or fewer.", code=line.code, max=NOTE_MAX)
+        label = _l("How this evidence shows %(code)s (optional)", code=reference(line))
+        too_long = _l("The note for %(code)s must be %(max)s characters or fewer.", code=reference(line), max=NOTE_MAX)
         note = TextAreaField(label, filters=[clean_note], validators=[Length(max=NOTE_MAX, message=too_long)])
         setattr(MappingForm, f"note_{line.id}", note)
     saved = saved or {}

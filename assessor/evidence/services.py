@@ -12,7 +12,6 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.models import User
 from ..audit.services import record
-from ..cohorts.labels import standard_title
 from ..core.acts import Locked, Refused
 from ..permissions import can_add_evidence, can_record_observation
 from .access import assigned_ids
@@ -22,7 +21,6 @@ from .guards import check_changeable, check_version, flush_change, locked_messag
 from .models import (
     DRAFT,
     EDITABLE_STATUSES,
-    FILE,
     LEARNER_KINDS,
     OBSERVATION,
     SCENARIO,
@@ -30,7 +28,9 @@ from .models import (
     Evidence,
     Submission,
 )
+from .readiness import submit_problems
 from .snapshot import frozen_fields
+from .witnesses import requests_of
 
 NUMBERING_ATTEMPTS = 5
 
@@ -133,7 +133,7 @@ def delete_draft(session: Session, actor: User, evidence: Evidence, expected_ver
     claims = [mapping.criterion.ref for mapping in evidence.mappings]
     before = _snapshot(evidence) | {"files": files, "criteria": claims}
     evidence_id = evidence.id
-    for row in [*evidence.files, *evidence.mappings, evidence]:
+    for row in [*evidence.files, *evidence.mappings, *requests_of(session, evidence), evidence]:
         session.delete(row)
     flush_change(session, evidence)
     record(session, actor, "deleted", "evidence", evidence_id, learner_id=evidence.learner_id, before=before)
@@ -170,20 +170,8 @@ def submit_evidence(session: Session, actor: User, evidence: Evidence, expected_
 
 
 def _check_ready(evidence: Evidence, declaration: str) -> None:
-    if evidence.kind != OBSERVATION and not declaration:
-        raise Refused(_("Confirm that this evidence is your own work."), "declaration")
-    if not evidence.mappings:
-        raise Refused(
-            _("Choose the criteria this evidence shows before submitting it: use “Choose criteria” on the evidence page."), "claims"
-        )
-    if evidence.kind == FILE and not evidence.files:
-        raise Refused(_("Add at least one file before submitting."), "files")
-    for enrolment in {mapping.enrolment_id: mapping.enrolment for mapping in evidence.mappings}.values():
-        if enrolment.assessor_id is None:
-            name = f"{standard_title(enrolment.standard)} ({enrolment.standard.urn})"
-            message = _(
-                "Nobody is assigned to assess %(standard)s yet, so this evidence cannot be submitted. "
-                "Ask your training provider to assign an assessor.",
-                standard=name,
-            )
-            raise Refused(message, "claims")
+    """Refuse, listing every problem at once: the declaration and whatever else stops the item being submitted."""
+    problems = [] if evidence.kind == OBSERVATION or declaration else [("declaration", _("Confirm that this evidence is your own work."))]
+    problems += submit_problems(evidence)
+    if problems:
+        raise Refused.listing(problems)

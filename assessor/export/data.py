@@ -12,6 +12,7 @@ from ..assessment.progress import MET_STATUS, counting
 from ..cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment
 from ..evidence.models import Evidence, EvidenceFile, Mapping, Submission
 from ..evidence.snapshot import FrozenFile, Judged, latest_judged
+from ..evidence.witness_models import SIGNED, WitnessRequest
 from ..iqa.models import Sample
 from ..standards.criteria import assessable_criteria
 from ..standards.models import Criterion, Standard
@@ -48,6 +49,8 @@ class EvidenceEntry:
     claims: list[tuple[str, Criterion, str]]
     #: every decision, corrections included, oldest first
     decisions: list[Decision]
+    #: the witness's signed confirmations of the statement, oldest first
+    confirmations: list[WitnessRequest] = field(default_factory=list)
 
 
 @dataclass
@@ -105,7 +108,8 @@ def portfolio_data(session: Session, learner: User) -> PortfolioData:
         for enrolment in enrolments
     ]
     criteria = _frozen_criteria(session, evidence)
-    entries = [_entry(item, decisions, enrolments, criteria) for item in evidence]
+    confirmations = _grouped(session, WitnessRequest, WitnessRequest.evidence_id, [item.id for item in evidence], WitnessRequest.id, SIGNED)
+    entries = [_entry(item, decisions, enrolments, criteria, confirmations[item.id]) for item in evidence]
     provider_name = learner.provider.name if learner.provider else ""
     return PortfolioData(learner, provider_name, sections, entries, users=users)
 
@@ -121,9 +125,12 @@ def _enrolments(session: Session, learner_id: int) -> list[Enrolment]:
     return list(session.scalars(query))
 
 
-def _grouped(session: Session, model, column, ids: list[int], order) -> dict[int, list]:
+def _grouped(session: Session, model, column, ids: list[int], order, statuses=None) -> dict[int, list]:
     grouped: dict[int, list] = defaultdict(list)
-    for row in session.scalars(select(model).where(column.in_(ids)).order_by(order)):
+    query = select(model).where(column.in_(ids))
+    if statuses is not None:
+        query = query.where(model.status.in_(statuses))
+    for row in session.scalars(query.order_by(order)):
         grouped[getattr(row, column.key)].append(row)
     return grouped
 
@@ -186,12 +193,13 @@ def _frozen_criteria(session: Session, evidence: list[Evidence]) -> dict[int, Cr
     return {criterion.id: criterion for criterion in session.scalars(select(Criterion).where(Criterion.id.in_(ids)))} if ids else {}
 
 
-def _entry(item: Evidence, decisions: list[Decision], enrolments: list[Enrolment], criteria: dict[int, Criterion]) -> EvidenceEntry:
+def _entry(item: Evidence, decisions: list[Decision], enrolments: list[Enrolment], criteria: dict[int, Criterion],
+           confirmations: list[WitnessRequest]) -> EvidenceEntry:
     urns = {enrolment.id: enrolment.standard.urn for enrolment in enrolments}
     own = [decision for decision in decisions if decision.evidence_id == item.id]
     version = latest_judged(item)
     if version is None:
         claims = [(urns.get(mapping.enrolment_id, ""), mapping.criterion, mapping.note) for mapping in item.mappings]
-        return EvidenceEntry(item, list(item.files), claims, own)
+        return EvidenceEntry(item, list(item.files), claims, own, confirmations)
     claims = [(urns.get(c.enrolment_id, ""), criteria[c.criterion_id], c.note) for c in version.claims if c.criterion_id in criteria]
-    return EvidenceEntry(version, version.files, claims, own)
+    return EvidenceEntry(version, version.files, claims, own, confirmations)

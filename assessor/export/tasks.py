@@ -1,14 +1,12 @@
 """The export tasks a worker runs: a cohort's ZIP and a portfolio PDF, each idempotent, and the failure of either."""
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask
 from sqlalchemy.orm import Session
 
-from ..core.tasks import RECOVERIES, enqueue, task
+from ..core.tasks import RECOVERIES, enqueue, task, task_session
 from ..db import reading
 from ..storage.paths import storage_dir
 from ..timeutil import utcnow
@@ -23,15 +21,6 @@ COHORT_TASK = "export.cohort_zip"
 PORTFOLIO_TASK = "export.portfolio_pdf"
 FAILED_TASK = "export.job_failed"
 TASK_OF_KIND = {jobs.COHORT_ZIP: COHORT_TASK, jobs.PORTFOLIO_PDF: PORTFOLIO_TASK}
-
-
-@contextmanager
-def task_session(app: Flask) -> Iterator[Session]:
-    session = app.extensions["db_sessionmaker"]()
-    try:
-        yield session
-    finally:
-        session.close()
 
 
 def export_dir(app: Flask) -> Path:

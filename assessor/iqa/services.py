@@ -14,6 +14,7 @@ from ..cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment
 from ..core.acts import Conflict, Refused
 from ..permissions import can_administer, can_plan_sampling, can_respond_to_referral, can_sample, is_iqa
 from ..timeutil import utcnow
+from .events import referral_answered, sample_decided
 from .labels import STATUS_LABELS
 from .models import AGREED, REFERRED, RESPONDED, NewAssessor, Sample, SamplingPlan
 from .sampling import plan_for
@@ -124,6 +125,7 @@ def decide_sample(
     _flush(session)
     refresh_progress(session, {sample.enrolment_id})
     record(session, iqa, outcome, "sample", sample.id, learner_id=learner_of(sample), before=before, after=sample_state(sample))
+    sample_decided.send(sample, session=session)
     return sample
 
 
@@ -144,6 +146,7 @@ def respond_to_referral(session: Session, assessor: User, sample: Sample, respon
     _flush(session)
     refresh_progress(session, {sample.enrolment_id})
     record(session, assessor, RESPONDED, "sample", sample.id, learner_id=learner_of(sample), before=before, after=sample_state(sample))
+    referral_answered.send(sample, session=session)
     return sample
 
 

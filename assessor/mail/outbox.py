@@ -4,13 +4,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .models import OutboxMessage
+from .models import FAILED, QUEUED, RECORDED, SENT, OutboxMessage
 
 PER_PAGE = 25
 
-RECORDED = "recorded"
-SENT = "sent"
-FAILED = "failed"
+#: queued again after a failed attempt
+RETRYING = "retrying"
+__all__ = ["FAILED", "QUEUED", "RECORDED", "RETRYING", "SENT", "delivery_state", "list_messages"]
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ def list_messages(session: Session, page: int = 1, per_page: int = PER_PAGE) -> 
 
 
 def delivery_state(message: OutboxMessage) -> str:
-    """Sent by SMTP, failed to send, or only recorded here (no SMTP server configured)."""
-    if message.sent_at is not None:
-        return SENT
-    return FAILED if message.error else RECORDED
+    """Sent by SMTP, waiting to be sent (or retried), failed for good, or only recorded here (no SMTP server)."""
+    if message.state == QUEUED and message.error:
+        return RETRYING
+    return message.state

@@ -6,12 +6,13 @@ from flask_login import current_user, login_required
 from ..db import get_session
 from ..permissions import can_read_outbox
 from .models import OutboxMessage
-from .outbox import FAILED, RECORDED, SENT, delivery_state, list_messages
+from .outbox import FAILED, QUEUED, RECORDED, RETRYING, SENT, delivery_state, list_messages
 from .text import plain_text_html
 
 bp = Blueprint("outbox", __name__, url_prefix="/admin/outbox")
 
-STATE_LABELS = {RECORDED: _l("Recorded only"), SENT: _l("Sent"), FAILED: _l("Failed")}
+STATE_LABELS = {RECORDED: _l("Recorded only"), QUEUED: _l("Waiting to be sent"), RETRYING: _l("Sending failed: will try again"),
+                SENT: _l("Sent"), FAILED: _l("Failed")}
 
 
 @bp.before_request

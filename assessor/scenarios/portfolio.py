@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -14,6 +15,7 @@ from ..evidence.fields import LOCAL_TIME
 from ..evidence.mapping import claimable_criteria, learner_enrolments, set_mapping
 from ..evidence.models import SCENARIO, Evidence
 from ..evidence.services import create_evidence
+from ..i18n import generated_text
 from ..standards.models import Criterion, Standard
 from . import engine
 from .catalogue import scenario_of
@@ -22,6 +24,8 @@ from .models import Attempt
 from .transcript import Meter, Transcript, meters, steps_of, transcript_of, walk
 
 REFLECTION_MIN, REFLECTION_MAX = 50, 5000
+#: the note on each criterion a scenario claims; stored as worded for the learner, read in each reader's language
+SCENARIO_NOTE = generated_text(_l("From the scenario (%(ref)s): see the transcript."))
 
 
 @dataclass(frozen=True)
@@ -128,7 +132,7 @@ def add_to_portfolio(session: Session, learner: User, attempt: Attempt, reflecti
 
 
 def _note(item: TouchedCriterion) -> str:
-    return _("From the scenario (%(ref)s): see the transcript.", ref=item.ref)
+    return str(SCENARIO_NOTE) % {"ref": item.ref}
 
 
 def _check_finished_and_own(learner: User, attempt: Attempt) -> None:

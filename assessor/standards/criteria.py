@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .models import KNOWLEDGE, PERFORMANCE, Criterion, Standard
+from .references import reference
 from .words import Words
 
 
@@ -46,7 +47,7 @@ def criterion_lines(session: Session, standard: Standard) -> list[CriterionLine]
     return [
         CriterionLine(
             c.id, c.ref, c.code, c.kind, words(c.text, c.text_en), words(c.group, c.group_en) if c.group else None,
-            tuple((child.code, words(child.text, child.text_en)) for child in children[c.id]),
+            tuple((reference(child), words(child.text, child.text_en)) for child in children[c.id]),
         )
         for c in criteria
     ]

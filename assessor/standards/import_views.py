@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.orm import Session
 
+from ..core.limits import takes_files
 from ..db import get_session
 from ..permissions import can_import_standards
 from .import_forms import LANGUAGE_LABELS, ImportForm
@@ -52,6 +53,7 @@ def new():
 
 
 @bp.post("/preview")
+@takes_files
 def preview():
     form = ImportForm()
     if not form.validate_on_submit():
@@ -61,6 +63,7 @@ def preview():
 
 
 @bp.post("/confirm")
+@takes_files
 def confirm():
     form = ImportForm()
     if not form.validate_on_submit():

@@ -6,9 +6,11 @@ from ..config import LANGUAGES
 from ..db import get_session
 from .exports import EXPORT_FORMATS, export_filename, export_standard
 from .reading import has_translation, read_standard
+from .references import reference
 from .services import document_for_export, find_standard, search_standards, standard_versions, suite_names
 
 bp = Blueprint("standards", __name__, url_prefix="/standards")
+bp.add_app_template_filter(reference, "reference")
 
 
 @bp.get("/")

@@ -44,6 +44,9 @@ ROUTES = [
     Route("evidence.submit", "POST", _owner_only(422), args=draft, data=draft_version),
     Route("evidence.delete", "GET", _owner_only(200), args=draft),
     Route("evidence.delete", "POST", _owner_only(302), args=draft, data=draft_version),
+    #: several of the learner's own items at once: only learners; posted with nothing chosen, refused as invalid
+    Route("evidence.submit_several_items", "GET", {ANON: TO_SIGN_IN, LEARNER: 200, ANY_ACTOR: 403}),
+    Route("evidence.submit_several_items", "POST", {ANON: TO_SIGN_IN, LEARNER: 422, ANY_ACTOR: 403}),
 ]
 
 

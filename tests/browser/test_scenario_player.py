@@ -12,6 +12,8 @@ pytestmark = pytest.mark.browser
 #: a learner reading English whom no other browser test signs in as
 PLAYER = people.LEARNERS[10]
 SCENARIO_ID = "creative-agency-new-decision-maker"
+#: the debrief at 390 px, its criteria stacked (7,528 px while they were tables scrolling sideways; 6,311 px stacked)
+DEBRIEF_MOST_PX = 6_800
 REFLECTION = ("I asked who now makes the decisions before agreeing anything, and I put the options and their "
               "costs in writing. Next time I would confirm the change note the same day.")
 
@@ -69,6 +71,9 @@ def test_a_learner_plays_to_an_ending_and_submits_the_transcript(page, demo, sce
     assert path.evaluate("details => !details.open") and not page.locator("#path").is_visible(), "the path is folded"
     assert reflection.evaluate("box => box.compareDocumentPosition(document.getElementById('path-details')) & 4"), \
         "the reflection comes before the path"
+    for table in page.locator("main .app-table-stack").all():
+        assert table.evaluate("table => table.scrollWidth <= table.parentElement.clientWidth"), "the criteria reflow, never scroll"
+    assert page.evaluate("document.documentElement.scrollHeight") < DEBRIEF_MOST_PX, "the debrief stays short on a phone"
     fits_width(page)
     axe(page)
     screenshot(page, "scenario-debrief-phone")

@@ -245,3 +245,9 @@ def test_confirm_checks_again_what_changed_since_the_preview(db_session, world, 
     make_user(db_session, provider=world.b.provider, email="one@example.org")
     outcome = confirm_roster(db_session, mail, world.a.admin, world.a.cohort, batch, link_for)
     assert outcome.added == [] and "another organisation" in outcome.skipped[0].problems[0]
+
+
+def test_every_problem_with_a_cohort_is_listed_at_once(db_session, world):
+    with pytest.raises(Refused) as refused:
+        create_cohort(db_session, world.a.admin, name=world.a.cohort.name, start_date=END, target_end_date=START, standard_ids=[])
+    assert [field for field, _message in refused.value.problems] == ["name", "target_end_date", "standards"]

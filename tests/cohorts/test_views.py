@@ -148,3 +148,12 @@ def test_the_cohort_page_reads_in_welsh(admin, db_session, world):
     page = admin.get(f"/cohorts/{world.a.cohort.id}").get_data(as_text=True)
     assert "Ychwanegu dysgwr" in page and world.standard.title in page
     assert world.standard.title_en not in page
+
+
+def test_an_empty_cohort_form_names_every_problem_at_once(admin):
+    response = admin.post("/cohorts/new", data={"name": "", "start_date": "", "target_end_date": ""})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    for message in ("Enter a name for the cohort.", "Enter the start date.", "Enter the target end date.", "Choose at least one standard."):
+        assert page.count(message) == 2, message  # in the summary and beside its field, once each
+    assert "Enter a real date" not in page

@@ -51,3 +51,31 @@ def test_attempt_rolls_back_a_refused_change_and_shows_it(db_session, form):
     outcome = attempt(db_session, half_done, form)
     assert (outcome.done, outcome.status, form.name.errors) == (False, 409, ["Someone else changed it."])
     assert db_session.scalar(select(Provider).where(Provider.name == "Coleg Half")) is None
+
+
+def test_a_field_the_form_refused_keeps_its_own_message(form):
+    form.name.errors = ["Enter a real name."]
+    show_refusal(form, Refused.listing([("name", "Enter a name."), (None, "Above.")]))
+    assert form.name.errors == ["Enter a real name."] and form.form_errors == ["Above."]
+
+
+def test_validated_runs_the_forms_checks_and_the_services_together(app):
+    from wtforms.validators import DataRequired
+
+    from assessor.core.acts import validated
+
+    class TwoFields(FlaskForm):
+        name = StringField(validators=[DataRequired("Enter a name.")])
+        place = StringField()
+
+    def check():
+        raise Refused.listing([("place", "Enter a place."), ("name", "The service's own word on the name.")])
+
+    with app.test_request_context(method="POST", data={"name": "", "place": ""}):
+        form = TwoFields(meta={"csrf": False})
+        assert validated(form, check) is False
+        assert form.errors == {"name": ["Enter a name."], "place": ["Enter a place."]}
+    with app.test_request_context(method="POST", data={"name": "Ann", "place": "Bala"}):
+        assert validated(TwoFields(meta={"csrf": False}), lambda: None) is True
+    with app.test_request_context(method="GET"):
+        assert validated(TwoFields(meta={"csrf": False}), check) is False

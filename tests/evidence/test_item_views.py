@@ -1,7 +1,6 @@
 """Adding, reading, changing and deleting an item through its pages, as the learner and as staff."""
 import re
 
-import pytest
 from sqlalchemy import func, select
 
 from assessor.assessment.models import Decision
@@ -11,13 +10,6 @@ from ..factories import login_as, make_review
 from .support import HTML, pdf
 
 ITEM = "/learners/{learner}/evidence/{number}"
-
-
-@pytest.fixture
-def learner(app, client, world):
-    app.config["WTF_CSRF_ENABLED"] = False
-    login_as(client, world.a.learner)
-    return client
 
 
 def item_url(evidence, suffix: str = "") -> str:

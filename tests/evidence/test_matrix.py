@@ -80,8 +80,8 @@ def test_times_required_two_needs_two_met_evidence(db_session, world):
 
 def test_sub_items_are_shown_beneath_their_parent(db_session, world):
     lines = {line.ref: line for line in criterion_lines(db_session, shipped_standard(db_session, "LOCAL-CCNEEDS01"))}
-    assert "P12.1" not in lines and [code for code, _words in lines["P12"].parts] == ["12.1"]
-    assert [code for code, _words in lines["K2"].parts] == ["2.1", "2.2", "2.3"]
+    assert "P12.1" not in lines and [code for code, _words in lines["P12"].parts] == ["P12.1 (12.1)"]
+    assert [code for code, _words in lines["K2"].parts] == ["K2.1 (2.1)", "K2.2 (2.2)", "K2.3 (2.3)"]
     text = lines["P12"].parts[0][1]
     assert text.for_reader("en") == ((text.text_en, "en") if text.text_en else (text.text, "cy"))
 

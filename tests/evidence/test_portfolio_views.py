@@ -1,16 +1,8 @@
 """The portfolio pages: the learner's own, staff looking at a learner's, filtering and pages."""
-import pytest
 
 from assessor.evidence.models import DRAFT
 
 from ..factories import login_as, make_evidence
-
-
-@pytest.fixture
-def learner(app, client, world):
-    app.config["WTF_CSRF_ENABLED"] = False
-    login_as(client, world.a.learner)
-    return client
 
 
 def test_the_learner_sees_their_evidence_newest_first(learner, world):

@@ -12,7 +12,7 @@ def add_message(db_session, **fields) -> OutboxMessage:
 
 
 def test_site_administrator_sees_messages_with_their_delivery(client, db_session, world):
-    add_message(db_session, subject="Failed one", error="550 no such mailbox")
+    add_message(db_session, subject="Failed one", error="550 no such mailbox", state="failed")
     login_as(client, world.site_admin)
     page = client.get("/admin/outbox/").get_data(as_text=True)
     assert "Failed one" in page and "550 no such mailbox" in page and "nia@example.org" in page

@@ -130,8 +130,15 @@ def test_an_app_made_with_a_bigger_file_limit_accepts_a_bigger_request(app):
 
 def test_a_request_too_large_gets_a_page_saying_the_limits(app, client):
     app.config.update(MAX_CONTENT_LENGTH=1000, UPLOAD_MAX_BYTES=3 * MB, UPLOAD_MAX_FILES=4)
-    response = client.post("/sign-in", data={"file": (io.BytesIO(b"x" * 5000), "big.pdf")})
+    response = client.post("/portfolio/evidence/new?kind=file", data={"file": (io.BytesIO(b"x" * 5000), "big.pdf")})
     assert response.status_code == 413
     page = response.get_data(as_text=True)
     assert "That file is too large" in page
     assert "Each file can be up to 3 MB, and you can send up to 4 files at once." in page
+
+
+def test_a_form_of_typed_text_too_large_is_told_so_not_about_files(app, client):
+    app.config.update(MAX_CONTENT_LENGTH=1000)
+    response = client.post("/sign-in", data={"email": "x" * 5000})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 413 and "That is more than this form can take" in page and "That file" not in page

@@ -7,8 +7,8 @@ Backfill: submissions made before this revision kept no copy of what was sent, s
 the evidence as it stands when this migration runs (its fields, its files and its claims). For an item
 changed after a referral, that is the changed text, not the one judged then; it cannot be recovered.
 
-Revision ID: 0010_freeze_submissions
-Revises: 0009_user_sessions
+Revision ID: 0012_freeze_submissions
+Revises: 0011_notify_notifications
 Create Date: 2026-12-05 00:45:00.000000
 """
 import hashlib
@@ -17,8 +17,8 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0010_freeze_submissions'
-down_revision = '0009_user_sessions'
+revision = '0012_freeze_submissions'
+down_revision = '0011_notify_notifications'
 branch_labels = None
 depends_on = None
 
