@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from ..config import PROJECT_ROOT
 from .models import KNOWLEDGE, PERFORMANCE, Criterion, Standard, StandardSuite
 from .parser import ParseResult, decode, parse_standard
+from .publications import UNCHANGED, Attachment, attach, plan_attachment
 
 DEFAULT_VERSION = "1"
 SCHEMA_PATH = PROJECT_ROOT / "standards" / "schema.json"
@@ -27,12 +28,22 @@ class StandardConflict(StandardError):
     pass
 
 
+class PublicationRefused(StandardError):
+    """The other language's publication disagrees with the standard held too much to attach."""
+
+    def __init__(self, plan: Attachment):
+        self.plan = plan
+        reasons = "; ".join(str(d) for d in plan.differences if d.refuses)
+        super().__init__(f"{plan.standard.urn} version {plan.standard.version} is held in another language, and this publication cannot be attached to it: {reasons}. Nothing was changed.")
+
+
 @dataclass
 class LoadOutcome:
     urn: str
     version: str
-    status: str  # "added", "unchanged" or "translation updated"
+    status: str  # "added", "unchanged", "translation updated", "official text attached"
     standard: Standard
+    attachment: Attachment | None = None
 
 
 @lru_cache(maxsize=1)
@@ -74,10 +85,36 @@ def load_document(session: Session, document: dict) -> LoadOutcome:
             "never changed in place: give the changed text a new version number (its 'Version number' "
             "line, or --version when importing) and load it again."
         )
-    if not translation or existing.translation_en == translation:
+    if not translation or existing.translation_en == translation or existing.publication("en"):
         return LoadOutcome(existing.urn, version, "unchanged", existing)
     _apply_translation(existing, translation)
     return LoadOutcome(existing.urn, version, "translation updated", existing)
+
+
+def plan_publication(session: Session, document: dict) -> Attachment | None:
+    """When a standard of this URN and version is held in the other language: what attaching this would do."""
+    version = document.get("version") or DEFAULT_VERSION
+    held = find_standard(session, document["urn"], version)
+    if held is None or held.language == document["language"]:
+        return None
+    return plan_attachment(held, document, content_hash(document))
+
+
+def import_document(session: Session, document: dict, *, source: str) -> LoadOutcome:
+    """Load a parsed standard, or attach it as the official text in its language to the standard held."""
+    plan = plan_publication(session, document)
+    if plan is None:
+        return load_document(session, document)
+    standard = plan.standard
+    if plan.refused:
+        raise PublicationRefused(plan)
+    if plan.status == UNCHANGED:
+        return LoadOutcome(standard.urn, standard.version, "unchanged", standard, plan)
+    attach(plan, source=source)
+    if plan.language == "en":
+        _apply_translation(standard, plan.rendering)
+    session.flush()
+    return LoadOutcome(standard.urn, standard.version, "official text attached", standard, plan)
 
 
 def load_directory(session: Session, directory: Path) -> list[tuple[Path, LoadOutcome | StandardError]]:
