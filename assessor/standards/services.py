@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jsonschema
+from flask_babel import force_locale
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -33,7 +34,8 @@ class PublicationRefused(StandardError):
 
     def __init__(self, plan: Attachment):
         self.plan = plan
-        reasons = "; ".join(str(d) for d in plan.differences if d.refuses)
+        with force_locale("en"):
+            reasons = "; ".join(str(d) for d in plan.differences if d.refuses)
         super().__init__(f"{plan.standard.urn} version {plan.standard.version} is held in another language, and this publication cannot be attached to it: {reasons}. Nothing was changed.")
 
 

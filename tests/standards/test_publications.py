@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from assessor.cli import main
 from assessor.standards.models import Standard, StandardPublication
 from assessor.standards.parser import parse_standard
 from assessor.standards.reading import read_standard
@@ -166,3 +167,34 @@ def test_no_match_loads_a_new_standard_as_today(db_session):
     assert find_standard(db_session, "SKSCMGS11", "3").publication("en") is None
     same_language = import_document(db_session, english_publication(urn="LOCAL-NEWONE"), source="new.txt")
     assert same_language.status == "added" and same_language.attachment is None
+
+
+def test_the_cli_says_what_it_will_do_then_attaches(runner, db_session, tmp_path):
+    welsh = shipped_standard(db_session)
+    db_session.commit()  # each command ends its session; the test's transaction is still rolled back
+    path = PUBLICATIONS / "SKSCMGS11_en.txt"
+    dry = runner.invoke(main, ["standards", "import", str(path), "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    assert "SKSCMGS11 version 3 is held in Welsh; this English publication will be attached as its official English (30 items by reference)" in dry.output
+    assert "note: The title changes from" in dry.output and welsh.publication("en") is None
+    done = runner.invoke(main, ["standards", "import", str(path)])
+    assert done.exit_code == 0 and "SKSCMGS11 version 3: official text attached" in done.output
+    welsh = find_standard(db_session, "SKSCMGS11", "3")
+    assert welsh.publication("en").source == "SKSCMGS11_en.txt"
+    again = runner.invoke(main, ["standards", "import", str(path)])
+    assert "already attached as its official English" in again.output and "version 3: unchanged" in again.output
+
+
+def test_the_cli_refuses_a_publication_that_disagrees_and_names_each_difference(runner, db_session, tmp_path):
+    welsh = shipped_standard(db_session)
+    db_session.commit()
+    text = (PUBLICATIONS / "SKSCMGS11_en.txt").read_text(encoding="utf-8")
+    short = tmp_path / "short.txt"
+    short.write_text(text.replace("- how to solve problems\n", ""), encoding="utf-8")
+    result = runner.invoke(main, ["standards", "import", str(short)])
+    assert result.exit_code == 1
+    assert "disagrees with it in structure and will not be attached" in result.output
+    assert "refused: The standard held has 14 knowledge items, the publication imported 13." in result.output
+    assert "refused: K14 is only in the standard held." in result.output
+    welsh = find_standard(db_session, "SKSCMGS11", "3")
+    assert welsh.publication("en") is None and count(db_session, Standard) == 1
