@@ -1,5 +1,6 @@
 """The other language's publication of a standard held: matched by URN and version, attached item by item."""
 import copy
+import io
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from assessor.standards.services import (
     plan_publication,
 )
 
-from ..factories import shipped_standard
+from ..factories import login_as, shipped_standard
 
 PUBLICATIONS = Path(__file__).resolve().parent / "publications"
 
@@ -198,3 +199,44 @@ def test_the_cli_refuses_a_publication_that_disagrees_and_names_each_difference(
     assert "refused: K14 is only in the standard held." in result.output
     welsh = find_standard(db_session, "SKSCMGS11", "3")
     assert welsh.publication("en") is None and count(db_session, Standard) == 1
+
+
+def _post(client, url, text, **fields):
+    return client.post(url, data={"urn": "", "title": "", "language": "", "version": "", "filename": "", "text": text, **fields})
+
+
+def test_the_browser_preview_says_what_attaching_will_do_then_attaches(app, client, world, db_session):
+    app.config["WTF_CSRF_ENABLED"] = False
+    login_as(client, world.a.admin)
+    welsh = shipped_standard(db_session)
+    text = (PUBLICATIONS / "SKSCMGS11_en.txt").read_text(encoding="utf-8")
+    upload = {"upload": (io.BytesIO(text.encode()), "SKSCMGS11_en.txt"), "text": ""}
+    preview = client.post("/standards-import/preview", data={"urn": "", "title": "", "language": "", "version": "", **upload},
+                          content_type="multipart/form-data")
+    page = preview.get_data(as_text=True)
+    assert preview.status_code == 200, page
+    assert "SKSCMGS11 version 3 is already held in Welsh. Loading this will not add a second standard" in page
+    assert "30 items will be attached: P1, P2" in page and "Where the two publications disagree" in page
+    assert "The title changes from" in page and "Attach as the official English" in page
+    assert 'name="filename" value="SKSCMGS11_en.txt"' in page and welsh.publication("en") is None
+    confirmed = _post(client, "/standards-import/confirm", text, filename="SKSCMGS11_en.txt")
+    assert confirmed.status_code == 302 and confirmed.location.endswith("/standards/SKSCMGS11/3")
+    assert find_standard(db_session, "SKSCMGS11", "3").publication("en").source == "SKSCMGS11_en.txt"
+    detail = client.get("/standards/SKSCMGS11/3?text=en").get_data(as_text=True)
+    assert "is now the official English of SKSCMGS11 version 3" in detail
+    assert "This is the official English publication of this standard" in detail and "unofficial English translation" not in detail
+    assert "official English publication" in client.get("/standards/SKSCMGS11/3?text=cy").get_data(as_text=True)
+
+
+def test_the_browser_preview_refuses_a_publication_that_disagrees(app, client, world, db_session):
+    app.config["WTF_CSRF_ENABLED"] = False
+    login_as(client, world.a.admin)
+    welsh = shipped_standard(db_session)
+    text = (PUBLICATIONS / "SKSCMGS11_en.txt").read_text(encoding="utf-8").replace("- how to solve problems\n", "")
+    preview = _post(client, "/standards-import/preview", text)
+    page = preview.get_data(as_text=True)
+    assert preview.status_code == 422
+    assert "It cannot be attached" in page and "Stops the attachment" in page and "K14 is only in the standard held." in page
+    assert "Attach as the official English" not in page and "Load this standard" not in page
+    refused = _post(client, "/standards-import/confirm", text)
+    assert refused.status_code == 422 and find_standard(db_session, "SKSCMGS11", "3").publication("en") is None
