@@ -4,8 +4,8 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from flask_babel import force_locale
 from flask.cli import with_appcontext
+from flask_babel import force_locale
 
 from ..db import get_session
 from .cli import standards_group

@@ -7,6 +7,8 @@ import pytest
 from sqlalchemy import func, select
 
 from assessor.cli import main
+from assessor.export.data import portfolio_data
+from assessor.export.render import portfolio_html
 from assessor.standards.models import Standard, StandardPublication
 from assessor.standards.parser import parse_standard
 from assessor.standards.reading import read_standard
@@ -231,7 +233,7 @@ def test_the_browser_preview_says_what_attaching_will_do_then_attaches(app, clie
 def test_the_browser_preview_refuses_a_publication_that_disagrees(app, client, world, db_session):
     app.config["WTF_CSRF_ENABLED"] = False
     login_as(client, world.a.admin)
-    welsh = shipped_standard(db_session)
+    shipped_standard(db_session)
     text = (PUBLICATIONS / "SKSCMGS11_en.txt").read_text(encoding="utf-8").replace("- how to solve problems\n", "")
     preview = _post(client, "/standards-import/preview", text)
     page = preview.get_data(as_text=True)
@@ -240,3 +242,13 @@ def test_the_browser_preview_refuses_a_publication_that_disagrees(app, client, w
     assert "Attach as the official English" not in page and "Load this standard" not in page
     refused = _post(client, "/standards-import/confirm", text)
     assert refused.status_code == 422 and find_standard(db_session, "SKSCMGS11", "3").publication("en") is None
+
+
+def test_the_portfolio_pdf_says_whether_the_english_is_official(app, world, db_session):
+    with app.app_context():
+        before = portfolio_html(portfolio_data(db_session, world.a.learner), "en")
+        import_document(db_session, english_publication(), source="en.txt")
+        after = portfolio_html(portfolio_data(db_session, world.a.learner), "en")
+    assert "an unofficial rendering; the Welsh is authoritative" in before and "official English publication" not in before
+    assert "The English text of this standard is its official English publication." in after
+    assert "unofficial rendering" not in after and "agree with clients or customers what they can expect" in after
