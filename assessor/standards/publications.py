@@ -14,7 +14,10 @@ standard is loaded. Where the two publications disagree in structure the plan sa
 - a different title: attached, and the change from the unofficial title is listed.
 """
 import copy
+import hashlib
+import json
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
@@ -93,10 +96,31 @@ def attach(plan: Attachment, *, source: str) -> StandardPublication:
         standard.publications.append(publication)
     publication.source = source
     publication.content_hash = plan.digest
-    publication.rendering = plan.rendering
-    publication.left_out = plan.left_out
     publication.attached_at = utcnow()
+    publication.left_out = plan.left_out
+    official = {"source": source, "attached_at": publication.attached_at.isoformat(), "left_out": plan.left_out}
+    plan.rendering = {**plan.rendering, "official": official}
+    publication.rendering = plan.rendering
     return publication
+
+
+def adopt(standard: Standard, translations: dict) -> list[str]:
+    """Official publications a data file carries (an Assessor JSON export) become the standard's own; their languages."""
+    adopted = []
+    for language, rendering in translations.items():
+        if rendering.get("unofficial", True) or language == standard.language or standard.publication(language):
+            continue
+        official = rendering["official"]
+        standard.publications.append(StandardPublication(
+            language=language, source=official["source"], content_hash=_digest(rendering), rendering=copy.deepcopy(rendering),
+            attached_at=datetime.fromisoformat(official["attached_at"]), left_out=list(official.get("left_out", [])),
+        ))
+        adopted.append(language)
+    return adopted
+
+
+def _digest(rendering: dict) -> str:
+    return hashlib.sha256(json.dumps(rendering, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 # -- matching ---------------------------------------------------------------------------------
@@ -170,7 +194,7 @@ def _match_groups(held: dict, published: dict, out: list) -> dict[str, str]:
 def _rendering(standard: Standard, document: dict, texts: dict, out: list) -> dict:
     """The unofficial rendering with everything the publication gives laid over it, marked official."""
     base = copy.deepcopy(_unofficial(standard, document["language"]))
-    rendering = {key: value for key, value in base.items() if key not in ("unofficial", "note")}
+    rendering = {key: value for key, value in base.items() if key not in ("unofficial", "note", "official")}
     for key in TEXT_FIELDS:
         if document.get(key):
             rendering[key] = copy.deepcopy(document[key])
@@ -178,7 +202,7 @@ def _rendering(standard: Standard, document: dict, texts: dict, out: list) -> di
     rendering["groups"] = {**base.get("groups", {}), **_match_groups(standard.document, document, out)}
     _suites(standard, document, rendering, out)
     _title(base, document, out)
-    return {"unofficial": False, "official": True, **rendering}
+    return {"unofficial": False, **rendering}
 
 
 def _unofficial(standard: Standard, language: str) -> dict:

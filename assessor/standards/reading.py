@@ -58,7 +58,8 @@ class StandardReading:
 
 
 def has_translation(standard: Standard) -> bool:
-    return bool(standard.translation_en)
+    """The standard can also be read (and exported) in the other language."""
+    return bool(standard.translation_en) or any(p.language != standard.language for p in standard.publications)
 
 
 def rendering_of(standard: Standard, language: str) -> dict | None:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from ..config import PROJECT_ROOT
 from .models import KNOWLEDGE, PERFORMANCE, Criterion, Standard, StandardSuite
 from .parser import ParseResult, decode, parse_standard
-from .publications import UNCHANGED, Attachment, attach, plan_attachment
+from .publications import UNCHANGED, Attachment, adopt, attach, plan_attachment
 
 DEFAULT_VERSION = "1"
 SCHEMA_PATH = PROJECT_ROOT / "standards" / "schema.json"
@@ -74,11 +74,13 @@ def load_document(session: Session, document: dict) -> LoadOutcome:
     version = document.get("version") or DEFAULT_VERSION
     digest = content_hash(document)
     existing = find_standard(session, document["urn"], version)
-    translation = (document.get("translations") or {}).get("en")
+    translations = document.get("translations") or {}
+    translation = translations.get("en")
     if existing is None:
         standard = _new_standard(document, version, digest)
         session.add(standard)
         _apply_translation(standard, translation)
+        adopt(standard, translations)
         session.flush()
         return LoadOutcome(standard.urn, version, "added", standard)
     if existing.content_hash != digest:
@@ -87,6 +89,11 @@ def load_document(session: Session, document: dict) -> LoadOutcome:
             "never changed in place: give the changed text a new version number (its 'Version number' "
             "line, or --version when importing) and load it again."
         )
+    adopted = adopt(existing, translations)
+    if "en" in adopted:
+        _apply_translation(existing, translation)
+    if adopted:
+        return LoadOutcome(existing.urn, version, "translation updated", existing)
     if not translation or existing.translation_en == translation or existing.publication("en"):
         return LoadOutcome(existing.urn, version, "unchanged", existing)
     _apply_translation(existing, translation)
@@ -272,6 +279,8 @@ def standard_versions(session: Session, urn: str) -> list[Standard]:
 def document_for_export(standard: Standard) -> dict:
     """The stored document with its English rendering, as the exporters take it."""
     document = dict(standard.document)
-    if standard.translation_en:
-        document["translations"] = {"en": standard.translation_en}
+    translations = {"en": standard.translation_en} if standard.translation_en else {}
+    translations.update({p.language: p.rendering for p in standard.publications if p.language != standard.language})
+    if translations:
+        document["translations"] = translations
     return document

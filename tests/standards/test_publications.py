@@ -1,6 +1,7 @@
 """The other language's publication of a standard held: matched by URN and version, attached item by item."""
 import copy
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -12,12 +13,16 @@ from assessor.export.render import portfolio_html
 from assessor.standards.models import Standard, StandardPublication
 from assessor.standards.parser import parse_standard
 from assessor.standards.reading import read_standard
+from assessor.standards.exports import export_standard
 from assessor.standards.services import (
     PublicationRefused,
+    StandardError,
+    document_for_export,
     find_standard,
     import_document,
     load_document,
     plan_publication,
+    validate_document,
 )
 
 from ..factories import login_as, shipped_standard
@@ -252,3 +257,28 @@ def test_the_portfolio_pdf_says_whether_the_english_is_official(app, world, db_s
     assert "an unofficial rendering; the Welsh is authoritative" in before and "official English publication" not in before
     assert "The English text of this standard is its official English publication." in after
     assert "unofficial rendering" not in after and "agree with clients or customers what they can expect" in after
+
+
+def test_the_json_export_carries_the_official_english_and_loads_elsewhere_as_official(db_session):
+    welsh = shipped_standard(db_session)
+    import_document(db_session, english_publication(), source="en.txt")
+    exported = json.loads(export_standard(document_for_export(welsh), "json", "cy"))
+    english = exported["translations"]["en"]
+    assert english["unofficial"] is False and english["official"]["source"] == "en.txt"
+    validate_document(exported)
+    exported["urn"] = "LOCAL-ELSEWHERE"
+    elsewhere = load_document(db_session, exported).standard
+    assert elsewhere.publication("en").source == "en.txt" and read_standard(elsewhere, "en").official
+    claimed = copy.deepcopy(exported)
+    del claimed["translations"]["en"]["official"]
+    with pytest.raises(StandardError, match="does not match"):
+        validate_document(claimed)
+
+
+def test_the_case_package_says_the_english_is_official(db_session):
+    welsh = shipped_standard(db_session)
+    before = json.loads(export_standard(document_for_export(welsh), "case", "en"))
+    import_document(db_session, english_publication(), source="en.txt")
+    after = json.loads(export_standard(document_for_export(welsh), "case", "en"))
+    assert before["CFDocument"]["extensions"]["unofficialTranslation"] is True
+    assert after["CFDocument"]["extensions"]["unofficialTranslation"] is False
