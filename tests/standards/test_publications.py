@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 from assessor.cli import main
 from assessor.export.data import portfolio_data
 from assessor.export.render import portfolio_html
+from assessor.standards.exports import export_standard
 from assessor.standards.models import Standard, StandardPublication
 from assessor.standards.parser import parse_standard
 from assessor.standards.reading import read_standard
-from assessor.standards.exports import export_standard
 from assessor.standards.services import (
     PublicationRefused,
     StandardError,
