@@ -122,6 +122,8 @@ def import_document(session: Session, document: dict, *, source: str) -> LoadOut
     attach(plan, source=source)
     if plan.language == "en":
         _apply_translation(standard, plan.rendering)
+    else:
+        standard.search_text = _search_text(standard, standard.translation_en or {}, plan.rendering)
     session.flush()
     return LoadOutcome(standard.urn, standard.version, "official text attached", standard, plan)
 
@@ -263,11 +265,12 @@ def _apply_translation(standard: Standard, translation: dict | None) -> None:
     standard.search_text = _search_text(standard, translation)
 
 
-def _search_text(standard: Standard, translation: dict) -> str:
+def _search_text(standard: Standard, translation: dict, welsh: dict | None = None) -> str:
     document = standard.document
-    words = [standard.title, standard.title_en or "", standard.urn, *document.get("original_urns", [])]
-    words += document.get("keywords", []) + translation.get("keywords", [])
-    return " | ".join(words).casefold()
+    welsh = welsh or {}
+    words = [standard.title, standard.title_en or "", welsh.get("title", ""), standard.urn, *document.get("original_urns", [])]
+    words += document.get("keywords", []) + translation.get("keywords", []) + welsh.get("keywords", [])
+    return " | ".join(word for word in words if word).casefold()
 
 
 def standard_versions(session: Session, urn: str) -> list[Standard]:
