@@ -113,7 +113,7 @@ class StandardPublication(Base):
     attached_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     #: the text as attached, in the translation shape (title, overview, groups, items by ref, lists)
     rendering: Mapped[dict] = mapped_column(JSON)
-    #: refs of items and group headings still in the unofficial rendering (or without any), and why
+    #: refs of items, and group headings as read, that the publication did not give: they keep the text they had
     left_out: Mapped[list] = mapped_column(JSON, default=list)
 
     standard: Mapped[Standard] = relationship(back_populates="publications")

@@ -63,7 +63,7 @@ class Attachment:
 
     @property
     def left_out(self) -> list[str]:
-        """Refs (and group headings) that keep the unofficial text."""
+        """Refs, and group headings as read now, that keep the text they had."""
         return sorted({ref for difference in self.differences for ref in difference.refs})
 
 
@@ -174,8 +174,8 @@ def _group_members(items: list[dict]) -> dict[str, tuple[str, ...]]:
     return {group: tuple(refs) for group, refs in members.items()}
 
 
-def _match_groups(held: dict, published: dict, out: list) -> dict[str, str]:
-    """Held heading -> published heading, where both group exactly the same items."""
+def _match_groups(held: dict, published: dict, shown: dict, out: list) -> dict[str, str]:
+    """Held heading -> published heading, where both group exactly the same items; `shown`: the headings as read now."""
     matched: dict[str, str] = {}
     for key in ITEM_KEYS:
         theirs = {refs: group for group, refs in _group_members(published[key]).items()}
@@ -183,7 +183,7 @@ def _match_groups(held: dict, published: dict, out: list) -> dict[str, str]:
             if refs in theirs:
                 matched[group] = theirs.pop(refs)
             else:
-                out.append(Difference(_l("The items under “%(group)s” are grouped differently in the publication imported: the heading keeps the text it has.", group=group), refs=(group,)))
+                out.append(Difference(_l("The items under “%(group)s” are grouped differently in the publication imported: the heading keeps the text it has.", group=group), refs=(shown.get(group, group),)))
         out += [Difference(_l("The heading “%(group)s” of the publication imported has no match in the standard held: it is not attached.", group=group)) for group in theirs.values()]
     return matched
 
@@ -199,7 +199,7 @@ def _rendering(standard: Standard, document: dict, texts: dict, out: list) -> di
         if document.get(key):
             rendering[key] = copy.deepcopy(document[key])
     rendering["items"] = {**base.get("items", {}), **texts}
-    rendering["groups"] = {**base.get("groups", {}), **_match_groups(standard.document, document, out)}
+    rendering["groups"] = {**base.get("groups", {}), **_match_groups(standard.document, document, base.get("groups", {}), out)}
     _suites(standard, document, rendering, out)
     _title(base, document, out)
     return {"unofficial": False, **rendering}
