@@ -80,6 +80,8 @@ def plan_attachment(standard: Standard, document: dict, digest: str) -> Attachme
     if any(difference.refuses for difference in plan.differences):
         plan.status = REFUSED
         return plan
+    if not (standard.version_given and document.get("version")):
+        plan.differences.append(Difference(_l("The standard held or the publication prints no version number, so the two were matched by URN alone: check that they are the same version.")))
     plan.attached = [ref for ref in _held_refs(standard.document) if ref in texts]
     plan.rendering = _rendering(standard, document, texts, plan.differences)
     return plan

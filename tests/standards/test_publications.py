@@ -153,6 +153,7 @@ def test_different_grouping_attaches_the_items_and_only_the_headings_that_match(
     by_ref = {c.ref: c for c in welsh.criteria}
     assert all(by_ref[f"P{n}"].text_en == f"official English of P{n}" for n in range(1, 10))
     assert by_ref["G1"].text_en == "official English of G1"
+    assert any("matched by URN alone" in m for m in messages)
     unofficial = welsh.publication("en").rendering["groups"]
     held_groups = {by_ref["P1"].group, by_ref["P9"].group}
     assert set(welsh.publication("en").left_out) == {unofficial[group] for group in held_groups}
