@@ -7,6 +7,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from ..db import get_session
+from .case_service import export_context
 from .cli import standards_group
 from .exports import EXPORT_FORMATS, export_standard
 from .services import (
@@ -16,6 +17,7 @@ from .services import (
     load_directory,
     load_document,
     parse_file,
+    standard_versions,
 )
 
 
@@ -88,7 +90,8 @@ def export_command(urn: str, fmt: str, version: str | None, language: str | None
         which = f" version {version}" if version else ""
         click.echo(f"error: no standard {urn}{which} is loaded (see 'assessor standards load')", err=True)
         sys.exit(1)
-    body = export_standard(document_for_export(standard), fmt, language or standard.language)
+    context = export_context(standard, standard_versions(get_session(), urn), current_app.config["PUBLIC_URL"])
+    body = export_standard(document_for_export(standard), fmt, language or standard.language, context)
     if output:
         output.write_bytes(body)
         click.echo(f"wrote {output} ({len(body)} bytes)", err=True)
