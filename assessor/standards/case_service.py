@@ -69,12 +69,11 @@ def export_context(standard: Standard, versions: list[Standard], base_url: str |
 
 
 def catalogue(session: Session, base_url: str) -> Catalogue:
-    standards = _public_standards(session)
-    key = _fingerprint(standards, base_url)
+    key = _fingerprint(session, base_url)
     with _lock:
         found = _catalogues.get(key)
     if found is None:
-        found = _build(standards, base_url)
+        found = _build(_public_standards(session), base_url)
         with _lock:
             if len(_catalogues) >= CATALOGUES_KEPT:
                 _catalogues.clear()
@@ -87,10 +86,11 @@ def _public_standards(session: Session) -> list[Standard]:
     return list(session.scalars(query))
 
 
-def _fingerprint(standards: list[Standard], base_url: str) -> str:
-    state = [
-        (s.id, s.urn, s.version, s.loaded_at.isoformat(), s.content_hash, s.translation_en) for s in standards
-    ]
+def _fingerprint(session: Session, base_url: str) -> str:
+    """What the catalogue depends on, read without the documents: the public standards and their translations."""
+    columns = (Standard.id, Standard.urn, Standard.version, Standard.loaded_at, Standard.content_hash, Standard.translation_en)
+    rows = session.execute(select(*columns).where(Standard.public.is_(True)).order_by(Standard.id))
+    state = [tuple(row) for row in rows]
     return hashlib.sha256(json.dumps([base_url, state], sort_keys=True, default=str).encode()).hexdigest()
 
 

@@ -6,6 +6,7 @@ Besides the `isChildOf` tree, a package links its neighbours: the English packag
 """
 import json
 import uuid
+from functools import lru_cache
 from datetime import UTC, datetime
 
 from .tree import CASE_NAMESPACE, LANGUAGES, ExportContext, Node, Rendering, details, render, shorten, tree
@@ -27,7 +28,12 @@ CASE_ITEM_TYPES = {
 
 def case_identifier(document: dict, language: str, key: str = "") -> str:
     """A stable UUID for one object of a standard's CASE package (`key` empty for the CFDocument)."""
-    name = "/".join((document.get("urn") or "", document.get("version") or "", language, key))
+    return _uuid5("/".join((document.get("urn") or "", document.get("version") or "", language, key)))
+
+
+@lru_cache(maxsize=65536)
+def _uuid5(name: str) -> str:
+    """A package names most identifiers twice (an item, and the links to it): each is made once."""
     return str(uuid.uuid5(CASE_NAMESPACE, name))
 
 
@@ -130,8 +136,9 @@ class _Package:
             return []
         english = render(self.source, _other(original))
         translated = [node for node in tree(english) if node.language != original]
+        original_titles = self.titles_in(original)
         pairs = [("", english.field("title"), self.source["title"])]
-        pairs += [(node.key, node.label or shorten(node.text, 60), self.titles_in(original)[node.key]) for node in translated]
+        pairs += [(node.key, node.label or shorten(node.text, 60), original_titles[node.key]) for node in translated]
         return [self.translation_link(key, *titles) for key, *titles in pairs]
 
     def titles_in(self, language: str) -> dict[str, str]:
