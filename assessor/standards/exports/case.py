@@ -6,8 +6,8 @@ Besides the `isChildOf` tree, a package links its neighbours: the English packag
 """
 import json
 import uuid
-from functools import lru_cache
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from .tree import CASE_NAMESPACE, LANGUAGES, ExportContext, Node, Rendering, details, render, shorten, tree
 
