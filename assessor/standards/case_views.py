@@ -46,6 +46,12 @@ def association(sourced_id: str):
     return _one("CFAssociations", sourced_id)
 
 
+@bp.get("/<path:rest>")
+def elsewhere(rest: str):
+    """Any other path of the service (CFRubrics, CFItemAssociations, ...): Assessor serves none of it."""
+    return _status(404, "unknownobject", f"Not served here: {rest[:100]}.", "path")
+
+
 def _one(collection: str, sourced_id: str) -> Response:
     if not UUID.fullmatch(sourced_id):
         return _status(404, "invalid_uuid", "The sourcedId is not a UUID.", "sourcedId")

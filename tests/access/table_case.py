@@ -21,6 +21,7 @@ ROUTES = [
     Route("case.package", "GET", {ANY_ACTOR: 200}, args=lambda w: {"sourced_id": published(w)}),
     Route("case.item", "GET", {ANY_ACTOR: 200}, args=lambda w: {"sourced_id": published(w, "P1")}),
     Route("case.association", "GET", {ANY_ACTOR: 200}, args=lambda w: {"sourced_id": published(w, "P1/isChildOf")}),
+    Route("case.elsewhere", "GET", {ANY_ACTOR: 404}, args=lambda w: {"rest": "CFRubrics/5b0f3c1e-7a52-5d8e-9c4b-2f6d1e8a9b30"}),
     Route(
         "standards.publish",
         "POST",

@@ -145,6 +145,8 @@ def test_an_unknown_or_malformed_identifier_gets_the_imsx_status(db_session, lib
     assert unknown["imsx_codeMinor"]["imsx_codeMinorField"][0]["imsx_codeMinorFieldValue"] == "unknownobject"
     malformed = get_json(library, f"{BASE}/CFAssociations/P1", 404)
     assert malformed["imsx_codeMinor"]["imsx_codeMinorField"][0]["imsx_codeMinorFieldValue"] == "invalid_uuid"
+    elsewhere = get_json(library, f"{BASE}/CFRubrics/5b0f3c1e-7a52-5d8e-9c4b-2f6d1e8a9b30", 404)
+    assert problems("imsx_StatusInfo", elsewhere) == []
 
 
 def test_with_nothing_public_the_list_is_unknown(library):
