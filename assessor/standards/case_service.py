@@ -3,11 +3,12 @@
 Only standards marked public are in the catalogue, in every language they have (the Welsh original and the English
 rendering), and their `replacedBy` links name only public versions, so nothing of a standard that is not public
 can be found or guessed from the service. The catalogue is built once for each state of the public standards
-(their ids, versions, load times, contents and translations) and base address, and kept in this process.
+(their ids, versions, load times, contents, translations and publications) and base address, and kept in this process.
 """
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import UTC
 from threading import Lock
 
 from sqlalchemy import select
@@ -15,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from .exports import ExportContext
 from .exports.case import case_identifier, case_package, case_uri
-from .models import Standard
+from .models import Standard, StandardPublication
+from .reading import other_language
 from .services import document_for_export
 
 COLLECTIONS = ("CFDocuments", "CFPackages", "CFItems", "CFAssociations")
@@ -51,17 +53,26 @@ def package_identifier(standard: Standard, language: str | None = None) -> str:
 
 
 def languages(standard: Standard) -> list[str]:
-    return [standard.language] + (["en"] if standard.translation_en and standard.language != "en" else [])
+    """The standard's own language, and the other when it has an official publication or a rendering in it."""
+    other = other_language(standard)
+    return [standard.language] + ([other] if other else [])
 
 
-def export_context(standard: Standard, versions: list[Standard], base_url: str | None) -> ExportContext:
+def changed_at(standard: Standard, language: str):
+    """When the text in `language` was stored: the version's loading, or the later attaching of its publication."""
+    publication = standard.publication(language) if language != standard.language else None
+    moments = [standard.loaded_at] + ([publication.attached_at] if publication else [])
+    return max(moment if moment.tzinfo else moment.replace(tzinfo=UTC) for moment in moments)
+
+
+def export_context(standard: Standard, versions: list[Standard], base_url: str | None, language: str | None = None) -> ExportContext:
     """The stored date, the base address, and the neighbours among `versions` (newest first) for `standard`."""
     ids = [version.id for version in versions]
     at = ids.index(standard.id) if standard.id in ids else None
     newer = versions[at - 1] if at else None
     older = versions[at + 1] if at is not None and at + 1 < len(versions) else None
     return ExportContext(
-        changed_at=standard.loaded_at,
+        changed_at=changed_at(standard, language or standard.language),
         base_url=base_url,
         newer=document_for_export(newer) if newer else None,
         older=document_for_export(older) if older else None,
@@ -91,6 +102,9 @@ def _fingerprint(session: Session, base_url: str) -> str:
     columns = (Standard.id, Standard.urn, Standard.version, Standard.loaded_at, Standard.content_hash, Standard.translation_en)
     rows = session.execute(select(*columns).where(Standard.public.is_(True)).order_by(Standard.id))
     state = [tuple(row) for row in rows]
+    attached = (StandardPublication.standard_id, StandardPublication.language, StandardPublication.content_hash, StandardPublication.attached_at)
+    public_ids = select(Standard.id).where(Standard.public.is_(True))
+    state += [tuple(row) for row in session.execute(select(*attached).where(StandardPublication.standard_id.in_(public_ids)).order_by(*attached[:2]))]
     return hashlib.sha256(json.dumps([base_url, state], sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -98,8 +112,8 @@ def _build(standards: list[Standard], base_url: str) -> Catalogue:
     found = Catalogue()
     for standard in standards:
         versions = [other for other in standards if other.urn == standard.urn]
-        context = export_context(standard, versions, base_url)
         for language in languages(standard):
+            context = export_context(standard, versions, base_url, language)
             _add_package(found, case_package(document_for_export(standard), language, context), base_url)
     found.documents.sort(key=lambda document: (document["title"].casefold(), document["identifier"]))
     return found

@@ -11,7 +11,7 @@ from ..permissions import can_publish_standard
 from .case_service import export_context, package_identifier
 from .exports import EXPORT_FORMATS, export_filename, export_standard
 from .publishing import set_public
-from .reading import has_translation, read_standard
+from .reading import has_translation, other_language, read_standard
 from .references import reference
 from .services import document_for_export, find_standard, search_standards, standard_versions, suite_names
 
@@ -49,6 +49,7 @@ def detail(urn: str, version: str):
         standard=standard,
         reading=read_standard(standard, language),
         translated=has_translation(standard),
+        other=other_language(standard),
         versions=standard_versions(session, urn),
         formats=EXPORT_FORMATS,
         case_package_id=package_identifier(standard),
@@ -63,7 +64,7 @@ def export(urn: str, version: str, fmt: str):
     chosen = EXPORT_FORMATS.get(fmt) or abort(404)
     language = request.args.get("lang") if request.args.get("lang") in LANGUAGES else standard.language
     document = document_for_export(standard)
-    context = export_context(standard, standard_versions(session, urn), request.url_root)
+    context = export_context(standard, standard_versions(session, urn), request.url_root, language)
     body = export_standard(document, fmt, language, context)
     filename = export_filename(document, fmt, language)
     return Response(

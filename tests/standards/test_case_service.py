@@ -2,6 +2,7 @@
 a standard that is not public to be found."""
 import copy
 import json
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,13 @@ from assessor.permissions import can_publish_standard
 from assessor.standards.case_service import export_context, package_identifier
 from assessor.standards.exports.case import case_package
 from assessor.standards.models import Standard
-from assessor.standards.services import document_for_export, find_standard, load_directory, load_document
+from assessor.standards.services import (
+    document_for_export,
+    find_standard,
+    import_document,
+    load_directory,
+    load_document,
+)
 
 from ..factories import login_as
 from .case_schema import problems
@@ -121,9 +128,10 @@ def package_of(db_session, standard: Standard, language: str) -> dict:
 def test_nothing_of_a_standard_that_is_not_public_can_be_found(db_session, library):
     [public] = publish(db_session, "LOCAL-CCNEEDS01")
     hidden_ids = set()
-    for standard in (second_version(db_session, "LOCAL-CCNEEDS01"), find_standard(db_session, "LOCAL-SKSPP06")):
+    second_version(db_session, "LOCAL-CCNEEDS01")
+    for urn, version in (("LOCAL-CCNEEDS01", "2"), ("LOCAL-SKSPP06", None)):
         for language in ("cy", "en"):
-            package = package_of(db_session, standard, language)
+            package = package_of(db_session, find_standard(db_session, urn, version), language)
             document = package["CFDocument"]["identifier"]
             objects = [("CFDocuments", document), ("CFPackages", document)]
             objects += [("CFItems", item["identifier"]) for item in package["CFItems"]]
@@ -203,3 +211,18 @@ def test_a_provider_administrator_publishes_only_what_the_provider_imported(app,
     assert client.post(f"{page}/public", data={"public": "1"}).status_code == 302
     login_as(client, world.b.admin)
     assert client.post(f"{page}/public", data={"public": "0"}).status_code == 403
+
+
+def test_an_official_english_publication_is_served_dated_when_it_was_attached(db_session, library):
+    from .test_publications import english_publication
+
+    import_document(db_session, english_publication(), source="en.txt")
+    [standard] = publish(db_session, "SKSCMGS11")
+    publication = standard.publication("en")
+    english = get_json(library, f"{BASE}/CFPackages/{package_identifier(standard, 'en')}")
+    assert problems("CFPackage", english) == []
+    assert english["CFDocument"]["extensions"]["unofficialTranslation"] is False
+    moments = [moment if moment.tzinfo else moment.replace(tzinfo=UTC) for moment in (publication.attached_at, standard.loaded_at)]
+    assert english["CFDocument"]["lastChangeDateTime"] == max(moments).strftime("%Y-%m-%dT%H:%M:%SZ")
+    links = [a for a in english["CFAssociations"] if a["associationType"] == "isTranslationOf"]
+    assert links[0]["destinationNodeURI"]["identifier"] == package_identifier(standard)

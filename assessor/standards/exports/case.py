@@ -99,7 +99,7 @@ class _Package:
                 "nosUrn": source.get("urn"),
                 "nosUrnIsLocal": bool(source.get("urn_is_local")),
                 "nosOriginalUrns": list(source.get("original_urns") or []),
-                "unofficialTranslation": bool(rendering.translation.get("unofficial", rendering.translation)),
+                "unofficialTranslation": bool(rendering.translation) and rendering.translation.get("unofficial", True),
             },
         }
         return _present(fields)

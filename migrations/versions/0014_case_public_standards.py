@@ -4,15 +4,15 @@ A standard is served by the CASE service (/ims/case/v1p1/...) only when marked p
 administrator for the site's own standards, by a provider's administrator for the standards that provider
 imported (provider_id). Standards loaded before this revision are the site's own and not public.
 
-Revision ID: 0013_case_public_standards
-Revises: 0012_freeze_submissions
+Revision ID: 0014_case_public_standards
+Revises: 0013_bilingual_publications
 Create Date: 2026-12-05 01:40:00.000000
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0013_case_public_standards'
-down_revision = '0012_freeze_submissions'
+revision = '0014_case_public_standards'
+down_revision = '0013_bilingual_publications'
 branch_labels = None
 depends_on = None
 
