@@ -1,5 +1,5 @@
 """The CASE 1.1 REST service, read-only and open to anyone: the public standards as CFDocuments, CFPackages, CFItems
-and CFAssociations (docs/case-service.md).
+and CFAssociations (docs/exports.md).
 
 Every answer is JSON with an ETag (a request whose If-None-Match names it gets 304 and no body); an unknown or
 non-public identifier gets 404 with 1EdTech's imsx_StatusInfo payload. No answer sets a cookie.
