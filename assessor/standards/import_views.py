@@ -12,6 +12,7 @@ from ..permissions import can_import_standards
 from .import_forms import LANGUAGE_LABELS, ImportForm
 from .parser import ParseResult, Problem, parse_standard
 from .publications import Attachment
+from .publishing import claim_imported
 from .reading import DETAIL_LABELS
 from .services import (
     DEFAULT_VERSION,
@@ -90,6 +91,8 @@ def confirm():
         return _page(form, shown, refusal=str(error)), 422
     except StandardError as error:
         return _page(form, shown, refusal=str(error)), 422
+    if outcome.status == "added":
+        claim_imported(outcome.standard, current_user)
     db.commit()
     _flash_outcome(outcome)
     return redirect(url_for("standards.detail", urn=outcome.urn, version=outcome.version))
