@@ -108,6 +108,7 @@ class ListReader:
                 Problem(number, f"'{stripped}' alone could be a page number or the number of the next item: "
                         "put the number on the same line as its text, or remove the page number")
             )
+            self.pending_code = (stripped, number)
         else:
             self.warnings.append(Problem(number, f"'{stripped}' alone on a line was taken for a page number and left out"))
         return True
