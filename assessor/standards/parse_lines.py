@@ -12,13 +12,16 @@ CODE_ALONE = re.compile(r"^(?P<code>(?:PC|KU|P|K|G|C) ?\d{1,3}(?:\.\d{1,3})*|\d{
 BARE_NUMBER = re.compile(r"^\d{1,3}$")
 GROUP_THEN_CODED = re.compile(r"^(?P<group>[^\W\d_][^\t]*?[^\s:])[:\s]\s*(?P<item>(?:PC|KU|P|K|G) ?\d{1,3}[.):]?\s+\S.*)$")
 GROUP_THEN_NUMBERED = re.compile(r"^(?P<group>[^\W\d_][^\t]*?\S)(?:\t+|\s{2,})(?P<item>\d{1,3}[.)]?\s+\S.*)$")
+GLYPHS = r"[\u2023\u2043\u25a0-\u25ff\u2190-\u21ff\u2713\u2714\u2794-\u27bf\uf000-\uf0ff]"
+STEP = r"(?i:step|cam|item|eitem|no\.?|rhif) ?\d{1,3}\b"
 #: how a line starts when it is meant as a numbered or bulleted item in a form the parser does not read
-LOOKS_LIKE_ITEM = re.compile(
-    r"^(?:\(?\d{1,3}\s*[.):\-]|\(\d{1,3}|\(?(?:PC|KU|P|K|G|C)\s*\d{1,3}\b"
-    r"|[\u2010-\u2015\u2023-\u2043\u25a0-\u25ff\u2190-\u21ff\u2713\u2714\u2794-\u27bf\uf000-\uf0ff>])"
+LOOKS_LIKE_ITEM = re.compile(rf"^(?:\(?\d{{1,3}}\s*[.):\-]|\(\d{{1,3}}|\(?(?:PC|KU|P|K|G|C)\s*\d{{1,3}}\b|{STEP}|[\u2010-\u2015]|{GLYPHS}|>)")
+#: another item inside a line: a code or number with its stop, a table cell's number, a step, a bullet
+CODE_INSIDE = re.compile(
+    r"\s\(?(?:(?:PC|KU|P|K|G) ?\d{1,3}(?:\.\d{1,3})*[.):]?|\d{1,3}(?:\.\d{1,3})*\s?[.):])\s+\S"
+    r"|\s\d{1,3} -\s+[^\W\d]"
+    rf"|(?:\t|\s\s)\d{{1,3}}(?:\.\d{{1,3}})*\s+\S|\s{STEP}|\s{GLYPHS}\s"
 )
-#: another criterion's code inside a line: two criteria on one line, or a table row run together
-CODE_INSIDE = re.compile(r"\s(?:(?:PC|KU|P|K|G) ?\d{1,3}(?:\.\d{1,3})*[.):]?|\d{1,3}(?:\.\d{1,3})*[.)])\s+\S")
 NUMBERED_GROUP = re.compile(
     r"^(?:performance criteria|meini prawf perfformiad|knowledge and understanding|gwybodaeth a dealltwriaeth)\s*\d{1,2}$"
 )
@@ -41,6 +44,15 @@ def match_item(stripped: str) -> tuple[str, str | None, str] | None:
             code = match.groupdict().get("code")
             return kind, code.replace(" ", "") if code else None, match.group("text").strip()
     return None
+
+
+def holds_another_item(text: str, code: str | None) -> bool:
+    """True when an item's text carries another item in it: a code (P2, 2.), a table cell's number, or the next plain number."""
+    if CODE_INSIDE.search(" " + text):
+        return True
+    if code and code.isdigit():
+        return re.search(rf"(?<!\S){int(code) + 1}\s+\S", text) is not None
+    return False
 
 
 def split_label(stripped: str) -> tuple[str | None, str] | None:

@@ -10,6 +10,7 @@ from .parse_lines import (
     LOOKS_LIKE_ITEM,
     NUMBERED_GROUP,
     continues_item,
+    holds_another_item,
     is_child_code,
     is_prompt,
     last_item,
@@ -61,7 +62,7 @@ class ListReader:
 
     def _item(self, match: tuple[str, str | None, str], number: int) -> bool:
         kind, code, text = match
-        if CODE_INSIDE.search(" " + text):
+        if holds_another_item(text, code):
             self.errors.append(Problem(number, "this line holds more than one item (another code or number inside it): put each item on a line of its own"))
             return True
         items = self.items[self.section]
@@ -117,13 +118,13 @@ class ListReader:
         return bool(LOOKS_LIKE_ITEM.match(stripped) or CODE_INSIDE.search(" " + stripped))
 
     def plain_in_list(self, index: int, number: int, stripped: str) -> None:
-        if self._unsafe(stripped):
+        items = self.items[self.section]
+        if self._unsafe(stripped) or (items and holds_another_item(stripped, items[-1].code)):
             self.errors.append(
                 Problem(number, "this line looks like a numbered or bulleted item, but its numbering is not one the importer "
                         "reads: start it with a code (P2, K2), a number and a full stop (2.) or a dash (-), or join it to the line before")
             )
             return
-        items = self.items[self.section]
         next_line = self.next_nonblank(index)
         next_is_item = next_line is not None and self._starts_item(next_line)
         if self.group_title_due:
