@@ -18,7 +18,7 @@ from .parse_lines import (
     match_item,
     split_label,
 )
-from .parse_model import Item, Line, Problem
+from .parse_model import Item, Line, Problem, _l
 from .vocabulary import HEADING_INDEX
 
 CODE_PARTS = re.compile(r"^(?P<prefix>[A-Z]*)(?P<number>\d+)$")
@@ -35,7 +35,7 @@ class ListReader:
         """Refuse a code left waiting for its text, and forget a group heading still waiting for its title."""
         if self.pending_code:
             code, number = self.pending_code
-            self.errors.append(Problem(number, f"'{code}' stands alone with no text after it: put the item's text on the same line as its code"))
+            self.errors.append(Problem(number, _l("'%(code)s' stands alone with no text after it: put the item's text on the same line as its code", code=code)))
         self.reset_list_state()
 
     def list_line(self, index: int, number: int, stripped: str) -> bool:
@@ -63,7 +63,7 @@ class ListReader:
     def _item(self, match: tuple[str, str | None, str], number: int) -> bool:
         kind, code, text = match
         if holds_another_item(text, code):
-            self.errors.append(Problem(number, "this line holds more than one item (another code or number inside it): put each item on a line of its own"))
+            self.errors.append(Problem(number, _l("this line holds more than one item (another code or number inside it): put each item on a line of its own")))
             return True
         items = self.items[self.section]
         parent = items[-1] if items else None
@@ -106,12 +106,12 @@ class ListReader:
         last = items[-1].code if items else "0"
         if last and last.isdigit() and int(stripped) == int(last) + 1:
             self.errors.append(
-                Problem(number, f"'{stripped}' alone could be a page number or the number of the next item: "
-                        "put the number on the same line as its text, or remove the page number")
+                Problem(number, _l("'%(number)s' alone could be a page number or the number of the next item: "
+                                   "put the number on the same line as its text, or remove the page number", number=stripped))
             )
             self.pending_code = (stripped, number)
         else:
-            self.warnings.append(Problem(number, f"'{stripped}' alone on a line was taken for a page number and left out"))
+            self.warnings.append(Problem(number, _l("'%(number)s' alone on a line was taken for a page number and left out", number=stripped)))
         return True
 
     def _unsafe(self, stripped: str) -> bool:
@@ -121,8 +121,8 @@ class ListReader:
         items = self.items[self.section]
         if self._unsafe(stripped) or (items and holds_another_item(stripped, items[-1].code)):
             self.errors.append(
-                Problem(number, "this line looks like a numbered or bulleted item, but its numbering is not one the importer "
-                        "reads: start it with a code (P2, K2), a number and a full stop (2.) or a dash (-), or join it to the line before")
+                Problem(number, _l("this line looks like a numbered or bulleted item, but its numbering is not one the importer "
+                                   "reads: start it with a code (P2, K2), a number and a full stop (2.) or a dash (-), or join it to the line before"))
             )
             return
         next_line = self.next_nonblank(index)
@@ -143,7 +143,7 @@ class ListReader:
             return
         if self.title is None and self._followed_by_details(next_line):
             self.title = stripped
-            self.warnings.append(Problem(number, "no title at the top: the line before the details was taken as the title"))
+            self.warnings.append(Problem(number, _l("no title at the top: the line before the details was taken as the title")))
             return
         self.cannot_place(number, stripped)
 

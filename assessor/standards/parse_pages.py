@@ -2,7 +2,7 @@
 import re
 from collections import Counter
 
-from .parse_model import Line, Problem
+from .parse_model import Line, Problem, _l
 
 PAGE_NUMBER = re.compile(r"^(?:(?:page|tudalen)\s+\d{1,3}(?:\s+(?:of|o)\s+\d{1,3})?|\d{1,3}\s*(?:/|of|o)\s*\d{1,3}|-\s*\d{1,3}\s*-)$", re.I)
 TRAILING_PAGE = re.compile(r"(?:\s+|\t)(?:(?:page|tudalen)\s+)?\d{1,3}(?:\s+(?:of|o)\s+\d{1,3})?$", re.I)
@@ -18,7 +18,7 @@ def furniture(lines: list[Line]) -> tuple[set[int], list[Problem]]:
     for number, text in texts.items():
         if PAGE_NUMBER.match(text) or (repeated[_without_page(text)] > 1 and _looks_like_running_head(text)):
             dropped.add(number)
-    warnings = [Problem(min(dropped), "page numbers, headers or footers left in the text were left out")] if dropped else []
+    warnings = [Problem(min(dropped), _l("page numbers, headers or footers left in the text were left out"))] if dropped else []
     return dropped, warnings
 
 

@@ -4,7 +4,7 @@ import re
 from .parse_document import DocumentBuilder
 from .parse_lines import BARE_NUMBER, SENTENCE_END, continues_value, line_key, split_label, unknown_colon_label
 from .parse_lists import ListReader
-from .parse_model import DETAIL_FIX, LIST_FIX, SECTION_NAMES, Item, Line, ParseResult, Problem
+from .parse_model import SECTION_NAMES, Item, Line, ParseResult, Problem, _l
 from .parse_pages import furniture
 from .vocabulary import FREE_TEXT_SECTIONS, HEADING_INDEX, SUBHEADING_SET
 
@@ -84,7 +84,7 @@ class LineWalker(ListReader, DocumentBuilder):
                 return True
             return False
         if section in self.seen_sections and section in self.items:
-            self.warnings.append(Problem(number, f"a second '{key}' heading: its items join the first list"))
+            self.warnings.append(Problem(number, _l("a second '%(heading)s' heading: its items join the first list", heading=key)))
         self.finish_lists()
         self.section, self.group, self.after_item, self.pending_label = section, None, False, None
         self.pending_subheading = None
@@ -102,7 +102,7 @@ class LineWalker(ListReader, DocumentBuilder):
             if self.section in ("metadata", "preamble") or self.pending_label:
                 label = stripped.partition("\t" if "\t" in stripped else ":")[0].strip()
                 self.other_metadata[label] = value
-                self.warnings.append(Problem(number, f"unknown detail '{label}': kept under other_metadata"))
+                self.warnings.append(Problem(number, _l("unknown detail '%(label)s': kept under other_metadata", label=label)))
                 return True
             return False
         self.finish_lists()
@@ -117,7 +117,7 @@ class LineWalker(ListReader, DocumentBuilder):
 
     def _free_text(self, stripped: str, number: int) -> None:
         if BARE_NUMBER.match(stripped):
-            self.warnings.append(Problem(number, f"'{stripped}' alone on a line was taken for a page number and left out"))
+            self.warnings.append(Problem(number, _l("'%(number)s' alone on a line was taken for a page number and left out", number=stripped)))
             return
         lines = self.free_text[self.section]
         if self.pending_subheading:
@@ -146,13 +146,14 @@ class LineWalker(ListReader, DocumentBuilder):
         return None
 
     def cannot_place(self, number: int, stripped: str) -> None:
-        where = SECTION_NAMES.get(self.section, f"the '{self.section}' section")
+        where = SECTION_NAMES.get(self.section) or _l("the '%(section)s' section", section=self.section)
         excerpt = stripped if len(stripped) <= 60 else stripped[:57] + "..."
-        fix = LIST_FIX if self.section in self.items else DETAIL_FIX
-        self.errors.append(
-            Problem(
-                number,
-                f"cannot place '{excerpt}' in {where}: it is not a criterion, a group heading, a known "
-                f"heading or a detail. {fix}, put it under a heading, or remove it.",
-            )
-        )
+        if self.section in self.items:
+            message = _l("cannot place '%(excerpt)s' in %(where)s: it is not a criterion, a group heading, a known heading or a "
+                         "detail. Start it with a code (P1, K1), a number or a bullet (-), put it under a heading, or remove it.",
+                         excerpt=excerpt, where=where)
+        else:
+            message = _l("cannot place '%(excerpt)s' in %(where)s: it is not a criterion, a group heading, a known heading or a "
+                         "detail. Start it with a known label (Developed by: ..., Datblygwyd gan: ...), put it under a heading, "
+                         "or remove it.", excerpt=excerpt, where=where)
+        self.errors.append(Problem(number, message))

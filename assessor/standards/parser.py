@@ -15,6 +15,7 @@ from .parse_model import (  # noqa: F401  (LOCAL_URN_PREFIX, URN_PATTERN and Pro
     Line,
     ParseResult,
     Problem,
+    _l,
 )
 from .parse_walk import LineWalker, clean_lines
 
@@ -43,4 +44,4 @@ def parse_lines(
     try:
         return LineWalker(list(lines)).run(language=language, urn=urn, title=title)
     except RecursionError:  # pragma: no cover - defensive; the parser does not recurse
-        return ParseResult(document={}, errors=[Problem(None, "the text is too deeply nested to read")])
+        return ParseResult(document={}, errors=[Problem(None, _l("the text is too deeply nested to read"))])

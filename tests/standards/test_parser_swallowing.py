@@ -73,9 +73,9 @@ def every_item(document: dict):
 
 
 def swallowed(text: str, codes: set[str]) -> list[str]:
-    """Codes of other items that the text holds as numbered items ("P3 ...", "2. ...")."""
+    """Codes of other items that the text holds as numbered items ("P3 ...", "2. "); letters alone (a, b) are words too."""
     found = []
-    for code in codes:
+    for code in filter(lambda code: any(char.isdigit() for char in code), codes):
         ending = r"[.):]?" if code[0].isalpha() else r"[.)]"
         if re.search(rf"(?<!\S)\(?{re.escape(code)}{ending}(?=\s)", text):
             found.append(code)
@@ -114,6 +114,7 @@ def test_the_check_itself_sees_a_swallowed_item():
     assert swallowed("agree the plan 2. keep records", {"2"}) == ["2"]
     assert swallowed("agree the plan P3 keep records", {"P3"}) == ["P3"]
     assert swallowed("within 2 days", {"2"}) == []
+    assert swallowed("trust, commitment a cooperation", {"a"}) == []
 
 
 def test_a_refused_line_is_named():
