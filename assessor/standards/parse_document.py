@@ -2,7 +2,7 @@
 import re
 
 from .parse_lines import TERMINAL, is_child_code
-from .parse_model import ITEM_PREFIX, _l, LOCAL_URN_PREFIX, SCHEMA_VERSION, URN_PATTERN, Item, Problem
+from .parse_model import ITEM_PREFIX, LOCAL_URN_PREFIX, SCHEMA_VERSION, URN_PATTERN, Item, Problem, _l
 from .vocabulary import ENGLISH_MARKERS, TEXT_FIELDS, WELSH_MARKERS
 
 
