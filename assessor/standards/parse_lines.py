@@ -22,6 +22,7 @@ CODE_INSIDE = re.compile(
     r"|\s\d{1,3} -\s+[^\W\d]"
     rf"|(?:\t|\s\s)\d{{1,3}}(?:\.\d{{1,3}})*\s+\S|\s{STEP}|\s{GLYPHS}\s"
 )
+DIGIT_OR_GLYPH = re.compile(rf"\d|{GLYPHS}")
 NUMBERED_GROUP = re.compile(
     r"^(?:performance criteria|meini prawf perfformiad|knowledge and understanding|gwybodaeth a dealltwriaeth)\s*\d{1,2}$"
 )
@@ -48,11 +49,18 @@ def match_item(stripped: str) -> tuple[str, str | None, str] | None:
 
 def holds_another_item(text: str, code: str | None) -> bool:
     """True when an item's text carries another item in it: a code (P2, 2.), a table cell's number, or the next plain number."""
+    if not DIGIT_OR_GLYPH.search(text):
+        return False
     if CODE_INSIDE.search(" " + text):
         return True
     if code and code.isdigit():
         return re.search(rf"(?<!\S){int(code) + 1}\s+\S", text) is not None
     return False
+
+
+def is_numbered_group(stripped: str) -> bool:
+    """True for a group heading such as "Performance criteria 2" or "Meini Prawf Perfformiad 1"."""
+    return stripped[-1].isdigit() and len(stripped) < 50 and NUMBERED_GROUP.match(line_key(stripped)) is not None
 
 
 def split_label(stripped: str) -> tuple[str | None, str] | None:

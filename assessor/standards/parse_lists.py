@@ -4,14 +4,13 @@ import re
 from .parse_lines import (
     BARE_NUMBER,
     CODE_ALONE,
-    CODE_INSIDE,
     GROUP_THEN_CODED,
     GROUP_THEN_NUMBERED,
     LOOKS_LIKE_ITEM,
-    NUMBERED_GROUP,
     continues_item,
     holds_another_item,
     is_child_code,
+    is_numbered_group,
     is_prompt,
     last_item,
     line_key,
@@ -40,7 +39,7 @@ class ListReader:
 
     def list_line(self, index: int, number: int, stripped: str) -> bool:
         """True when the line was an item, a numbered group heading or a code; False leaves it to the walk."""
-        if NUMBERED_GROUP.match(line_key(stripped)):
+        if is_numbered_group(stripped):
             self.finish_lists()
             self.group, self.group_title_due, self.after_item = stripped.rstrip(":"), True, False
             return True
@@ -115,7 +114,7 @@ class ListReader:
         return True
 
     def _unsafe(self, stripped: str) -> bool:
-        return bool(LOOKS_LIKE_ITEM.match(stripped) or CODE_INSIDE.search(" " + stripped))
+        return bool(LOOKS_LIKE_ITEM.match(stripped) or holds_another_item(stripped, None))
 
     def plain_in_list(self, index: int, number: int, stripped: str) -> None:
         items = self.items[self.section]

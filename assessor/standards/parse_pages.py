@@ -23,7 +23,7 @@ def furniture(lines: list[Line]) -> tuple[set[int], list[Problem]]:
 
 
 def _without_page(text: str) -> str:
-    return TRAILING_PAGE.sub("", text).strip().casefold()
+    return (TRAILING_PAGE.sub("", text).strip() if text[-1].isdigit() else text).casefold()
 
 
 def _looks_like_running_head(text: str) -> bool:

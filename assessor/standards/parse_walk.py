@@ -20,7 +20,7 @@ def clean_lines(text: str) -> list[Line]:
 
 class LineWalker(ListReader, DocumentBuilder):
     def __init__(self, lines: list[Line]):
-        self.lines = [Line(line.number, CONTROL.sub("", line.text).rstrip()) for line in lines]
+        self.lines = lines
         self.section = "preamble"
         self.errors: list[Problem] = []
         self.furniture, self.warnings = furniture(self.lines)

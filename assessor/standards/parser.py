@@ -17,7 +17,7 @@ from .parse_model import (  # noqa: F401  (LOCAL_URN_PREFIX, URN_PATTERN and Pro
     Problem,
     _l,
 )
-from .parse_walk import LineWalker, clean_lines
+from .parse_walk import CONTROL, LineWalker, clean_lines
 
 
 def decode(data: bytes) -> str:
@@ -34,14 +34,18 @@ def parse_standard(
     text: str, *, language: str | None = None, urn: str | None = None, title: str | None = None
 ) -> ParseResult:
     """Parse NOS text; `language`, `urn` and `title` supply what the text lacks or override it."""
-    return parse_lines(clean_lines(text), language=language, urn=urn, title=title)
+    return _walk(clean_lines(text), language=language, urn=urn, title=title)
 
 
 def parse_lines(
     lines: Iterable[Line], *, language: str | None = None, urn: str | None = None, title: str | None = None
 ) -> ParseResult:
     """Parse numbered lines (Line(number, text)); problems name each line by its own number."""
+    return _walk([Line(line.number, CONTROL.sub("", line.text).rstrip()) for line in lines], language=language, urn=urn, title=title)
+
+
+def _walk(lines: list[Line], **supplied: str | None) -> ParseResult:
     try:
-        return LineWalker(list(lines)).run(language=language, urn=urn, title=title)
+        return LineWalker(lines).run(**supplied)
     except RecursionError:  # pragma: no cover - defensive; the parser does not recurse
         return ParseResult(document={}, errors=[Problem(None, _l("the text is too deeply nested to read"))])
