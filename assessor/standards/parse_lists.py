@@ -79,7 +79,9 @@ class ListReader:
         """A group heading and its first item on one line, as text copied out of a table gives them."""
         for pattern in (GROUP_THEN_CODED, GROUP_THEN_NUMBERED):
             found = pattern.match(stripped)
-            if found is None or self._unsafe(found.group("group")) or HEADING_INDEX.get(line_key(found.group("group"))):
+            if found is None or not found.group("group")[0].isupper() or self._unsafe(found.group("group")):
+                continue
+            if HEADING_INDEX.get(line_key(found.group("group"))):
                 continue
             item = match_item(found.group("item"))
             if item is None or (pattern is GROUP_THEN_CODED and not self._expected(item[1])):

@@ -1,0 +1,22 @@
+"""`parse_lines`: lines another reader took out of a file (PDF, Word) parse as text does, and problems name their own numbers."""
+from assessor.standards.parser import Line, parse_lines, parse_standard
+
+TEXT = "Title: Plan the work\nURN: EXABC01\nPerformance criteria\nP1 agree the plan\nK1 know the plan\n"
+
+
+def test_lines_parse_as_the_same_text_does():
+    lines = [Line(number, text) for number, text in enumerate(TEXT.split("\n"), start=1)]
+    assert parse_lines(lines).document == parse_standard(TEXT).document
+
+
+def test_problems_name_the_numbers_the_lines_came_with():
+    lines = [Line(101, "Title: Plan the work"), Line(102, "URN: EXABC01"), Line(140, "Performance criteria"),
+             Line(141, "1. agree the plan"), Line(157, "(2) keep\x07 records")]
+    result = parse_lines(lines)
+    assert [problem.line for problem in result.errors if problem.line] == [157]
+    assert [item["text"] for item in result.document["performance_criteria"]] == ["agree the plan"]
+
+
+def test_a_continuation_mentioning_the_next_code_is_not_taken_for_a_group():
+    result = parse_standard("Title: T\nURN: EXABC01\nPerformance criteria\nP1 agree the plan with the client\nthe client, as P2 explains further\nP3 keep records\n")
+    assert result.errors and all(item["group"] is None for item in result.document["performance_criteria"])
