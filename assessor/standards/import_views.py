@@ -11,15 +11,18 @@ from ..db import get_session
 from ..permissions import can_import_standards
 from .import_forms import LANGUAGE_LABELS, ImportForm
 from .parser import ParseResult, Problem, parse_standard
+from .publications import Attachment
 from .reading import DETAIL_LABELS
 from .services import (
     DEFAULT_VERSION,
     LoadOutcome,
+    PublicationRefused,
     StandardConflict,
     StandardError,
     content_hash,
     find_standard,
-    load_document,
+    import_document,
+    plan_publication,
 )
 
 bp = Blueprint("standards_import", __name__, url_prefix="/standards-import")
@@ -34,6 +37,8 @@ class Preview:
 
     result: ParseResult
     errors: list[Problem] = field(default_factory=list)
+    #: what attaching it to the standard held in the other language would do, when there is one
+    plan: Attachment | None = None
 
     @property
     def document(self) -> dict:
@@ -59,7 +64,10 @@ def preview():
     if not form.validate_on_submit():
         return _page(form), 422
     shown = _parsed(form)
-    return _page(form, shown), 200 if shown.result.ok else 422
+    if shown.result.ok:
+        shown.plan = plan_publication(get_session(), shown.document)
+    refused = shown.plan is not None and shown.plan.refused
+    return _page(form, shown), 200 if shown.result.ok and not refused else 422
 
 
 @bp.post("/confirm")
@@ -73,7 +81,10 @@ def confirm():
         return _page(form, shown), 422
     db = get_session()
     try:
-        outcome = load_parsed(db, shown.document)
+        outcome = load_parsed(db, shown.document, source=form.filename.data or "")
+    except PublicationRefused as error:
+        shown.plan = error.plan
+        return _page(form, shown), 422
     except StandardConflict as error:
         form.version.errors.append(_("Give the changed text a new version number."))
         return _page(form, shown, refusal=str(error)), 422
@@ -92,19 +103,20 @@ def parse_submission(text: str, *, language: str | None, urn: str | None, title:
     return result
 
 
-def load_parsed(session: Session, document: dict) -> LoadOutcome:
-    """Load a parsed standard; the same text again changes nothing (and keeps any English rendering)."""
+def load_parsed(session: Session, document: dict, *, source: str) -> LoadOutcome:
+    """Load a parsed standard, or attach it to the one held in the other language; the same text again changes nothing."""
     version = document.get("version") or DEFAULT_VERSION
     existing = find_standard(session, document["urn"], version)
     if existing is not None and existing.content_hash == content_hash(document):
         return LoadOutcome(existing.urn, version, "unchanged", existing)
-    return load_document(session, document)
+    return import_document(session, document, source=source)
 
 
 def _parsed(form: ImportForm) -> Preview:
     """Parse the submission, keep its text in the form, and put a missing URN or title on its field."""
     text = form.source_text()
     form.text.data = text
+    form.filename.data = form.uploaded_name() or form.filename.data
     result = parse_submission(text, **form.supplied())
     document = result.document
     if document and not document.get("urn"):
@@ -126,7 +138,11 @@ def _missing_urn_message(document: dict) -> str:
 
 
 def _flash_outcome(outcome: LoadOutcome) -> None:
-    if outcome.status == "added":
+    if outcome.status == "official text attached" and outcome.attachment.language == "en":
+        flash(_("The English publication is now the official English of %(urn)s version %(version)s.", urn=outcome.urn, version=outcome.version), "success")
+    elif outcome.status == "official text attached":
+        flash(_("The Welsh publication is now the official Welsh of %(urn)s version %(version)s.", urn=outcome.urn, version=outcome.version), "success")
+    elif outcome.status == "added":
         flash(_("%(urn)s version %(version)s has been loaded.", urn=outcome.urn, version=outcome.version), "success")
     else:
         flash(_("%(urn)s version %(version)s was already loaded: nothing changed.", urn=outcome.urn, version=outcome.version), "info")
