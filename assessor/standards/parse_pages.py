@@ -1,4 +1,4 @@
-"""Page furniture left in text copied out of a PDF: page numbers, and headers and footers repeated on every page."""
+"""Page furniture left in text copied out of a PDF: page numbers, copyright lines, and headers and footers repeated on every page."""
 import re
 from collections import Counter
 
@@ -7,6 +7,7 @@ from .parse_model import Line, Problem, _l
 PAGE_NUMBER = re.compile(r"^(?:(?:page|tudalen)\s+\d{1,3}(?:\s+(?:of|o)\s+\d{1,3})?|\d{1,3}\s*(?:/|of|o)\s*\d{1,3}|-\s*\d{1,3}\s*-)$", re.I)
 TRAILING_PAGE = re.compile(r"(?:\s+|\t)(?:(?:page|tudalen)\s+)?\d{1,3}(?:\s+(?:of|o)\s+\d{1,3})?$", re.I)
 BARE_NUMBER = re.compile(r"^\d{1,3}$")
+SHOWN = 12
 COPYRIGHT = ("©", "(c) ", "hawlfraint", "copyright")
 
 
@@ -16,9 +17,10 @@ def furniture(lines: list[Line]) -> tuple[set[int], list[Problem]]:
     repeated = Counter(_without_page(text) for text in texts.values())
     dropped: set[int] = set()
     for number, text in texts.items():
-        if PAGE_NUMBER.match(text) or (repeated[_without_page(text)] > 1 and _looks_like_running_head(text)):
+        if PAGE_NUMBER.match(text) or text.startswith("\u00a9") or (repeated[_without_page(text)] > 1 and _looks_like_running_head(text)):
             dropped.add(number)
-    warnings = [Problem(min(dropped), _l("page numbers, headers or footers left in the text were left out"))] if dropped else []
+    shown = ", ".join(str(number) for number in sorted(dropped)[:SHOWN]) + (", ..." if len(dropped) > SHOWN else "")
+    warnings = [Problem(min(dropped), _l("page numbers, headers or footers were left out (lines %(lines)s)", lines=shown))] if dropped else []
     return dropped, warnings
 
 

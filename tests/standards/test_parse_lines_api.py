@@ -20,3 +20,10 @@ def test_problems_name_the_numbers_the_lines_came_with():
 def test_a_continuation_mentioning_the_next_code_is_not_taken_for_a_group():
     result = parse_standard("Title: T\nURN: EXABC01\nPerformance criteria\nP1 agree the plan with the client\nthe client, as P2 explains further\nP3 keep records\n")
     assert result.errors and all(item["group"] is None for item in result.document["performance_criteria"])
+
+
+def test_a_single_copyright_line_and_page_numbers_are_left_out_with_a_warning():
+    text = "Title: Plan the work\nURN: EXABC01\nPerformance criteria\nP1 agree the plan\nPage 1 of 1\nKnowledge and understanding\nK1 know the plan\n\u00a9 Example Skills 2025\n"
+    result = parse_standard(text)
+    assert result.ok and [problem.line for problem in result.warnings] == [5]
+    assert result.document["knowledge"][0]["text"] == "know the plan"
