@@ -27,3 +27,14 @@ def test_a_single_copyright_line_and_page_numbers_are_left_out_with_a_warning():
     result = parse_standard(text)
     assert result.ok and [problem.line for problem in result.warnings] == [5]
     assert result.document["knowledge"][0]["text"] == "know the plan"
+
+
+def test_table_rows_as_tab_separated_cells_read_as_groups_codes_and_text():
+    """The shape a reader of PDF or Word tables can hand over: group, code and text cells joined by tabs."""
+    lines = ["Title\tPlan the work", "URN\tEXABC01", "Performance criteria", "Agree the plan\tP1\tagree the plan with the client",
+             "\tP2\tkeep records", "Keep going\tP3\ttell people", "Knowledge and understanding", "General\t1\tknow the plan", "\t2\tknow the law"]
+    result = parse_lines([Line(number, text) for number, text in enumerate(lines, start=1)])
+    assert result.ok, [str(problem) for problem in result.errors]
+    read = [(item["ref"], item["group"], item["text"]) for item in result.document["performance_criteria"] + result.document["knowledge"]]
+    assert read == [("P1", "Agree the plan", "agree the plan with the client"), ("P2", "Agree the plan", "keep records"),
+                    ("P3", "Keep going", "tell people"), ("K1", "General", "know the plan"), ("K2", "General", "know the law")]
