@@ -28,12 +28,13 @@ class ListReader:
 
     def reset_list_state(self) -> None:
         self.group_title_due = False
-        self.pending_code: tuple[str, int] | None = None
+        #: a code alone on its line (code, line, already refused), waiting for its text on the next line
+        self.pending_code: tuple[str, int, bool] | None = None
 
     def finish_lists(self) -> None:
         """Refuse a code left waiting for its text, and forget a group heading still waiting for its title."""
-        if self.pending_code:
-            code, number = self.pending_code
+        if self.pending_code and not self.pending_code[2]:
+            code, number, _ = self.pending_code
             self.errors.append(Problem(number, _l("'%(code)s' stands alone with no text after it: put the item's text on the same line as its code", code=code)))
         self.reset_list_state()
 
@@ -47,13 +48,15 @@ class ListReader:
         if match is not None:
             self.finish_lists()
             return self._item(match, number)
-        if self.pending_code:
-            code, code_line = self.pending_code
+        alone = CODE_ALONE.match(stripped)
+        if self.pending_code and (alone or BARE_NUMBER.match(stripped) or self._unsafe(stripped)):
+            self.finish_lists()
+        elif self.pending_code:
+            code, code_line, _ = self.pending_code
             self.pending_code = None
             return self._item(("numbered" if code[0].isdigit() else "coded", code, stripped), code_line)
-        alone = CODE_ALONE.match(stripped)
         if alone:
-            self.pending_code = (alone.group("code").rstrip(".)").replace(" ", ""), number)
+            self.pending_code = (alone.group("code").rstrip(".)").replace(" ", ""), number, False)
             return True
         if BARE_NUMBER.match(stripped):
             return self._bare_number(number, stripped)
@@ -110,7 +113,7 @@ class ListReader:
                 Problem(number, _l("'%(number)s' alone could be a page number or the number of the next item: "
                                    "put the number on the same line as its text, or remove the page number", number=stripped))
             )
-            self.pending_code = (stripped, number)
+            self.pending_code = (stripped, number, True)
         else:
             self.warnings.append(Problem(number, _l("'%(number)s' alone on a line was taken for a page number and left out", number=stripped)))
         return True

@@ -121,3 +121,10 @@ def test_a_refused_line_is_named():
     result = parse_standard("Title: T\nURN: EXABC01\nPerformance criteria\n1. agree the plan\n(2) keep records\n")
     assert [problem.line for problem in result.errors if problem.line] == [5]
     assert [item["text"] for item in result.document["performance_criteria"]] == ["agree the plan"]
+
+
+def test_a_code_waiting_for_its_text_never_takes_another_code_as_its_text():
+    result = parse_standard("Title: T\nURN: EXABC01\nPerformance criteria\n1. agree the plan\n2. keep records\n3\nP3\ntell people\n")
+    assert not result.ok and {problem.line for problem in result.errors} >= {6}
+    for item in every_item(result.document):
+        assert not MARKER.search(item["text"]), item
