@@ -19,6 +19,8 @@ def clean_lines(text: str) -> list[Line]:
 
 
 class LineWalker(ListReader, DocumentBuilder):
+    """One pass over the lines: each line is a heading, an item, a detail, free text, or a problem named by its line."""
+
     def __init__(self, lines: list[Line]):
         self.lines = lines
         self.section = "preamble"
