@@ -126,7 +126,7 @@ def _parsed(form: ImportForm) -> Preview:
         form.urn.errors = [*form.urn.errors, _missing_urn_message(document)]
     if document and not document.get("title"):
         form.title.errors = [*form.title.errors, _("The text has no title. Enter the standard's title.")]
-    errors = [problem for problem in result.errors if problem.line or not problem.message.startswith(_IDENTITY_PROBLEMS)]
+    errors = [problem for problem in result.errors if problem.line or not problem.english.startswith(_IDENTITY_PROBLEMS)]
     return Preview(result, errors)
 
 

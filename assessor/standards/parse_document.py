@@ -2,7 +2,7 @@
 import re
 
 from .parse_lines import TERMINAL, is_child_code
-from .parse_model import ITEM_PREFIX, LOCAL_URN_PREFIX, SCHEMA_VERSION, URN_PATTERN, Item, Problem
+from .parse_model import ITEM_PREFIX, LOCAL_URN_PREFIX, SCHEMA_VERSION, URN_PATTERN, Item, Problem, _l
 from .vocabulary import ENGLISH_MARKERS, TEXT_FIELDS, WELSH_MARKERS
 
 
@@ -47,21 +47,21 @@ class DocumentBuilder:
         if urn:
             urn = urn.strip()
             if not URN_PATTERN.match(urn):
-                self.errors.append(Problem(None, f"'{urn}' is not a usable URN: letters, digits, '.', '-' and '_' only"))
+                self.errors.append(Problem(None, _l("'%(urn)s' is not a usable URN: letters, digits, '.', '-' and '_' only", urn=urn)))
             document["urn"] = urn
             document["urn_is_local"] = urn.upper().startswith(LOCAL_URN_PREFIX)
+        elif document["original_urns"]:
+            self.errors.append(Problem(None, _l(
+                "no URN found: pass --urn (the text gives only an original URN, %(original)s; for an identifier "
+                "of your own, mark it local: --urn %(local)s)",
+                original=document["original_urns"][0], local=LOCAL_URN_PREFIX + document["original_urns"][0],
+            )))
         else:
-            hint = ""
-            if document["original_urns"]:
-                hint = (
-                    f" (the text gives only an original URN, {document['original_urns'][0]}; for an identifier of "
-                    f"your own, mark it local: --urn {LOCAL_URN_PREFIX}{document['original_urns'][0]})"
-                )
-            self.errors.append(Problem(None, f"no URN found: pass --urn{hint}"))
+            self.errors.append(Problem(None, _l("no URN found: pass --urn")))
         if title:
             document["title"] = title.strip()
         else:
-            self.errors.append(Problem(None, "no title found: pass --title"))
+            self.errors.append(Problem(None, _l("no title found: pass --title")))
         legacy_title = "legacy" in (document["title"] or "").casefold()
         legacy_urn = bool(document["urn"]) and not document["urn_is_local"] and document["urn"].endswith("L")
         document["legacy"] = legacy_title or legacy_urn
@@ -70,7 +70,7 @@ class DocumentBuilder:
         if language in ("cy", "en"):
             return language
         if language:
-            self.errors.append(Problem(None, f"unknown language '{language}': use cy or en"))
+            self.errors.append(Problem(None, _l("unknown language '%(language)s': use cy or en", language=language)))
         words = re.findall(r"[^\W\d_]+", " ".join(line.text for line in self.lines).casefold())
         welsh = sum(word in WELSH_MARKERS for word in words)
         english = sum(word in ENGLISH_MARKERS for word in words)
@@ -79,13 +79,13 @@ class DocumentBuilder:
     def _require_lists(self, document: dict) -> None:
         if not document["performance_criteria"]:
             self.errors.append(
-                Problem(None, "no performance criteria found: the text needs a 'Performance criteria' "
-                        "('Meini prawf perfformiad') heading followed by the criteria")
+                Problem(None, _l("no performance criteria found: the text needs a 'Performance criteria' "
+                                 "('Meini prawf perfformiad') heading followed by the criteria"))
             )
         if not document["knowledge"]:
             self.errors.append(
-                Problem(None, "no knowledge items found: the text needs a 'Knowledge and understanding' "
-                        "('Gwybodaeth a dealltwriaeth') heading followed by the items")
+                Problem(None, _l("no knowledge items found: the text needs a 'Knowledge and understanding' "
+                                 "('Gwybodaeth a dealltwriaeth') heading followed by the items"))
             )
 
     def _text(self, section: str) -> str | None:
@@ -102,7 +102,8 @@ class DocumentBuilder:
         if by_position:
             repeat = next(item for item, ref in zip(items, refs, strict=False) if refs.count(ref) > 1 and item is not items[refs.index(ref)])
             self.warnings.append(
-                Problem(repeat.line, f"numbering restarts or repeats here: items are referred to by position ({prefix}1, {prefix}2, ...)")
+                Problem(repeat.line, _l("numbering restarts or repeats here: items are referred to by position (%(first)s, %(second)s, ...)",
+                                         first=f"{prefix}1", second=f"{prefix}2"))
             )
             refs = [f"{prefix}{position}" for position in range(1, len(items) + 1)]
         return [_item_dict(item, ref, prefix, by_position) for item, ref in zip(items, refs, strict=False)]

@@ -5,9 +5,27 @@ from .parse_model import Item
 from .vocabulary import LABEL_INDEX, normalise
 
 CODED = re.compile(r"^(?P<code>(?:PC|KU|P|K|G|C) ?\d{1,3}(?:\.\d{1,3})*)[.):]?\s+(?P<text>\S.*)$")
-NUMBERED = re.compile(r"^(?P<code>\d{1,3}(?:\.\d{1,3})*)(?:[.)]\s*|\s+)(?P<text>\S.*)$")
+NUMBERED = re.compile(r"^(?P<code>\d{1,3}(?:\.\d{1,3})*)(?:\s?[.)]\s*|\s+)(?P<text>\S.*)$")
 BULLET = re.compile(r"^[-\u2013\u2022*\u00b7\u25aa\u25cf\u25e6]\s*(?P<text>\S.*)$")
 LETTERED = re.compile(r"^\(?(?P<code>[a-h]|i{1,3}|iv|v|vi{1,3})[.)]\s+(?P<text>\S.*)$")
+CODE_ALONE = re.compile(r"^(?P<code>(?:PC|KU|P|K|G|C) ?\d{1,3}(?:\.\d{1,3})*|\d{1,3}(?:\.\d{1,3})*[.)])$")
+BARE_NUMBER = re.compile(r"^\d{1,3}$")
+GROUP_THEN_CODED = re.compile(r"^(?P<group>[^\W\d_][^\t]*?[^\s:])[:\s]\s*(?P<item>(?:PC|KU|P|K|G) ?\d{1,3}[.):]?\s+\S.*)$")
+GROUP_THEN_NUMBERED = re.compile(r"^(?P<group>[^\W\d_][^\t]*?\S)(?:\t+|\s{2,})(?P<item>\d{1,3}[.)]?\s+\S.*)$")
+GLYPHS = r"[\u2023\u2043\u25a0-\u25ff\u2190-\u21ff\u2713\u2714\u2794-\u27bf\uf000-\uf0ff]"
+STEP = r"(?i:step|cam|item|eitem|no\.?|rhif) ?\d{1,3}\b"
+#: how a line starts when it is meant as a numbered or bulleted item in a form the parser does not read
+LOOKS_LIKE_ITEM = re.compile(rf"^(?:\(?\d{{1,3}}\s*[.):\-]|\(\d{{1,3}}|\(?(?:PC|KU|P|K|G|C)\s*\d{{1,3}}\b|{STEP}|[\u2010-\u2015]|{GLYPHS}|>)")
+#: another item inside a line: a code or number with its stop, a table cell's number, a step, a bullet
+CODE_INSIDE = re.compile(
+    r"\s\(?(?:(?:PC|KU|P|K|G) ?\d{1,3}(?:\.\d{1,3})*[.):]?|\d{1,3}(?:\.\d{1,3})*\s?[.):])\s+\S"
+    r"|\s\d{1,3} -\s+[^\W\d]"
+    rf"|(?:\t|\s\s)\d{{1,3}}(?:\.\d{{1,3}})*\s+\S|\s{STEP}|\s{GLYPHS}\s"
+)
+DIGIT_OR_GLYPH = re.compile(rf"\d|{GLYPHS}")
+NUMBERED_GROUP = re.compile(
+    r"^(?:performance criteria|meini prawf perfformiad|knowledge and understanding|gwybodaeth a dealltwriaeth)\s*\d{1,2}$"
+)
 UNKNOWN_LABEL = re.compile(r"^[^\W\d_][^:]{0,39}:\s+(?P<value>\S.*)$")
 LONGEST_KEY = 120
 SENTENCE_END = (".", "!", "?")
@@ -29,11 +47,30 @@ def match_item(stripped: str) -> tuple[str, str | None, str] | None:
     return None
 
 
+def holds_another_item(text: str, code: str | None) -> bool:
+    """True when an item's text carries another item in it: a code (P2, 2.), a table cell's number, or the next plain number."""
+    if not DIGIT_OR_GLYPH.search(text):
+        return False
+    if CODE_INSIDE.search(" " + text):
+        return True
+    if code and code.isdigit():
+        return re.search(rf"(?<!\S){int(code) + 1}\s+\S", text) is not None
+    return False
+
+
+def is_numbered_group(stripped: str) -> bool:
+    """True for a group heading such as "Performance criteria 2" or "Meini Prawf Perfformiad 1"."""
+    return stripped[-1].isdigit() and len(stripped) < 50 and NUMBERED_GROUP.match(line_key(stripped)) is not None
+
+
 def split_label(stripped: str) -> tuple[str | None, str] | None:
-    """(field, value) when the line is a detail: 'Label: value', 'Label<TAB>value' or 'Label' alone."""
+    """(field, value) for a detail: 'Label: value', 'Label<TAB>value', 'Label    value' or 'Label' alone."""
     if "\t" in stripped:
         label, _, value = stripped.partition("\t")
         return LABEL_INDEX.get(line_key(label)), value.strip()
+    label, spaces, value = stripped.partition("  ")
+    if spaces and line_key(label) in LABEL_INDEX:
+        return LABEL_INDEX[line_key(label)], value.strip()
     key = line_key(stripped)
     if key in LABEL_INDEX:
         return LABEL_INDEX[key], ""
@@ -64,9 +101,9 @@ def continues_item(item_text: str, stripped: str, next_is_item: bool) -> bool:
     return not next_is_item and not item_text.endswith(SENTENCE_END)
 
 
-def continues_value(values: list[str], stripped: str) -> bool:
-    """True for the value of a label given alone, or a hard-wrapped line that carries the value on."""
-    if not values:
+def continues_value(values: list[str], stripped: str, indented: bool = False) -> bool:
+    """True for the value of a label given alone, or a wrapped line (indented in a table) that carries it on."""
+    if not values or indented:
         return True
     return stripped[0].islower() or values[-1].endswith((",", ";"))
 

@@ -124,3 +124,16 @@ def test_upload_checks():
     for data in (b"\x00abc", bytes(range(128, 256)) * 4, b"a" * (MAX_BYTES + 1), b"  \n "):
         with pytest.raises(NotText):
             text_from_upload(data)
+
+
+def test_the_importers_refusals_read_in_the_readers_language(importer, db_session, world):
+    text = "Rheoli pethau\nURN: ABC123\nMeini prawf perfformiad\n1. gwneud rhywbeth\n(2) gwneud rhywbeth arall\n" + LISTS
+    world.a.admin.language = "cy"
+    db_session.flush()
+    page = _post(importer, "/standards-import/preview", text).get_data(as_text=True)
+    assert "Llinell 5:" in page and "nid yw'r mewnforiwr yn darllen y rhifo hwn" in page.replace("&#39;", "'")
+    assert "its numbering is not one the importer reads" not in page
+    world.a.admin.language = "en"
+    db_session.flush()
+    page = _post(importer, "/standards-import/preview", text).get_data(as_text=True)
+    assert "Line 5:" in page and "its numbering is not one the importer reads" in page
