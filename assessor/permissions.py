@@ -110,3 +110,8 @@ def can_respond_to_referral(user: User, provider_id: int | None, sample_assessor
 def can_read_notice(user: User, notice_user_id: int) -> bool:
     """A notice is its recipient's alone."""
     return user.id == notice_user_id
+
+
+def can_move_versions(user: User, provider_id: int | None) -> bool:
+    """A provider's administrators move its cohorts' learners to a newer version of a standard, and back."""
+    return can_administer(user, provider_id)
