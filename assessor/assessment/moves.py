@@ -21,9 +21,10 @@ from sqlalchemy.orm import Session
 from ..cohorts.models import ACTIVE, ON_BREAK, Cohort, CohortMember, Enrolment
 from ..core.acts import Problem, Refused
 from ..evidence.models import Mapping, Submission
-from ..standards.models import Standard
-from ..standards.versions import SAME, Comparison, compare_versions, is_newer
+from ..standards.models import Criterion, Standard
+from ..standards.versions import CHANGED, NEW, SAME, Comparison, compare_versions, is_newer
 from .models import Decision
+from .move_models import VersionMove
 from .progress import active_sign_off, latest_per_review
 
 MOVES = "moves"
@@ -126,3 +127,24 @@ def waiting_evidence(session: Session, enrolment_id: int) -> int:
 def _ref_order(comparison: Comparison):
     order = {item.ref: index for index, item in enumerate(comparison.changes)}
     return lambda ref: order.get(ref, len(order))
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A criterion the enrolment's last move to this version changed or added, not decided since: decide it again."""
+
+    change: str
+    version: str
+
+
+def revisions(session: Session, enrolment: Enrolment, decided: set[int]) -> dict[int, Revision]:
+    """{criterion id: revision} for the enrolment's standard after a move, less the criteria decided since (`decided`)."""
+    query = select(VersionMove).where(VersionMove.to_standard_id == enrolment.standard_id, VersionMove.reversed_at.is_(None))
+    moves = [move for move in session.scalars(query.order_by(VersionMove.id.desc()))
+             if any(entry["id"] == enrolment.id for entry in move.details.get("moved", []))]
+    if not moves:
+        return {}
+    kinds = {change["ref"]: change["change"] for change in moves[0].details.get("changes", []) if change["change"] in (CHANGED, NEW)}
+    criteria = session.execute(select(Criterion.id, Criterion.ref).where(Criterion.standard_id == enrolment.standard_id))
+    version = moves[0].to_standard.version
+    return {row.id: Revision(kinds[row.ref], version) for row in criteria if row.ref in kinds and row.id not in decided}

@@ -61,7 +61,7 @@ def _move_enrolment(session: Session, actor: User, learner: LearnerPlan, plan: M
         moved_claims.append([mapping.id, mapping.criterion_id, carried_to[mapping.criterion_id]])
         mapping.criterion_id = carried_to[mapping.criterion_id]
     set_aside = [_set_aside(session, mapping) for mapping in learner.set_aside]
-    enrolment.standard_id = plan.comparison.new.id
+    enrolment.standard = plan.comparison.new
     session.flush()
     record(session, actor, "moved", "enrolment", enrolment.id, learner_id=enrolment.member.learner_id,
            before={"standard": label(plan.comparison.old)},
@@ -94,7 +94,7 @@ def _set_aside(session: Session, mapping: Mapping) -> dict:
 def _repin(cohort: Cohort, old: Standard, new: Standard) -> None:
     for pinned in cohort.standards:
         if pinned.standard_id == old.id:
-            pinned.standard_id = new.id
+            pinned.standard = new
 
 
 def _details(plan: MovePlan, moved: list[dict]) -> dict:
@@ -176,13 +176,13 @@ def reverse_move(session: Session, actor: User, move: VersionMove, version: int 
     for entry in move.details.get("moved", []):
         enrolment = session.get(Enrolment, entry["id"])
         _claims_back(session, enrolment, entry, back)
-        enrolment.standard_id = move.from_standard_id
+        enrolment.standard = move.from_standard
         enrolment_ids.append(enrolment.id)
         record(session, actor, "move_reversed", "enrolment", enrolment.id, learner_id=enrolment.member.learner_id,
                before={"standard": label(move.to_standard)}, after={"standard": label(move.from_standard)})
     for pinned in session.scalars(select(CohortStandard).where(CohortStandard.cohort_id == move.cohort_id)):
         if pinned.standard_id == move.to_standard_id:
-            pinned.standard_id = move.from_standard_id
+            pinned.standard = move.from_standard
     move.reversed_at, move.reversed_by_id = utcnow(), actor.id
     session.flush()
     record(session, actor, "reversed", "version_move", move.id,

@@ -104,3 +104,22 @@ def test_no_newer_version_says_so(admin_client, setting, db_session):
 def test_another_providers_administrator_finds_nothing(app, client, setting):
     login_as(client, setting.other_admin)
     assert client.get(_preview_url(setting)).status_code == 404
+
+
+def test_the_assessor_sees_what_to_decide_again_on_the_matrix(app, client, setting, db_session):
+    from assessor.assessment.moves import plan_move
+    from assessor.assessment.version_moves import move_cohort
+
+    plan = plan_move(db_session, setting.cohort, setting.old, setting.new)
+    move_cohort(db_session, setting.admin, setting.cohort, setting.old, setting.new, plan.fingerprint)
+    db_session.commit()
+    login_as(client, setting.assessor)
+    url = f"/learners/{setting.moving.member.learner_id}/standards/{setting.moving.id}"
+    page = client.get(url).get_data(as_text=True)
+    assert page.count("Changed in version 4: decide again") == 2  # P2 and K3
+    assert page.count("New in version 4: to decide") == 1  # K15
+    evidence = make_evidence(db_session, setting.moving.member.learner, setting.moving, ("K15",), title="New item")
+    make_review(db_session, evidence, setting.moving, {"K15": "met"})
+    db_session.commit()
+    page = client.get(url).get_data(as_text=True)
+    assert "New in version 4: to decide" not in page and page.count("Changed in version 4: decide again") == 2
