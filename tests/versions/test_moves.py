@@ -6,6 +6,7 @@ from assessor.assessment.models import Decision, EnrolmentProgress, Review
 from assessor.assessment.move_models import VersionMove
 from assessor.assessment.moves import LEFT, MOVES, SIGNED_OFF, WAITING, plan_move
 from assessor.assessment.version_moves import move_cohort, reversal_problems, reverse_move
+from assessor.audit.describe import changes, describe
 from assessor.audit.models import AuditEntry
 from assessor.audit.services import verify_chain
 from assessor.core.acts import Conflict, Locked, Refused, attempt
@@ -132,6 +133,10 @@ def test_the_move_is_in_the_audit_chain(db_session, setting):
     db_session.commit()
     entries = db_session.scalars(select(AuditEntry).where(AuditEntry.action == "moved")).all()
     assert {(e.entity, e.entity_id) for e in entries} == {("version_move", move.id), ("enrolment", setting.moving.id)}
+    learner_entry = next(e for e in entries if e.entity == "enrolment")
+    assert learner_entry.learner_id == setting.moving.member.learner_id
+    assert describe(learner_entry) == "Moved to SKSCMGS11 v4"
+    assert ("To decide again", "–", "P2") in [(c.field, c.before, c.after) for c in changes(learner_entry)]
     assert verify_chain(db_session)[1] == []
 
 
@@ -183,3 +188,14 @@ def test_a_reversal_from_a_stale_page_is_a_conflict(db_session, setting):
     with pytest.raises(Conflict):
         reverse_move(db_session, setting.admin, move, move.version + 1)
     assert db_session.scalar(select(func.count()).select_from(Review)) >= 1
+
+
+def test_a_learner_signed_off_on_the_old_version_is_not_enrolled_again(db_session, setting):
+    from assessor.cohorts.enrolments import Assignment, enrol_learners, unenrolled_active_members
+
+    _move(db_session, setting)
+    assert setting.signed.member not in unenrolled_active_members(setting.cohort)
+    iqa = setting.moving.iqa
+    outcome = enrol_learners(db_session, setting.admin, setting.cohort, [setting.signed.member_id],
+                             {setting.new.id: Assignment(setting.assessor.id, iqa.id)})
+    assert outcome.enrolled == [] and len(outcome.unchanged) == 1
