@@ -123,3 +123,12 @@ def test_the_assessor_sees_what_to_decide_again_on_the_matrix(app, client, setti
     db_session.commit()
     page = client.get(url).get_data(as_text=True)
     assert "New in version 4: to decide" not in page and page.count("Changed in version 4: decide again") == 2
+
+
+def test_the_preview_in_welsh(admin_client, setting, db_session):
+    setting.admin.language = "cy"
+    db_session.commit()
+    page = admin_client.get(_preview_url(setting)).get_data(as_text=True)
+    for expected in ("O fersiwn 3 i fersiwn 4", "Symud 1 dysgwr i fersiwn 4", "Yn aros: wedi'i chymeradwyo ar y fersiwn hwn",
+                     "n newid yn y safon"):
+        assert expected in page, expected
