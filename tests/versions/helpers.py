@@ -14,7 +14,16 @@ from assessor.evidence.models import ASSESSED
 from assessor.standards.services import find_standard, load_document
 from assessor.timeutil import utcnow
 
-from ..factories import SHIPPED, enrol, make_cohort, make_evidence, make_provider, make_review, make_user, shipped_standard
+from ..factories import (
+    SHIPPED,
+    enrol,
+    make_cohort,
+    make_evidence,
+    make_provider,
+    make_review,
+    make_user,
+    shipped_standard,
+)
 
 URN = "SKSCMGS11"
 P2_NEW = "cydbwyso eich amser gyda chleientiaid neu gwsmeriaid yn erbyn adnoddau a blaenoriaethau eich sefydliad"

@@ -86,7 +86,7 @@ def test_after_a_new_decision_the_record_says_why_it_cannot_be_reversed(admin_cl
     db_session.commit()
     record = admin_client.get(f"/assessment/cohorts/{setting.cohort.id}/moves/{move.id}").get_data(as_text=True)
     assert "It can no longer be reversed" in record
-    assert 'action="/assessment/cohorts/%d/moves/%d/reverse"' % (setting.cohort.id, move.id) not in record
+    assert f'action="/assessment/cohorts/{setting.cohort.id}/moves/{move.id}/reverse"' not in record
     refused = admin_client.post(f"/assessment/cohorts/{setting.cohort.id}/moves/{move.id}/reverse", data={"version": move.version})
     assert refused.status_code == 409
     assert setting.moving.standard_id == setting.new.id
