@@ -33,6 +33,7 @@ def label(standard: Standard) -> str:
 def move_cohort(session: Session, actor: User, cohort: Cohort, old: Standard, new: Standard | None, fingerprint: str) -> VersionMove:
     """Move every movable enrolment of the cohort on `old` to `new`, or none; `fingerprint` is the preview's."""
     _check_actor(actor, cohort.provider_id)
+    session.refresh(cohort, with_for_update=True)  # two moves of one cohort queue here; the second finds a changed plan
     plan = plan_move(session, cohort, old, new)
     if plan.fingerprint != fingerprint:
         raise Conflict(_("Something changed since you read the preview (a decision, a claim or a learner). Read it again, then move."))
@@ -166,6 +167,7 @@ def _claims_on_new_criteria(session: Session, move: VersionMove, enrolment_ids: 
 def reverse_move(session: Session, actor: User, move: VersionMove, version: int | None) -> VersionMove:
     """Put the cohort and its moved enrolments back on the earlier version, while no new decision has been made."""
     _check_actor(actor, move.cohort.provider_id)
+    session.refresh(move, with_for_update=True)  # two reversals at once: the second sees the first's version
     if version != move.version:
         raise Conflict(_("This move changed since you loaded the page. Read it again before you reverse it."))
     problems = reversal_problems(session, move)
