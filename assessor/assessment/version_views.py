@@ -9,10 +9,10 @@ from wtforms import HiddenField, IntegerField
 from wtforms.validators import InputRequired
 from wtforms.widgets import HiddenInput
 
+from ..cohorts.blueprint import cohort_or_abort
 from ..cohorts.models import Cohort, Enrolment
 from ..core.acts import attempt, status_of
 from ..db import get_session
-from ..permissions import belongs_to, can_move_versions
 from ..standards.models import Standard
 from ..standards.versions import CHANGED, NEW, REMOVED, SAME, newer_versions
 from .blueprint import bp
@@ -45,15 +45,6 @@ class ReverseForm(FlaskForm):
     version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
 
 
-def _cohort(cohort_id: int) -> Cohort:
-    cohort = get_session().get(Cohort, cohort_id)
-    if cohort is None or not belongs_to(current_user, cohort.provider_id):
-        abort(404)
-    if not can_move_versions(current_user, cohort.provider_id):
-        abort(403)
-    return cohort
-
-
 def _last_move_from(cohort: Cohort, standard_id: int) -> VersionMove | None:
     query = select(VersionMove).where(VersionMove.cohort_id == cohort.id, VersionMove.from_standard_id == standard_id,
                                       VersionMove.reversed_at.is_(None)).order_by(VersionMove.id.desc())
@@ -62,7 +53,7 @@ def _last_move_from(cohort: Cohort, standard_id: int) -> VersionMove | None:
 
 @bp.route("/cohorts/<int:cohort_id>/versions/<int:standard_id>", methods=["GET", "POST"])
 def version_preview(cohort_id: int, standard_id: int):
-    cohort = _cohort(cohort_id)
+    cohort = cohort_or_abort(cohort_id)
     db = get_session()
     old = db.get(Standard, standard_id)
     if old is None or standard_id not in {pinned.standard_id for pinned in cohort.standards}:
@@ -96,7 +87,7 @@ def version_preview(cohort_id: int, standard_id: int):
 
 @bp.get("/cohorts/<int:cohort_id>/moves/<int:move_id>")
 def version_move(cohort_id: int, move_id: int):
-    cohort = _cohort(cohort_id)
+    cohort = cohort_or_abort(cohort_id)
     move = _move(cohort, move_id)
     form = ReverseForm(version=move.version)
     return _record(cohort, move, form, 200)
@@ -104,7 +95,7 @@ def version_move(cohort_id: int, move_id: int):
 
 @bp.post("/cohorts/<int:cohort_id>/moves/<int:move_id>/reverse")
 def reverse_version_move(cohort_id: int, move_id: int):
-    cohort = _cohort(cohort_id)
+    cohort = cohort_or_abort(cohort_id)
     move = _move(cohort, move_id)
     db = get_session()
     form = ReverseForm()
