@@ -82,7 +82,7 @@ class MovePlan:
 def plan_move(session: Session, cohort: Cohort, old: Standard, new: Standard | None) -> MovePlan:
     """What moving the cohort's enrolments from `old` to `new` would do; refused when `new` is not a newer version."""
     if new is None or not is_newer(new, old):
-        raise Refused(_("Choose a newer version of this standard."), "target")
+        raise Refused(_("Choose a newer version of this standard."))
     comparison = compare_versions(session, old, new)
     enrolments = session.scalars(
         select(Enrolment).join(CohortMember).where(Enrolment.standard_id == old.id, CohortMember.cohort_id == cohort.id)

@@ -199,3 +199,12 @@ def test_a_learner_signed_off_on_the_old_version_is_not_enrolled_again(db_sessio
     outcome = enrol_learners(db_session, setting.admin, setting.cohort, [setting.signed.member_id],
                              {setting.new.id: Assignment(setting.assessor.id, iqa.id)})
     assert outcome.enrolled == [] and len(outcome.unchanged) == 1
+
+
+def test_an_enrolment_left_on_the_old_version_keeps_the_cohorts_setting(db_session, setting):
+    from assessor.assessment.progress import times_required
+
+    setting.cohort.standards[0].times_required = 2
+    _move(db_session, setting)
+    assert times_required(db_session, setting.signed) == 2
+    assert times_required(db_session, setting.moving) == 2
