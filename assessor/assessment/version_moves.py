@@ -56,7 +56,7 @@ def move_cohort(session: Session, actor: User, cohort: Cohort, old: Standard, ne
 def _move_enrolment(session: Session, actor: User, learner: LearnerPlan, plan: MovePlan, move: VersionMove) -> dict:
     carried_to = plan.comparison.carried
     enrolment = learner.enrolment
-    copies = [_carry(session, decision, carried_to[decision.criterion_id]) for decision in learner.carried]
+    copies = _carry(session, learner.carried, carried_to)
     moved_claims = []
     for mapping in learner.moved_claims:
         moved_claims.append([mapping.id, mapping.criterion_id, carried_to[mapping.criterion_id]])
@@ -71,18 +71,25 @@ def _move_enrolment(session: Session, actor: User, learner: LearnerPlan, plan: M
             "decide_again": learner.decide_again, "move_id": move.id}
 
 
-def _carry(session: Session, decision: Decision, criterion_id: int) -> Decision:
-    """A copy of the decision on the new criterion, in the same review; after a reversed move, the next sequence."""
-    sequence = session.scalar(
-        select(func.max(Decision.sequence)).where(Decision.review_id == decision.review_id, Decision.criterion_id == criterion_id)
-    ) or 0
-    copy = Decision(review_id=decision.review_id, enrolment_id=decision.enrolment_id, evidence_id=decision.evidence_id,
-                    criterion_id=criterion_id, outcome=decision.outcome, feedback=decision.feedback, sequence=sequence + 1,
-                    correction_reason=decision.correction_reason, reopen_reason=decision.reopen_reason,
-                    decided_by_id=decision.decided_by_id, decided_at=decision.decided_at, carried_from_id=decision.id)
-    session.add(copy)
+def _carry(session: Session, decisions: list[Decision], carried_to: dict[int, int]) -> list[Decision]:
+    """A copy of each decision on its new criterion, in the same review; after a reversed move, the next sequence."""
+    reviews, targets = {d.review_id for d in decisions}, {carried_to[d.criterion_id] for d in decisions}
+    rows = session.execute(
+        select(Decision.review_id, Decision.criterion_id, func.max(Decision.sequence))
+        .where(Decision.review_id.in_(reviews), Decision.criterion_id.in_(targets))
+        .group_by(Decision.review_id, Decision.criterion_id)
+    ) if decisions else []
+    highest = {(review_id, criterion_id): sequence for review_id, criterion_id, sequence in rows}
+    copies = [
+        Decision(review_id=d.review_id, enrolment_id=d.enrolment_id, evidence_id=d.evidence_id, criterion_id=carried_to[d.criterion_id],
+                 outcome=d.outcome, feedback=d.feedback, sequence=highest.get((d.review_id, carried_to[d.criterion_id]), 0) + 1,
+                 correction_reason=d.correction_reason, reopen_reason=d.reopen_reason, decided_by_id=d.decided_by_id,
+                 decided_at=d.decided_at, carried_from_id=d.id)
+        for d in decisions
+    ]
+    session.add_all(copies)
     session.flush()
-    return copy
+    return copies
 
 
 def _set_aside(session: Session, mapping: Mapping) -> dict:
