@@ -13,7 +13,7 @@ from ..standards.criteria import CriterionLine, assessable_criteria, criterion_l
 from ..standards.models import KNOWLEDGE, PERFORMANCE, Standard
 from ..standards.words import Words, standard_words
 from .models import MET, NOT_YET, EnrolmentProgress
-from .moves import revisions
+from .moves import Revisions, revisions
 from .progress import (
     AWAITING,
     IN_PROGRESS,
@@ -150,8 +150,8 @@ class Matrix:
     performance: Counts
     knowledge: Counts
     sign_off: SignOffStatus | None = None
-    #: {criterion id: revision}: changed or new in the version the learner was moved to, not decided since
-    revised: dict = field(default_factory=dict)
+    #: after a move to a new version: criteria changed or new in it and not decided since, and those removed
+    revised: Revisions = field(default_factory=Revisions)
 
     @property
     def not_started(self) -> list[Row]:

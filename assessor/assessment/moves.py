@@ -12,7 +12,7 @@ and the assessor decides the changed and new criteria again.
 """
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _
 from sqlalchemy import func, select
@@ -22,7 +22,7 @@ from ..cohorts.models import ACTIVE, ON_BREAK, Cohort, CohortMember, Enrolment
 from ..core.acts import Problem, Refused
 from ..evidence.models import Mapping, Submission
 from ..standards.models import Criterion, Standard
-from ..standards.versions import CHANGED, NEW, SAME, Comparison, compare_versions, is_newer
+from ..standards.versions import CHANGED, NEW, REMOVED, SAME, Comparison, compare_versions, is_newer
 from .models import Decision
 from .move_models import VersionMove
 from .progress import active_sign_off, latest_per_review
@@ -137,14 +137,30 @@ class Revision:
     version: str
 
 
-def revisions(session: Session, enrolment: Enrolment, decided: set[int]) -> dict[int, Revision]:
-    """{criterion id: revision} for the enrolment's standard after a move, less the criteria decided since (`decided`)."""
+@dataclass(frozen=True)
+class Revisions:
+    """What the assessor should know after the enrolment's last move: criteria to decide again, and those removed."""
+
+    version: str = ""
+    #: {criterion id: revision}, less the criteria decided since the move
+    criteria: dict = field(default_factory=dict)
+    #: references of the earlier version's criteria that the new version no longer has
+    removed: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.criteria or self.removed)
+
+
+def revisions(session: Session, enrolment: Enrolment, decided: set[int]) -> Revisions:
+    """The changed and new criteria of the enrolment's standard after a move, less those decided since (`decided`)."""
     query = select(VersionMove).where(VersionMove.to_standard_id == enrolment.standard_id, VersionMove.reversed_at.is_(None))
-    moves = [move for move in session.scalars(query.order_by(VersionMove.id.desc()))
-             if any(entry["id"] == enrolment.id for entry in move.details.get("moved", []))]
-    if not moves:
-        return {}
-    kinds = {change["ref"]: change["change"] for change in moves[0].details.get("changes", []) if change["change"] in (CHANGED, NEW)}
+    move = next((move for move in session.scalars(query.order_by(VersionMove.id.desc()))
+                 if any(entry["id"] == enrolment.id for entry in move.details.get("moved", []))), None)
+    if move is None:
+        return Revisions()
+    changes = move.details.get("changes", [])
+    kinds = {change["ref"]: change["change"] for change in changes if change["change"] in (CHANGED, NEW)}
     criteria = session.execute(select(Criterion.id, Criterion.ref).where(Criterion.standard_id == enrolment.standard_id))
-    version = moves[0].to_standard.version
-    return {row.id: Revision(kinds[row.ref], version) for row in criteria if row.ref in kinds and row.id not in decided}
+    version = move.to_standard.version
+    revised = {row.id: Revision(kinds[row.ref], version) for row in criteria if row.ref in kinds and row.id not in decided}
+    return Revisions(version, revised, [change["ref"] for change in changes if change["change"] == REMOVED])

@@ -118,6 +118,7 @@ def test_the_assessor_sees_what_to_decide_again_on_the_matrix(app, client, setti
     page = client.get(url).get_data(as_text=True)
     assert page.count("Changed in version 4: decide again") == 2  # P2 and K3
     assert page.count("New in version 4: to decide") == 1  # K15
+    assert "Removed in version 4 (their decisions stay in the history): P16." in page
     evidence = make_evidence(db_session, setting.moving.member.learner, setting.moving, ("K15",), title="New item")
     make_review(db_session, evidence, setting.moving, {"K15": "met"})
     db_session.commit()
