@@ -1,6 +1,7 @@
 """Every area's models, imported so that Base.metadata knows all tables (Alembic, tests)."""
 from .accounts.models import AuthToken, User, UserRole
 from .assessment.models import Decision, EnrolmentProgress, Review, SignOff
+from .assessment.move_models import VersionMove
 from .audit.models import AuditEntry, AuditHead
 from .cohorts.models import Cohort, CohortMember, CohortStandard, Enrolment, MemberEvent
 from .dashboards.models import CohortProgressDay
@@ -53,5 +54,6 @@ __all__ = [
     "Submission",
     "User",
     "UserRole",
+    "VersionMove",
     "WitnessRequest",
 ]

@@ -117,3 +117,8 @@ def can_publish_standard(user: User, standard_provider_id: int | None) -> bool:
     if standard_provider_id is None:
         return user.is_site_admin
     return can_administer(user, standard_provider_id)
+
+
+def can_move_versions(user: User, provider_id: int | None) -> bool:
+    """A provider's administrators move its cohorts' learners to a newer version of a standard, and back."""
+    return can_administer(user, provider_id)

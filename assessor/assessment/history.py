@@ -33,6 +33,17 @@ class SubmissionRecord:
         return judged(self.submission)
 
 
+def one_per_reference(decisions: list[Decision], standard_id: int) -> list[Decision]:
+    """A review's decisions, one per criterion reference: where a move to a new version copied a decision onto the new
+    criterion, the one on the version the enrolment is on now (the one that counts, and that a correction corrects)."""
+    kept: dict[str, Decision] = {}
+    for decision in decisions:
+        ref = decision.criterion.ref
+        if ref not in kept or decision.criterion.standard_id == standard_id:
+            kept[ref] = decision
+    return list(kept.values())
+
+
 def submission_history(session: Session, evidence: Evidence) -> list[SubmissionRecord]:
     """Each time the item was submitted, newest first, with every review of it and its current decisions."""
     records = {submission.id: SubmissionRecord(submission) for submission in evidence.submissions}
@@ -43,7 +54,8 @@ def submission_history(session: Session, evidence: Evidence) -> list[SubmissionR
         if key not in latest or decision.sequence > latest[key].sequence:
             latest[key] = decision
     for review in reviews:
-        decisions = sorted((d for (review_id, _c), d in latest.items() if review_id == review.id), key=lambda d: d.criterion.position)
+        mine = [d for (review_id, _c), d in latest.items() if review_id == review.id]
+        decisions = sorted(one_per_reference(mine, review.enrolment.standard_id), key=lambda d: d.criterion.position)
         records[review.submission_id].reviews.append(ReviewRecord(review, decisions))
     return sorted(records.values(), key=lambda record: record.submission.number, reverse=True)
 

@@ -1,5 +1,5 @@
 """How a learner stands on each standard: counts per standard, and the matrix of criteria against evidence."""
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +13,7 @@ from ..standards.criteria import CriterionLine, assessable_criteria, criterion_l
 from ..standards.models import KNOWLEDGE, PERFORMANCE, Standard
 from ..standards.words import Words, standard_words
 from .models import MET, NOT_YET, EnrolmentProgress
+from .moves import Revisions, revisions
 from .progress import (
     AWAITING,
     IN_PROGRESS,
@@ -149,6 +150,8 @@ class Matrix:
     performance: Counts
     knowledge: Counts
     sign_off: SignOffStatus | None = None
+    #: after a move to a new version: criteria changed or new in it and not decided since, and those removed
+    revised: Revisions = field(default_factory=Revisions)
 
     @property
     def not_started(self) -> list[Row]:
@@ -172,7 +175,8 @@ def build_matrix(session: Session, enrolment: Enrolment) -> Matrix:
         .where(Mapping.enrolment_id == enrolment.id)
     ).all()
     notes = {(row.Evidence.id, row.criterion_id): row.note for row in claims}
-    outcomes = _outcomes(current_decisions(session, enrolment.id))
+    decisions = [d for d in current_decisions(session, enrolment.id) if d.criterion_id in statuses]
+    outcomes = _outcomes(decisions)
     evidence = {row.Evidence.id: row.Evidence for row in claims}
     missing = {evidence_id for evidence_id, _criterion in outcomes} - set(evidence)
     if missing:
@@ -184,6 +188,7 @@ def build_matrix(session: Session, enrolment: Enrolment) -> Matrix:
         enrolment, standard_words(enrolment.standard), times_required(session, enrolment), columns, rows,
         counts_of(statuses, kinds, PERFORMANCE), counts_of(statuses, kinds, KNOWLEDGE),
         sign_off_statuses(session, [enrolment.id]).get(enrolment.id),
+        revisions(session, enrolment, {d.criterion_id for d in decisions if d.carried_from_id is None}),
     )
 
 

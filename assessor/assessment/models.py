@@ -60,6 +60,8 @@ class Decision(Base):
     reopen_reason: Mapped[str | None] = mapped_column(Text)
     decided_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: the decision on the earlier version's criterion this one copies, when a move to a new version carried it over
+    carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"), index=True)
 
     review: Mapped[Review] = relationship(back_populates="decisions")
     evidence: Mapped[Evidence] = relationship()

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from ..cohorts.models import CohortMember, CohortStandard, Enrolment
 from ..evidence.models import SUBMITTED, Evidence, Mapping, Submission
 from ..standards.criteria import assessable_criteria
-from ..standards.models import KNOWLEDGE, PERFORMANCE, Criterion
+from ..standards.models import KNOWLEDGE, PERFORMANCE, Criterion, Standard
 from ..timeutil import aware
 from .events import progress_refreshed
 from .models import MET, Decision, EnrolmentProgress, Review, SignOff
@@ -32,7 +32,17 @@ def times_required(session: Session, enrolment: Enrolment) -> int:
         .join(CohortMember, CohortMember.cohort_id == CohortStandard.cohort_id)
         .where(CohortMember.id == enrolment.member_id, CohortStandard.standard_id == enrolment.standard_id)
     )
-    return session.scalar(query) or 1
+    found = session.scalar(query)
+    if found is None:  # an enrolment left on an earlier version when the cohort moved on (signed off): the cohort's setting
+        urn = select(Standard.urn).where(Standard.id == enrolment.standard_id).scalar_subquery()
+        same_urn = (
+            select(CohortStandard.times_required)
+            .join(CohortMember, CohortMember.cohort_id == CohortStandard.cohort_id)
+            .join(Standard, Standard.id == CohortStandard.standard_id)
+            .where(CohortMember.id == enrolment.member_id, Standard.urn == urn)
+        )
+        found = session.scalar(same_urn.limit(1))
+    return found or 1
 
 
 def latest_per_review(session: Session, enrolment_id: int) -> list[Decision]:

@@ -27,12 +27,13 @@ def assignable_people(session: Session, provider_id: int, role: str) -> list[Use
 
 def unenrolled_active_members(cohort: Cohort) -> list[CohortMember]:
     """Active learners not yet enrolled on every one of the cohort's standards."""
-    standard_ids = {pinned.standard_id for pinned in cohort.standards}
-    return [
-        member
-        for member in cohort.members
-        if member.status == ACTIVE and not standard_ids <= {enrolment.standard_id for enrolment in member.enrolments}
-    ]
+    urns = {pinned.standard.urn for pinned in cohort.standards}
+    return [member for member in cohort.members if member.status == ACTIVE and not urns <= enrolled_urns(member)]
+
+
+def enrolled_urns(member: CohortMember) -> set[str]:
+    """The standards the member is enrolled on, whatever the version (one signed off on an earlier version counts)."""
+    return {enrolment.standard.urn for enrolment in member.enrolments}
 
 
 @dataclass(frozen=True)
@@ -91,9 +92,9 @@ def enrol_member(
     if member.status != ACTIVE:
         outcome.not_active.append(member)
         return
-    enrolled_on = {enrolment.standard_id for enrolment in member.enrolments}
+    enrolled_on = enrolled_urns(member)
     for pinned in cohort.standards:
-        if pinned.standard_id in enrolled_on:
+        if pinned.standard.urn in enrolled_on:
             outcome.unchanged.append((member, pinned.standard))
             continue
         assessor, iqa = pairs[pinned.standard_id]

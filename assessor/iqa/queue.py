@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from ..accounts.models import User
+from ..assessment.history import one_per_reference
 from ..assessment.models import Decision, Review
 from ..assessment.progress import latest_per_review
 from ..audit.models import AuditEntry
@@ -74,6 +75,7 @@ class SampleDetail:
 def sample_detail(session: Session, sample: Sample) -> SampleDetail:
     """The sampled review's decisions that count (with their criteria), and every audited step of the sample."""
     decisions = [decision for decision in latest_per_review(session, sample.enrolment_id) if decision.review_id == sample.review_id]
+    decisions = one_per_reference(decisions, sample.review.enrolment.standard_id)
     decisions.sort(key=lambda decision: decision.criterion.position)
     history = session.scalars(
         select(AuditEntry)
