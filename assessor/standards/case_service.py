@@ -19,6 +19,7 @@ from .exports.case import case_identifier, case_package, case_uri
 from .models import Standard, StandardPublication
 from .reading import other_language
 from .services import document_for_export
+from .versions import version_key
 
 COLLECTIONS = ("CFDocuments", "CFPackages", "CFItems", "CFAssociations")
 #: how many catalogues (states of the public standards, base addresses) one process keeps
@@ -111,7 +112,7 @@ def _fingerprint(session: Session, base_url: str) -> str:
 def _build(standards: list[Standard], base_url: str) -> Catalogue:
     found = Catalogue()
     for standard in standards:
-        versions = [other for other in standards if other.urn == standard.urn]
+        versions = sorted((other for other in standards if other.urn == standard.urn), key=version_key, reverse=True)
         for language in languages(standard):
             context = export_context(standard, versions, base_url, language)
             _add_package(found, case_package(document_for_export(standard), language, context), base_url)

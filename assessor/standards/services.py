@@ -15,6 +15,7 @@ from ..config import PROJECT_ROOT
 from .models import KNOWLEDGE, PERFORMANCE, Criterion, Standard, StandardSuite
 from .parser import ParseResult, decode, parse_standard
 from .publications import UNCHANGED, Attachment, adopt, attach, plan_attachment
+from .versions import version_key
 
 DEFAULT_VERSION = "1"
 SCHEMA_PATH = PROJECT_ROOT / "standards" / "schema.json"
@@ -274,9 +275,8 @@ def _search_text(standard: Standard, translation: dict, welsh: dict | None = Non
 
 
 def standard_versions(session: Session, urn: str) -> list[Standard]:
-    """Every loaded version of a standard, newest first."""
-    query = select(Standard).where(Standard.urn == urn).order_by(Standard.loaded_at.desc(), Standard.id.desc())
-    return list(session.scalars(query))
+    """Every loaded version of a standard, newest first (by version number, then when loaded, as a move between versions judges)."""
+    return sorted(session.scalars(select(Standard).where(Standard.urn == urn)), key=version_key, reverse=True)
 
 
 def document_for_export(standard: Standard) -> dict:
