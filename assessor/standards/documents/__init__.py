@@ -1,0 +1,30 @@
+"""Standards from the files the NOS database publishes: PDF and Word (.docx).
+
+`read_document(data)` tells the kind by the bytes and reads the file into the NOS text the parser reads
+(`Reading.text`), remembering the page, table and row of each line; `parse_reading` parses that text and
+names each problem by its page and row, refusing any criterion row that did not come through whole.
+Anything that is neither PDF nor Word gives None (plain text is the parser's own business).
+"""
+from ..parser import ParseResult, parse_standard
+from .check import PlacedProblem, placed
+from .kinds import DOCX, PDF, document_kind
+from .model import DocumentRefused, Place, Reading
+from .read_docx import read_docx
+from .read_pdf import read_pdf
+
+__all__ = ["DOCX", "PDF", "DocumentRefused", "Place", "PlacedProblem", "Reading", "parse_reading", "read_document"]
+
+
+def read_document(data: bytes, *, draw: bool = False) -> Reading | None:
+    """The PDF or Word file read (`draw`: with its pages drawn), None for other bytes; raises DocumentRefused."""
+    kind = document_kind(data)
+    if kind == PDF:
+        return read_pdf(data, draw=draw)
+    if kind == DOCX:
+        return read_docx(data)
+    return None
+
+
+def parse_reading(reading: Reading, *, language: str | None = None, urn: str | None = None, title: str | None = None) -> ParseResult:
+    """Parse the document's text; problems carry their page and row."""
+    return placed(parse_standard(reading.text, language=language, urn=urn, title=title), reading)
