@@ -5,9 +5,11 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from flask_babel import force_locale
 
 from ..db import get_session
 from .cli import standards_group
+from .documents import DocumentRefused, parse_bytes
 from .exports import EXPORT_FORMATS, export_standard
 from .services import (
     StandardError,
@@ -15,7 +17,6 @@ from .services import (
     find_standard,
     load_directory,
     load_document,
-    parse_file,
 )
 
 
@@ -48,13 +49,26 @@ def load_command(directory: Path | None) -> None:
 @click.option("--version", "version", help="The version, when the text has none or you are loading a changed text.")
 @with_appcontext
 def import_command(files: tuple[Path, ...], language, urn, title, version) -> None:
-    """Parse NOS text FILES and load them into the database."""
+    """Parse NOS FILES (text, or PDF and Word as the NOS database publishes them) and load them into the database."""
     if len(files) > 1 and (urn or title):
         raise click.UsageError("--urn and --title apply to one file at a time")
     session = get_session()
+    with force_locale("en"):
+        failed = _import_files(session, files, language=language, urn=urn, title=title, version=version)
+    session.commit()
+    sys.exit(1 if failed else 0)
+
+
+def _import_files(session, files: tuple[Path, ...], **supplied) -> bool:
+    """Import each file in its own savepoint, printing what became of it; True when any failed."""
     failed = False
     for path in files:
-        result = parse_file(path, language=language, urn=urn, title=title, version=version)
+        try:
+            result, _reading = parse_bytes(path.read_bytes(), **supplied)
+        except DocumentRefused as refusal:
+            failed = True
+            click.echo(f"{path}: error: {refusal}", err=True)
+            continue
         for warning in result.warnings:
             click.echo(f"{path}: warning: {warning}", err=True)
         if not result.ok:
@@ -70,8 +84,7 @@ def import_command(files: tuple[Path, ...], language, urn, title, version) -> No
             click.echo(f"{path}: error: {error}", err=True)
             continue
         click.echo(f"{path}: {outcome.urn} version {outcome.version}: {outcome.status}")
-    session.commit()
-    sys.exit(1 if failed else 0)
+    return failed
 
 
 @standards_group.command("export")

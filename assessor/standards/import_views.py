@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session
 from ..core.limits import takes_files
 from ..db import get_session
 from ..permissions import can_import_standards
+from .documents import Reading, parse_reading
+from .documents.sources import Source, sources
 from .import_forms import LANGUAGE_LABELS, ImportForm
 from .parser import ParseResult, Problem, parse_standard
 from .reading import DETAIL_LABELS
@@ -34,6 +36,9 @@ class Preview:
 
     result: ParseResult
     errors: list[Problem] = field(default_factory=list)
+    #: a PDF or Word file: what was read, and each page (or table) beside what was read from it
+    reading: Reading | None = None
+    sources: list[Source] = field(default_factory=list)
 
     @property
     def document(self) -> dict:
@@ -59,6 +64,8 @@ def preview():
     if not form.validate_on_submit():
         return _page(form), 422
     shown = _parsed(form)
+    if shown.reading is not None:
+        shown.sources = sources(shown.reading, form.uploaded_bytes)
     return _page(form, shown), 200 if shown.result.ok else 422
 
 
@@ -84,9 +91,15 @@ def confirm():
     return redirect(url_for("standards.detail", urn=outcome.urn, version=outcome.version))
 
 
-def parse_submission(text: str, *, language: str | None, urn: str | None, title: str | None, version: str | None) -> ParseResult:
-    """Parse pasted or uploaded text with what the person supplied; a version given overrides the text's."""
-    result = parse_standard(text, language=language, urn=urn, title=title)
+def parse_submission(
+    text: str, *, language: str | None, urn: str | None, title: str | None, version: str | None, reading: Reading | None = None
+) -> ParseResult:
+    """Parse pasted or uploaded text (or the PDF or Word file read) with what the person supplied; a version given
+    overrides the text's."""
+    if reading is not None:
+        result = parse_reading(reading, language=language, urn=urn, title=title)
+    else:
+        result = parse_standard(text, language=language, urn=urn, title=title)
     if version and result.document:
         result.document["version"] = version
     return result
@@ -105,14 +118,23 @@ def _parsed(form: ImportForm) -> Preview:
     """Parse the submission, keep its text in the form, and put a missing URN or title on its field."""
     text = form.source_text()
     form.text.data = text
-    result = parse_submission(text, **form.supplied())
+    reading = form.document()
+    if reading is not None:
+        form.from_file.data = "1"
+    result = parse_submission(text, reading=reading, **form.supplied())
     document = result.document
     if document and not document.get("urn"):
         form.urn.errors = [*form.urn.errors, _missing_urn_message(document)]
     if document and not document.get("title"):
         form.title.errors = [*form.title.errors, _("The text has no title. Enter the standard's title.")]
-    errors = [problem for problem in result.errors if problem.line or not problem.message.startswith(_IDENTITY_PROBLEMS)]
-    return Preview(result, errors)
+    errors = [problem for problem in result.errors if problem.line or _placed(problem) or not str(problem.message).startswith(_IDENTITY_PROBLEMS)]
+    return Preview(result, errors, reading)
+
+
+def _placed(problem) -> bool:
+    """True for a problem found at a page, table or row of a PDF or Word file."""
+    place = getattr(problem, "place", None)
+    return bool(place and place.label())
 
 
 def _missing_urn_message(document: dict) -> str:

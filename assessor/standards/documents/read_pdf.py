@@ -32,10 +32,8 @@ def read_pdf(data: bytes, *, draw: bool = False) -> Reading:
             pages = [_page_blocks(page, number) for number, page in enumerate(pdf.pages, start=1)]
     except DocumentRefused:
         raise
-    except PDFPasswordIncorrect as error:
-        raise DocumentRefused(_l("The PDF is protected by a password. Save a copy without the password, then upload that.")) from error
-    except Exception as error:  # noqa: BLE001  (pdfminer raises many kinds for a damaged file)
-        if "password" in str(error).lower() or "encrypt" in str(error).lower():
+    except Exception as error:  # noqa: BLE001  (pdfminer raises many kinds for a damaged file; pdfplumber wraps them)
+        if any(isinstance(cause, PDFPasswordIncorrect) for cause in (error, *error.args)):
             raise DocumentRefused(_l("The PDF is protected by a password. Save a copy without the password, then upload that.")) from error
         raise DocumentRefused(_l("The file looks like a PDF but cannot be read: it may be damaged. Download it again from the NOS database.")) from error
     _check_readable(pages)

@@ -1,0 +1,174 @@
+"""Reading standards from the PDF and Word files the NOS database publishes (made here in its layout)."""
+import io
+
+import docx
+import pytest
+from PIL import Image
+from pypdf import PdfReader, PdfWriter
+from weasyprint import HTML
+
+from assessor.cli import main
+from assessor.standards.documents import DocumentRefused, parse_bytes, read_document
+from assessor.standards.services import find_standard
+
+from .nos_documents import ENGLISH, WELSH, as_docx, as_pdf
+
+MAKERS = {"pdf": as_pdf, "docx": as_docx}
+
+
+@pytest.fixture(scope="module")
+def files():
+    """Each standard in each layout, made once: {("cy", "pdf"): bytes, ...}."""
+    return {(standard["language"], kind): make(standard) for standard in (WELSH, ENGLISH) for kind, make in MAKERS.items()}
+
+
+def _refusal(data: bytes) -> str:
+    with pytest.raises(DocumentRefused) as refused:
+        parse_bytes(data)
+    return str(refused.value)
+
+
+@pytest.mark.parametrize("kind", MAKERS)
+@pytest.mark.parametrize("standard", [WELSH, ENGLISH], ids=["cy", "en"])
+def test_every_criterion_knowledge_item_and_detail_is_read(app, files, standard, kind):
+    with app.test_request_context():
+        result, reading = parse_bytes(files[(standard["language"], kind)])
+    assert result.ok, [str(error) for error in result.errors]
+    document = result.document
+    assert reading.kind == kind and document["language"] == standard["language"]
+    assert document["title"] == standard["title"] and document["overview"] == standard["overview"]
+    expected = [(code, text, group) for group, items in standard["criteria"] for code, text in items]
+    assert [(item["code"], item["text"], item["group"]) for item in document["performance_criteria"]] == expected
+    assert [(item["code"], item["text"]) for item in document["knowledge"]] == standard["knowledge"]
+    details = dict(standard["details"])
+    assert document["urn"] == details["URN"] and document["version"] == "2" and document["developed_by"] == "ScreenSkills"
+    assert len(document["keywords"]) == 3 and len(document["occupations"]) == 2
+    assert result.warnings == []
+
+
+def test_running_footers_and_page_numbers_are_left_out(app, files):
+    with app.test_request_context():
+        reading = read_document(files[("cy", "pdf")])
+    assert not any("Tudalen" in line for line in reading.lines)
+    assert {row.place.page for row in reading.rows} == {1, 2}
+
+
+def test_the_cli_imports_pdf_and_word(runner, db_session, files, tmp_path):
+    for (language, kind), data in files.items():
+        path = tmp_path / f"standard-{language}.{kind}"
+        path.write_bytes(data)
+        urn = f"LOCAL-{language.upper()}{kind.upper()}"
+        result = runner.invoke(main, ["standards", "import", str(path), "--urn", urn])
+        assert result.exit_code == 0, result.output
+        assert f"{urn} version 2: added" in result.output
+        standard = find_standard(db_session, urn)
+        assert len(standard.top_level("pc")) == 5 and standard.language == language
+
+
+def test_the_cli_names_the_page_and_row_it_cannot_read(runner, db_session, tmp_path):
+    path = tmp_path / "odd.docx"
+    path.write_bytes(_docx_with_row(["P6", "a third cell", "and a fourth"]))
+    result = runner.invoke(main, ["standards", "import", str(path)])
+    assert result.exit_code == 1
+    assert "Table 1, row 8: This row is neither a detail" in result.output
+
+
+def test_a_row_the_parser_cannot_place_is_named_by_its_table_and_row(app):
+    with app.test_request_context():
+        result, _reading = parse_bytes(_docx_with_row(["Something stray here"], table=1))
+    placed = [str(error) for error in result.errors]
+    assert any(error.startswith("Table 2, row 4: cannot place 'Something stray here'") for error in placed), placed
+
+
+def test_a_row_swallowed_into_the_criterion_above_is_refused_not_loaded(app):
+    with app.test_request_context():
+        result, _reading = parse_bytes(_docx_with_row(["and then something else entirely"], table=1))
+    assert not result.ok
+    assert [str(error) for error in result.errors] == [
+        "Table 2, row 3: Assessor could not read this row as one whole criterion (K3). Check the table in the "
+        "document, or copy the standard's text and paste it in instead."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (lambda: as_pdf(ENGLISH, tables=False), "The PDF has no tables"),
+        (lambda: as_docx(ENGLISH, tables=False), "The Word document has no tables"),
+        (lambda: _scanned_pdf(), "The PDF has no text Assessor can read: it may be a scan"),
+        (lambda: _encrypted_pdf(), "The PDF is protected by a password"),
+        (lambda: b"%PDF-1.7\n%\xe2\xe3\nnot really a PDF at all", "looks like a PDF but cannot be read"),
+        (lambda: _zip_of_other_things(), "not a Word document"),
+        (lambda: _png(), "not a PDF, a Word document (.docx) or plain text"),
+    ],
+    ids=["pdf-no-tables", "docx-no-tables", "scanned", "encrypted", "broken-pdf", "other-zip", "png"],
+)
+def test_files_that_are_not_a_published_standard_are_refused_with_what_to_do(app, make, says):
+    with app.test_request_context():
+        assert says in _refusal(make())
+
+
+def test_a_word_file_that_is_not_a_standard_is_refused_at_its_first_row(app):
+    document = docx.Document()
+    document.add_paragraph("Minutes of the meeting")
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("Item", "Who", "When"), strict=True):
+        cell.text = text
+    with app.test_request_context():
+        assert _refusal(_saved(document)).startswith("Table 1, row 1: This row is neither a detail")
+
+
+def test_a_welsh_reader_gets_the_refusal_in_welsh(app):
+    with app.test_request_context(headers={"Accept-Language": "cy"}):
+        refusal = _refusal(_encrypted_pdf())
+    assert "cyfrinair" in refusal
+
+
+def _docx_with_row(cells: list[str], table: int = 0) -> bytes:
+    """The English standard as Word, with a row added to the end of one of its tables."""
+    document = docx.Document(io.BytesIO(as_docx(ENGLISH)))
+    target = document.tables[table]
+    while len(target.columns) < len(cells):
+        target.add_column(docx.shared.Cm(2))
+    row = target.add_row().cells
+    if len(cells) == 1:
+        row = [row[0].merge(row[-1])]
+    for cell, text in zip(row, cells, strict=False):
+        cell.text = text
+    return _saved(document)
+
+
+def _saved(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("L", (400, 200), 255).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _scanned_pdf() -> bytes:
+    import base64
+
+    image = base64.b64encode(_png()).decode("ascii")
+    return HTML(string=f'<html><body><img src="data:image/png;base64,{image}" width="400"></body></html>').write_pdf()
+
+
+def _encrypted_pdf() -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(as_pdf(ENGLISH))))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _zip_of_other_things() -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("notes.txt", "hello")
+    return buffer.getvalue()
