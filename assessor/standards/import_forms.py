@@ -10,7 +10,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, Regexp, ValidationError
 
 from ..i18n import megabytes
-from .documents import DocumentRefused, Reading, read_document
+from .documents import NOT_A_STANDARD, DocumentRefused, Reading, read_document
 from .parser import URN_PATTERN, decode
 
 MAX_BYTES = 1024 * 1024
@@ -27,11 +27,11 @@ def text_from_upload(data: bytes) -> str:
     if len(data) > MAX_BYTES:
         raise NotText(_l("The file must be smaller than 1 MB."))
     if b"\x00" in data:
-        raise NotText(_l("The file is not plain text. Save the standard as a .txt file, or copy its text and paste it in."))
+        raise NotText(NOT_A_STANDARD)
     text = decode(data)
     strange = len(_NON_TEXT.findall(text))
     if text and strange / len(text) > 0.05:
-        raise NotText(_l("The file is not plain text. Save the standard as a .txt file, or copy its text and paste it in."))
+        raise NotText(NOT_A_STANDARD)
     if not text.strip():
         raise NotText(_l("The file is empty."))
     return text

@@ -85,8 +85,8 @@ def test_a_row_swallowed_into_the_criterion_above_is_refused_not_loaded(app):
         result, _reading = parse_bytes(_docx_with_row(["and then something else entirely"], table=1))
     assert not result.ok
     assert [str(error) for error in result.errors] == [
-        "Table 2, row 3: Assessor could not read this row as one whole criterion (K3). Check the table in the "
-        "document, or copy the standard's text and paste it in instead."
+        "Table 2, row 3: This row did not come through whole as K3. Check the table in the document, or copy "
+        "the standard's text and paste it in instead."
     ]
 
 

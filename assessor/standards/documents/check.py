@@ -46,8 +46,8 @@ def _unmatched_rows(document: dict, reading: Reading) -> list[PlacedProblem]:
     for row in reading.rows:
         if row.kind == "item" and row.cells[1] not in made.get((row.section, row.cells[0]), []):
             problems.append(PlacedProblem(
-                _l("Assessor could not read this row as one whole criterion (%(code)s). Check the table in the "
-                   "document, or copy the standard's text and paste it in instead.", code=row.cells[0]),
+                _l("This row did not come through whole as %(code)s. Check the table in the document, or copy "
+                   "the standard's text and paste it in instead.", code=row.cells[0]),
                 row.place,
                 translated=True,
             ))
