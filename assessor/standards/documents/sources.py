@@ -24,6 +24,11 @@ class Source:
     cells: list[list[str]] = field(default_factory=list)
     read: list[ReadLine] = field(default_factory=list)
 
+    @property
+    def width(self) -> int:
+        """The most cells a row of the table has: a row with fewer (a merged cell) spans the rest."""
+        return max((len(row) for row in self.cells), default=0)
+
 
 def sources(reading: Reading, data: bytes) -> list[Source]:
     """The PDF's pages, drawn, or the Word file's tables, each with what was read from it."""
