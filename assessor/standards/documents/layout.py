@@ -4,7 +4,7 @@ A heading paragraph starts a section; a two-cell row whose first cell is a code 
 criterion or knowledge item, written `P1 text` on a line of its own; a row whose first cell is a known
 label is a detail, written `Label<TAB>value`; a row of one cell inside the criteria or knowledge is a
 group heading; a row whose first cell is empty carries on the item above it (a row split over two
-pages). Any other row is refused with its place, so nothing is guessed.
+pages, whose code may stand alone at the foot of the first). Any other row is refused with its place, so nothing is guessed.
 """
 import re
 
@@ -50,6 +50,8 @@ def _row(cells: list[str], place: Place, section: str | None, reading: Reading) 
         _detail(filled, place, reading)
     elif len(filled) == 2 and CODE.match(_one_line(filled[0])):
         _item(filled, place, section, reading)
+    elif len(cells) >= 2 and filled == cells[:1] and CODE.match(_one_line(filled[0])) and section in ITEM_SECTIONS:
+        _item([filled[0], ""], place, section, reading)  # its text is on the next page
     elif len(filled) == 1 and section in ITEM_SECTIONS:
         reading.rows.append(Row("group", [_one_line(filled[0])], place, section))
         reading.add("", None)
@@ -82,7 +84,7 @@ def _item(filled: list[str], place: Place, section: str | None, reading: Reading
 def _carry_on(text: str, place: Place, reading: Reading) -> None:
     """The rest of the item above, on the next page."""
     last = reading.rows[-1]
-    last.cells[1] = f"{last.cells[1]} {_one_line(text)}"
+    last.cells[1] = f"{last.cells[1]} {_one_line(text)}".strip()
     index = max(i for i, line_place in enumerate(reading.places) if line_place == last.place)
     reading.lines[index] = f"{last.cells[0]} {last.cells[1]}"
 

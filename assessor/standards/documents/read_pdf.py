@@ -51,7 +51,7 @@ def draw_pages(data: bytes) -> list[bytes]:
         for page in document:
             bitmap = page.render(scale=PAGE_WIDTH / page.get_width(), grayscale=True)
             buffer = io.BytesIO()
-            bitmap.to_pil().save(buffer, format="PNG", optimize=True)
+            bitmap.to_pil().save(buffer, format="PNG")
             images.append(buffer.getvalue())
         return images
     finally:
@@ -74,7 +74,7 @@ def _check_readable(pages: list[list]) -> None:
 
 def _page_blocks(page, number: int) -> list[tuple[float, float, Paragraph | Table, bool]]:
     """(top, page height, block, near an edge) for each table and paragraph of the page, top to bottom."""
-    tables = page.find_tables()
+    tables = page.find_tables(_closing_open_tables(page))
     found = []
     for index, table in enumerate(tables, start=1):
         rows = [[cell or "" for cell in row if cell is not None] for row in table.extract()]
@@ -85,6 +85,13 @@ def _page_blocks(page, number: int) -> list[tuple[float, float, Paragraph | Tabl
         edge = bottom < page.height * EDGE or top > page.height * (1 - EDGE)
         found.append((top, page.height, Paragraph(text, Place(number)), edge))
     return sorted(found, key=lambda entry: entry[0])
+
+
+def _closing_open_tables(page) -> dict:
+    """Table settings that close a table cut by a page break: a rule across each end of every vertical rule, so the
+    row split over two pages is a row on each (the second, its code cell empty, carries the first on)."""
+    ends = {round(y, 1) for edge in page.edges if edge["orientation"] == "v" for y in (edge["top"], edge["bottom"])}
+    return {"explicit_horizontal_lines": sorted(ends)}
 
 
 def _inside(char: dict, boxes: list[tuple]) -> bool:
