@@ -20,20 +20,7 @@ sys.path.insert(0, str(REPO))
 from assessor.standards.documents import parse_bytes, read_document  # noqa: E402
 from assessor.standards.documents.read_pdf import draw_pages  # noqa: E402
 from assessor.standards.parser import parse_standard  # noqa: E402
-from tests.standards.nos_documents import ENGLISH, WELSH, as_docx, as_pdf  # noqa: E402
-
-
-def seed_sized(standard: dict, criteria: int = 16, knowledge: int = 14) -> dict:
-    """The standard with as many criteria and knowledge items as the first seed (SKSCMGS11), in two groups."""
-    texts = [text for _group, items in standard["criteria"] for _code, text in items]
-    items = [(f"P{n}", f"{texts[(n - 1) % len(texts)]} ({n})") for n in range(1, criteria + 1)]
-    half = criteria // 2
-    known = [text for _code, text in standard["knowledge"]]
-    return {
-        **standard,
-        "criteria": [(standard["criteria"][0][0], items[:half]), (standard["criteria"][1][0], items[half:])],
-        "knowledge": [(f"K{n}", f"{known[(n - 1) % len(known)]} ({n})") for n in range(1, knowledge + 1)],
-    }
+from tests.standards.nos_documents import ENGLISH, WELSH, as_docx, as_pdf, seed_sized  # noqa: E402
 
 
 def timed(action, inputs: list, repeat: int) -> float:

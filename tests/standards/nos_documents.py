@@ -152,3 +152,16 @@ def _table(document, rows, tables: bool) -> None:
             cells[0].merge(cells[1]).text = code
         else:
             cells[0].text, cells[1].text = code, text
+
+
+def seed_sized(standard: dict, criteria: int = 16, knowledge: int = 14) -> dict:
+    """The standard with as many criteria and knowledge items as the first seed (SKSCMGS11), in two groups."""
+    texts = [text for _group, items in standard["criteria"] for _code, text in items]
+    items = [(f"P{n}", f"{texts[(n - 1) % len(texts)]} ({n})") for n in range(1, criteria + 1)]
+    half = criteria // 2
+    known = [text for _code, text in standard["knowledge"]]
+    return {
+        **standard,
+        "criteria": [(standard["criteria"][0][0], items[:half]), (standard["criteria"][1][0], items[half:])],
+        "knowledge": [(f"K{n}", f"{known[(n - 1) % len(known)]} ({n})") for n in range(1, knowledge + 1)],
+    }

@@ -11,7 +11,7 @@ from assessor.cli import main
 from assessor.standards.documents import DocumentRefused, parse_bytes, read_document
 from assessor.standards.services import find_standard
 
-from .nos_documents import ENGLISH, WELSH, as_docx, as_pdf
+from .nos_documents import ENGLISH, WELSH, as_docx, as_pdf, seed_sized
 
 MAKERS = {"pdf": as_pdf, "docx": as_docx}
 
@@ -51,6 +51,17 @@ def test_running_footers_and_page_numbers_are_left_out(app, files):
         reading = read_document(files[("cy", "pdf")])
     assert not any("Tudalen" in line for line in reading.lines)
     assert {row.place.page for row in reading.rows} == {1, 2}
+
+
+def test_a_criterion_cut_by_a_page_break_is_read_whole(app):
+    standard = seed_sized(WELSH)
+    with app.test_request_context():
+        result, reading = parse_bytes(as_pdf(standard))
+    assert result.ok, [str(error) for error in result.errors]
+    cut = next(row for row in reading.rows if row.cells[0] == "P16")
+    assert cut.place.page == 1 and cut.cells[1].startswith("nodi anghenion") and cut.cells[1].endswith("(16)")
+    expected = [text for _group, items in standard["criteria"] for _code, text in items]
+    assert [item["text"] for item in result.document["performance_criteria"]] == expected
 
 
 def test_the_cli_imports_pdf_and_word(runner, db_session, files, tmp_path):
