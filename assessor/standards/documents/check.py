@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 
 from ..parse_model import ParseResult, Problem
-from .model import Place, Reading
+from .model import Place, Reading, with_place
 
 
 @dataclass
@@ -19,8 +19,7 @@ class PlacedProblem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = self.place.label() if self.place else ""
-        return f"{where}: {self.message}" if where else str(self.message)
+        return with_place(self.message, self.place)
 
 
 def placed(result: ParseResult, reading: Reading) -> ParseResult:

@@ -29,6 +29,12 @@ class Place:
         return text[:1].upper() + text[1:]
 
 
+def with_place(message, place: Place | None) -> str:
+    """'Page 2, table 1, row 3: message', or the message alone where the place is not known."""
+    where = place.label() if place else ""
+    return f"{where}: {message}" if where else str(message)
+
+
 @dataclass
 class Paragraph:
     text: str
@@ -89,5 +95,4 @@ class DocumentRefused(ValueError):
         self.place = place
 
     def __str__(self) -> str:
-        where = self.place.label() if self.place else ""
-        return f"{where}: {self.message}" if where else str(self.message)
+        return with_place(self.message, self.place)
