@@ -64,6 +64,44 @@ def test_a_criterion_cut_by_a_page_break_is_read_whole(app):
     assert [item["text"] for item in result.document["performance_criteria"]] == expected
 
 
+def _one_table(rows: list[tuple[str, str | None]]) -> bytes:
+    """A Word file: a title, then one two-column table of `rows` (a row with None for its text is one merged cell)."""
+    document = docx.Document()
+    document.add_paragraph("Build relationships with customers")
+    table = document.add_table(rows=0, cols=2)
+    for first, second in rows:
+        cells = table.add_row().cells
+        if second is None:
+            cells[0].merge(cells[1]).text = first
+        else:
+            cells[0].text, cells[1].text = first, second
+    return _saved(document)
+
+
+def test_headings_in_rows_of_one_table_start_their_sections(app):
+    rows = [("Performance criteria", None), ("P1", "greet customers"), ("P2", "listen to them"),
+            ("Knowledge and understanding", None), ("K1", "why greeting matters"), ("URN", "LOCAL-ONETABLE")]
+    with app.test_request_context():
+        result, _reading = parse_bytes(_one_table(rows))
+    assert result.ok, [str(error) for error in result.errors]
+    assert [item["ref"] for item in result.document["performance_criteria"]] == ["P1", "P2"]
+    assert [item["text"] for item in result.document["knowledge"]] == ["why greeting matters"]
+
+
+def test_headings_in_a_left_column_beside_their_text_are_read(app):
+    rows = [("Overview", "This standard is about building relationships."),
+            ("Performance criteria", "You must be able to:\nP1 greet customers\nP2 listen to them and\nnote what they need"),
+            ("Knowledge and understanding", "You need to know and understand:\nK1 why greeting matters"),
+            ("URN", "LOCAL-SIDEBAR"), ("Developed by", "Skills CFA")]
+    with app.test_request_context():
+        result, _reading = parse_bytes(_one_table(rows))
+    assert result.ok, [str(error) for error in result.errors]
+    document = result.document
+    assert document["title"] == "Build relationships with customers" and document["urn"] == "LOCAL-SIDEBAR"
+    assert [item["text"] for item in document["performance_criteria"]] == ["greet customers", "listen to them and note what they need"]
+    assert document["overview"] == "This standard is about building relationships."
+
+
 def test_the_cli_imports_pdf_and_word(runner, db_session, files, tmp_path):
     for (language, kind), data in files.items():
         path = tmp_path / f"standard-{language}.{kind}"

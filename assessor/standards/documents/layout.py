@@ -2,7 +2,8 @@
 
 A heading paragraph starts a section; a two-cell row whose first cell is a code (P1, K1, 1, 1.1) is a
 criterion or knowledge item, written `P1 text` on a line of its own; a row whose first cell is a known
-label is a detail, written `Label<TAB>value`; a row of one cell inside the criteria or knowledge is a
+label is a detail, written `Label<TAB>value`; a row whose first cell is a section heading starts that section
+(the text beside it, if any, follows line by line); a row of one cell inside the criteria or knowledge is a
 group heading; a row whose first cell is empty carries on the item above it (a row split over two
 pages, whose code may stand alone at the foot of the first). Any other row is refused with its place, so nothing is guessed.
 """
@@ -26,7 +27,7 @@ def lay_out(blocks: list[Paragraph | Table], reading: Reading) -> Reading:
         else:
             for number, cells in enumerate(block.rows, start=1):
                 place = Place(block.place.page, block.place.table, number)
-                _row(cells, place, section, reading)
+                section = _row(cells, place, section, reading)
             reading.add("", None)
     return reading
 
@@ -40,11 +41,14 @@ def _paragraph(block: Paragraph, section: str | None, reading: Reading) -> str |
     return heading or section
 
 
-def _row(cells: list[str], place: Place, section: str | None, reading: Reading) -> None:
+def _row(cells: list[str], place: Place, section: str | None, reading: Reading) -> str | None:
+    """Lay out one table row; the section after it (a heading row starts one)."""
     filled = [cell for cell in cells if cell.strip()]
-    if not filled:
-        return
-    if len(cells) >= 2 and not cells[0].strip() and len(filled) == 1 and reading.rows and reading.rows[-1].kind == "item":
+    heading = HEADING_INDEX.get(normalise(_one_line(filled[0]))) if filled else None
+    if heading and len(filled) <= 2:
+        _heading_row(filled, place, reading)
+        return heading
+    if len(cells) >= 2 and len(filled) == 1 and not cells[0].strip() and reading.rows and reading.rows[-1].kind == "item":
         _carry_on(filled[0], place, reading)
     elif len(filled) == 2 and LABEL_INDEX.get(normalise(filled[0])):
         _detail(filled, place, reading)
@@ -56,16 +60,24 @@ def _row(cells: list[str], place: Place, section: str | None, reading: Reading) 
         reading.rows.append(Row("group", [_one_line(filled[0])], place, section))
         reading.add("", None)
         reading.add(_one_line(filled[0]), place)
-    elif len(filled) == 1 and HEADING_INDEX.get(normalise(filled[0])):
-        reading.add("", None)
-        reading.add(_one_line(filled[0]), place)
-    else:
+    elif filled:
         raise DocumentRefused(
             _l("This row is neither a detail (a label and its value) nor a criterion (a code such as P1 or K1 and its "
                "text). Put the row's text in the document the way the NOS database lays it out, or copy the standard's "
                "text and paste it in instead."),
             place,
         )
+    return section
+
+
+def _heading_row(filled: list[str], place: Place, reading: Reading) -> None:
+    """A heading in a row of its own, or beside its section's text (the heading in the left column, the text in the
+    right): the heading, then each line of the text as it stands, for the parser to read as it reads pasted text."""
+    reading.add("", None)
+    reading.add(_one_line(filled[0]), place)
+    for line in filled[1].splitlines() if len(filled) == 2 else []:
+        if line.strip():
+            reading.add(line.strip(), place)
 
 
 def _item(filled: list[str], place: Place, section: str | None, reading: Reading) -> None:
