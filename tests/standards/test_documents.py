@@ -102,6 +102,15 @@ def test_headings_in_a_left_column_beside_their_text_are_read(app):
     assert document["overview"] == "This standard is about building relationships."
 
 
+def test_a_detail_the_vocabulary_does_not_know_is_kept_with_a_warning_at_its_row(app):
+    rows = [("Performance criteria", None), ("P1", "greet customers"), ("Knowledge and understanding", None),
+            ("K1", "why greeting matters"), ("URN", "LOCAL-LEVEL"), ("Level", "3")]
+    with app.test_request_context():
+        result, _reading = parse_bytes(_one_table(rows))
+    assert result.ok and result.document["other_metadata"] == {"Level": "3"}
+    assert [str(warning) for warning in result.warnings] == ["Table 1, row 6: unknown detail 'Level': kept under other_metadata"]
+
+
 def test_the_cli_imports_pdf_and_word(runner, db_session, files, tmp_path):
     for (language, kind), data in files.items():
         path = tmp_path / f"standard-{language}.{kind}"

@@ -2,7 +2,7 @@
 
 A heading paragraph starts a section; a two-cell row whose first cell is a code (P1, K1, 1, 1.1) is a
 criterion or knowledge item, written `P1 text` on a line of its own; a row whose first cell is a known
-label is a detail, written `Label<TAB>value`; a row whose first cell is a section heading starts that section
+label (or any short label, in a table of details) is a detail, written `Label<TAB>value`; a row whose first cell is a section heading starts that section
 (the text beside it, if any, follows line by line); a row of one cell inside the criteria or knowledge is a
 group heading; a row whose first cell is empty carries on the item above it (a row split over two
 pages, whose code may stand alone at the foot of the first). Any other row is refused with its place, so nothing is guessed.
@@ -50,7 +50,7 @@ def _row(cells: list[str], place: Place, section: str | None, reading: Reading) 
         return heading
     if len(cells) >= 2 and len(filled) == 1 and not cells[0].strip() and reading.rows and reading.rows[-1].kind == "item":
         _carry_on(filled[0], place, reading)
-    elif len(filled) == 2 and LABEL_INDEX.get(normalise(filled[0])):
+    elif len(filled) == 2 and (LABEL_INDEX.get(normalise(filled[0])) or _among_details(filled[0], reading)):
         _detail(filled, place, reading)
     elif len(filled) == 2 and CODE.match(_one_line(filled[0])):
         _item(filled, place, section, reading)
@@ -103,11 +103,18 @@ def _carry_on(text: str, place: Place, reading: Reading) -> None:
 
 def _detail(filled: list[str], place: Place, reading: Reading) -> None:
     label, value = _one_line(filled[0]), filled[1]
-    listed = LABEL_INDEX[normalise(label)] in LIST_FIELDS
+    listed = LABEL_INDEX.get(normalise(label)) in LIST_FIELDS
     parts = [" ".join(line.split()) for line in value.splitlines() if line.strip()]
     shown = "; ".join(parts) if listed else " ".join(parts)
     reading.rows.append(Row("detail", [label, shown], place))
     reading.add(f"{label}\t{shown}", place)
+
+
+def _among_details(label: str, reading: Reading) -> bool:
+    """A short label of a row that follows a detail: a detail the vocabulary does not know ("Level"), which the
+    parser keeps as it is and warns about."""
+    short = len(_one_line(label)) <= 40 and not CODE.match(_one_line(label))
+    return short and bool(reading.rows) and reading.rows[-1].kind == "detail"
 
 
 def _one_line(text: str) -> str:
