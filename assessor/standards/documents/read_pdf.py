@@ -6,6 +6,7 @@ number) are left out. Each page is drawn (pypdfium2) for the preview.
 """
 import io
 import re
+from dataclasses import dataclass
 
 import pdfplumber
 import pypdfium2
@@ -21,6 +22,15 @@ EDGE = 0.1
 PAGE_NUMBER = re.compile(r"(?:^|\s)(?:page|tudalen)\s+\d+(?:\s+(?:of|o)\s+\d+)?$|^\d+(?:\s*/\s*\d+)?$", re.IGNORECASE)
 #: the width a page is drawn at for the preview, in pixels
 PAGE_WIDTH = 640
+
+
+@dataclass
+class Found:
+    """A table or a paragraph found on a page, where it starts, and whether it lies in the top or bottom margin."""
+
+    top: float
+    block: Paragraph | Table
+    at_edge: bool = False
 
 
 def read_pdf(data: bytes, *, draw: bool = False) -> Reading:
@@ -58,8 +68,8 @@ def draw_pages(data: bytes) -> list[bytes]:
         document.close()
 
 
-def _check_readable(pages: list[list]) -> None:
-    blocks = [entry[2] for page in pages for entry in page]
+def _check_readable(pages: list[list[Found]]) -> None:
+    blocks = [found.block for page in pages for found in page]
     if not blocks:
         raise DocumentRefused(
             _l("The PDF has no text Assessor can read: it may be a scan or a picture of the pages. Download the "
@@ -72,19 +82,19 @@ def _check_readable(pages: list[list]) -> None:
         )
 
 
-def _page_blocks(page, number: int) -> list[tuple[float, float, Paragraph | Table, bool]]:
-    """(top, page height, block, near an edge) for each table and paragraph of the page, top to bottom."""
+def _page_blocks(page, number: int) -> list[Found]:
+    """Each table and paragraph of the page, top to bottom."""
     tables = page.find_tables(_closing_open_tables(page))
     found = []
     for index, table in enumerate(tables, start=1):
         rows = [[cell or "" for cell in row if cell is not None] for row in table.extract()]
-        found.append((table.bbox[1], page.height, Table(rows, Place(number, index)), False))
+        found.append(Found(table.bbox[1], Table(rows, Place(number, index))))
     boxes = [table.bbox for table in tables]
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     for top, bottom, text in _paragraphs(outside.extract_text_lines(return_chars=True)):
         edge = bottom < page.height * EDGE or top > page.height * (1 - EDGE)
-        found.append((top, page.height, Paragraph(text, Place(number)), edge))
-    return sorted(found, key=lambda entry: entry[0])
+        found.append(Found(top, Paragraph(text, Place(number)), edge))
+    return sorted(found, key=lambda entry: entry.top)
 
 
 def _closing_open_tables(page) -> dict:
@@ -111,19 +121,20 @@ def _paragraphs(lines: list[dict]) -> list[tuple[float, float, str]]:
     return [(top, bottom, text) for top, bottom, text, _size in joined]
 
 
-def _without_running_lines(pages: list[list]) -> list[Paragraph | Table]:
-    """Every block but running headers, footers and page numbers."""
+def _without_running_lines(pages: list[list[Found]]) -> list[Paragraph | Table]:
+    """Every block but running headers, footers and page numbers (in a margin: on more than one page, or a number)."""
     seen: dict[str, int] = {}
     for page in pages:
-        for key in {_shape(block.text) for _top, _height, block, edge in page if edge}:
+        for key in {_shape(found.block.text) for found in page if found.at_edge}:
             seen[key] = seen.get(key, 0) + 1
-    kept = []
-    for page in pages:
-        for _top, _height, block, edge in page:
-            running = edge and (seen.get(_shape(block.text), 0) > 1 or PAGE_NUMBER.search(block.text.strip()))
-            if not running:
-                kept.append(block)
-    return kept
+
+    def running(found: Found) -> bool:
+        if not found.at_edge:
+            return False
+        text = found.block.text
+        return seen.get(_shape(text), 0) > 1 or bool(PAGE_NUMBER.search(text.strip()))
+
+    return [found.block for page in pages for found in page if not running(found)]
 
 
 def _shape(text: str) -> str:
