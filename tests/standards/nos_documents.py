@@ -2,7 +2,7 @@
 
 Each standard is a dict: title, overview, the criteria in groups, the knowledge, and the details in a
 two-column table. `as_pdf` and `as_docx` lay it out as the published files do: headings between tables,
-a code in one column and its text in the other, a running footer with the page number on every page.
+a code in one column and its text in the other, a running header (the URN and title) and footer (the page number) on every page.
 """
 import html
 import io
@@ -85,7 +85,8 @@ ENGLISH = {
 }
 
 CSS = """
-@page { size: A4; margin: 2cm 2cm 2.5cm; @bottom-center { content: "%(footer)s " counter(page) " / " counter(pages); font-size: 9pt } }
+@page { size: A4; margin: 2cm 2cm 2.5cm; @bottom-center { content: "%(footer)s " counter(page) " / " counter(pages); font-size: 9pt }
+        @top-left { content: "%(header)s"; font-size: 9pt } }
 body { font-family: sans-serif; font-size: 11pt }
 table { border-collapse: collapse; width: 100%%; margin-bottom: 1em } td { border: 1px solid #000; padding: 4pt; vertical-align: top }
 td.code { width: 12%% } .break { page-break-before: always }
@@ -110,7 +111,8 @@ def as_html(standard: dict, *, tables: bool = True) -> str:
     if not tables:
         body = body.replace("<table>", "<div>").replace("</table>", "</div>").replace("<tr>", "<p>").replace("</tr>", "</p>")
         body = body.replace("<td class=code>", "<span>").replace("<td colspan=2>", "<span>").replace("<td>", " <span>").replace("</td>", "</span>")
-    style = CSS % {"footer": standard["footer"]}
+    urn = dict(standard["details"])["URN"]
+    style = CSS % {"footer": standard["footer"], "header": f"{urn} {standard['title']}".replace('"', "")}
     return f"<html lang={standard['language']}><head><style>{style}</style></head><body>{body}</body></html>"
 
 

@@ -46,10 +46,11 @@ def test_every_criterion_knowledge_item_and_detail_is_read(app, files, standard,
     assert result.warnings == []
 
 
-def test_running_footers_and_page_numbers_are_left_out(app, files):
+def test_running_headers_footers_and_page_numbers_are_left_out(app, files):
     with app.test_request_context():
         reading = read_document(files[("cy", "pdf")])
-    assert not any("Tudalen" in line for line in reading.lines)
+    assert not any("Tudalen" in line or "LOCAL-DOCCY01 Rheoli" in line for line in reading.lines)
+    assert reading.lines[0] == WELSH["title"]
     assert {row.place.page for row in reading.rows} == {1, 2}
 
 
