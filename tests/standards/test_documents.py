@@ -89,6 +89,17 @@ def test_headings_in_rows_of_one_table_start_their_sections(app):
     assert [item["text"] for item in result.document["knowledge"]] == ["why greeting matters"]
 
 
+def test_numbered_criteria_keep_their_sub_items(app):
+    rows = [("Performance criteria", None), ("1.", "greet customers"), ("1.1", "by name where you know it"),
+            ("2.", "listen to them"), ("Knowledge and understanding", None), ("1", "why greeting matters"), ("URN", "LOCAL-NUMBERED")]
+    with app.test_request_context():
+        result, _reading = parse_bytes(_one_table(rows))
+    assert result.ok, [str(error) for error in result.errors]
+    criteria = result.document["performance_criteria"]
+    assert [(item["ref"], [child["ref"] for child in item["children"]]) for item in criteria] == [("P1", ["P1.1"]), ("P2", [])]
+    assert result.document["knowledge"][0]["ref"] == "K1"
+
+
 def test_headings_in_a_left_column_beside_their_text_are_read(app):
     rows = [("Overview", "This standard is about building relationships."),
             ("Performance criteria", "You must be able to:\nP1 greet customers\nP2 listen to them and\nnote what they need"),
