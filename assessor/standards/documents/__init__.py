@@ -22,11 +22,11 @@ NOT_A_STANDARD = _l(
 )
 
 
-def read_document(data: bytes, *, draw: bool = False) -> Reading | None:
-    """The PDF or Word file read (`draw`: with its pages drawn), None for other bytes; raises DocumentRefused."""
+def read_document(data: bytes) -> Reading | None:
+    """The PDF or Word file read, None for other bytes; raises DocumentRefused."""
     kind = document_kind(data)
     if kind == PDF:
-        return read_pdf(data, draw=draw)
+        return read_pdf(data)
     if kind == DOCX:
         return read_docx(data)
     return None

@@ -67,8 +67,6 @@ class Reading:
     lines: list[str] = field(default_factory=list)
     places: list[Place | None] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
-    #: PDF: each page drawn as a PNG, in order
-    pages: list[bytes] = field(default_factory=list)
     #: Word: each table's rows as they are in the document, for showing beside what was read
     tables: list[list[list[str]]] = field(default_factory=list)
 

@@ -33,8 +33,8 @@ class Found:
     at_edge: bool = False
 
 
-def read_pdf(data: bytes, *, draw: bool = False) -> Reading:
-    """The PDF's text laid out for the parser; `draw`: with each page as a PNG. Raises DocumentRefused."""
+def read_pdf(data: bytes) -> Reading:
+    """The PDF's text laid out for the parser. Raises DocumentRefused."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
@@ -47,14 +47,11 @@ def read_pdf(data: bytes, *, draw: bool = False) -> Reading:
             raise DocumentRefused(_l("The PDF is protected by a password. Save a copy without the password, then upload that.")) from error
         raise DocumentRefused(_l("The file looks like a PDF but cannot be read: it may be damaged. Download it again from the NOS database.")) from error
     _check_readable(pages)
-    reading = lay_out(_without_running_lines(pages), Reading("pdf"))
-    if draw:
-        reading.pages = draw_pages(data)
-    return reading
+    return lay_out(_without_running_lines(pages), Reading("pdf"))
 
 
 def draw_pages(data: bytes) -> list[bytes]:
-    """Each page of the PDF as a PNG, PAGE_WIDTH pixels wide."""
+    """Each page of the PDF as a PNG, PAGE_WIDTH pixels wide, for the preview (only a PDF read_pdf has read)."""
     document = pypdfium2.PdfDocument(data)
     try:
         images = []
