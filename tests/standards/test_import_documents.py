@@ -96,3 +96,18 @@ def test_a_file_over_the_upload_limit_is_refused(app, importer):
     app.config["UPLOAD_MAX_BYTES"] = 1000
     response = _upload(importer, as_docx(ENGLISH), "standard.docx")
     assert response.status_code == 422 and "The file must be smaller than" in response.get_data(as_text=True)
+
+
+def test_a_pdf_that_cannot_be_drawn_is_still_shown_page_by_page(importer, monkeypatch):
+    import pypdfium2
+
+    from assessor.standards.documents import sources
+
+    def refuse(_data):
+        raise pypdfium2.PdfiumError("cannot draw")
+
+    monkeypatch.setattr(sources, "draw_pages", refuse)
+    response = _upload(importer, as_pdf(ENGLISH), "standard.pdf")
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 200 and "data:image/png" not in page
+    assert page.count("Assessor could not draw this page.") == 2 and "Page 2 of 2" in page

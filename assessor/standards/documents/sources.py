@@ -3,6 +3,8 @@ the file, and the lines read from it."""
 import base64
 from dataclasses import dataclass, field
 
+import pypdfium2
+
 from .model import Reading, Row
 from .read_pdf import draw_pages
 
@@ -33,7 +35,9 @@ class Source:
 def sources(reading: Reading, data: bytes) -> list[Source]:
     """The PDF's pages, drawn, or the Word file's tables, each with what was read from it."""
     if reading.kind == "pdf":
-        shown = [Source(number, image=_data_uri(png)) for number, png in enumerate(draw_pages(data), start=1)]
+        images = _drawn(data)
+        count = max([place.page for place in reading.places if place and place.page] + [len(images)])
+        shown = [Source(number, image=images[number - 1] if number <= len(images) else None) for number in range(1, count + 1)]
         key = "page"
     else:
         shown = [Source(number, cells=rows) for number, rows in enumerate(reading.tables, start=1)]
@@ -46,5 +50,9 @@ def sources(reading: Reading, data: bytes) -> list[Source]:
     return shown
 
 
-def _data_uri(png: bytes) -> str:
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+def _drawn(data: bytes) -> list[str]:
+    """Each page drawn, as a data URI; none when PDFium cannot draw the file (the preview then shows the text alone)."""
+    try:
+        return ["data:image/png;base64," + base64.b64encode(png).decode("ascii") for png in draw_pages(data)]
+    except pypdfium2.PdfiumError:
+        return []
