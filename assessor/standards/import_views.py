@@ -1,4 +1,5 @@
-"""Importing a standard from NOS text in the browser: paste or upload, preview, confirm."""
+"""Importing a standard in the browser: paste its text or upload its file (text, or PDF and Word as the NOS database
+publishes them), preview what was read (a file beside its pages or tables), confirm."""
 from dataclasses import dataclass, field
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
