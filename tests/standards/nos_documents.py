@@ -131,18 +131,19 @@ def as_docx(standard: dict, *, tables: bool = True) -> bytes:
     rows = []
     for group, items in standard["criteria"]:
         rows += [(group, None), *items]
-    _table(document, rows, tables)
+    add_table(document, rows, tables)
     document.add_heading(knowledge, level=2)
     document.add_paragraph(standard["prompts"][1])
-    _table(document, standard["knowledge"], tables)
+    add_table(document, standard["knowledge"], tables)
     document.add_page_break()
-    _table(document, standard["details"], tables)
+    add_table(document, standard["details"], tables)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def _table(document, rows, tables: bool) -> None:
+def add_table(document, rows, tables: bool = True) -> None:
+    """Two columns of (code or label, text) rows; a row whose text is None is one merged cell (a group heading)."""
     if not tables:
         for code, text in rows:
             document.add_paragraph(code if text is None else f"{code} {text}")

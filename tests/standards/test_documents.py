@@ -11,7 +11,7 @@ from assessor.cli import main
 from assessor.standards.documents import DocumentRefused, parse_bytes, read_document
 from assessor.standards.services import find_standard
 
-from .nos_documents import ENGLISH, WELSH, as_docx, as_pdf, seed_sized
+from .nos_documents import ENGLISH, WELSH, add_table, as_docx, as_pdf, seed_sized
 
 MAKERS = {"pdf": as_pdf, "docx": as_docx}
 
@@ -69,13 +69,7 @@ def _one_table(rows: list[tuple[str, str | None]]) -> bytes:
     """A Word file: a title, then one two-column table of `rows` (a row with None for its text is one merged cell)."""
     document = docx.Document()
     document.add_paragraph("Build relationships with customers")
-    table = document.add_table(rows=0, cols=2)
-    for first, second in rows:
-        cells = table.add_row().cells
-        if second is None:
-            cells[0].merge(cells[1]).text = first
-        else:
-            cells[0].text, cells[1].text = first, second
+    add_table(document, rows)
     return _saved(document)
 
 
