@@ -13,7 +13,7 @@ from .mail.models import OutboxMessage
 from .notifications.models import DigestRun, Notice, Preference
 from .organisations.models import Provider
 from .scenarios.models import Attempt, AttemptStep, ScenarioVersion
-from .standards.models import Criterion, Standard, StandardSuite
+from .standards.models import Criterion, Standard, StandardPublication, StandardSuite
 
 __all__ = [
     "Attempt",
@@ -48,6 +48,7 @@ __all__ = [
     "ScenarioVersion",
     "SignOff",
     "Standard",
+    "StandardPublication",
     "StandardSuite",
     "Submission",
     "User",

@@ -70,9 +70,10 @@ def init_app(app: Flask) -> None:
 
 
 def _bound(app: Flask, function: Callable) -> Callable:
-    def run(*args):
+    def run(*args) -> None:
+        """Results are not kept (no results backend): a task's return value is for its direct callers only."""
         with app.app_context():
-            return function(app, *args)
+            function(app, *args)
 
     run.__name__ = function.__name__
     return run

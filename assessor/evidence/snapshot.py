@@ -7,13 +7,14 @@ item. The snapshot's sha256 is taken over its canonical JSON with the files, so 
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from ..accounts.models import User
-from .models import Evidence, Submission, SubmissionFile
+from .models import WITNESS, Evidence, Submission, SubmissionFile
+from .witness_models import SIGNED, WitnessRequest
 
 #: the item's own fields a snapshot keeps, as they are named on Evidence
 FIELDS = ("kind", "title", "description", "body", "witness_name", "witness_role", "witness_contact")
@@ -24,6 +25,8 @@ def freeze(evidence: Evidence) -> tuple[dict, list[SubmissionFile]]:
     snapshot = {name: getattr(evidence, name) for name in FIELDS}
     snapshot |= {"reference": evidence.reference, "activity_date": evidence.activity_date.isoformat(),
                  "details": dict(evidence.details or {}), "claims": [claim_data(m) for m in evidence.mappings]}
+    if evidence.kind == WITNESS:
+        snapshot["witness_confirmation"] = confirmation_data(evidence)
     files = [SubmissionFile(position=n, filename=f.filename, size=f.size, sha256=f.sha256, media_type=f.media_type)
              for n, f in enumerate(evidence.files, start=1)]
     return snapshot, files
@@ -38,6 +41,22 @@ def frozen_fields(evidence: Evidence) -> dict:
 def claim_data(mapping) -> dict:
     return {"enrolment_id": mapping.enrolment_id, "criterion_id": mapping.criterion_id, "ref": mapping.criterion.ref,
             "note": mapping.note}
+
+
+def confirmation_data(evidence: Evidence) -> dict | None:
+    """The newest witness link of the item as it stood at submission: who, its state and, once signed, what they signed."""
+    session = object_session(evidence)
+    query = select(WitnessRequest).where(WitnessRequest.evidence_id == evidence.id).order_by(WitnessRequest.id.desc())
+    request = session.scalars(query.limit(1)).first() if session is not None and evidence.id else None
+    if request is None:
+        return None
+    data = {"request_id": request.id, "state": request.state, "name": request.witness_name, "role": request.witness_role,
+            "email": request.witness_email, "sent_at": request.sent_at.isoformat(), "expires_at": request.expires_at.isoformat()}
+    if request.status in SIGNED:
+        data |= {"signed_name": request.signed_name, "signed_at": request.closed_at.isoformat(), "declaration": request.declaration,
+                 "language": request.language, "original_text": request.original_text, "confirmed_text": request.confirmed_text,
+                 "signed_hash": request.signed_hash, "statement_unchanged": request.original_text == evidence.body}
+    return data
 
 
 def file_data(file: SubmissionFile) -> dict:
@@ -100,6 +119,8 @@ class Judged:
     details: dict
     files: list[FrozenFile]
     claims: list[FrozenClaim]
+    #: the witness link as it stood at submission (witness items; None when no link was sent)
+    witness_confirmation: dict | None = None
 
     @property
     def reference(self) -> str:
@@ -126,6 +147,11 @@ class Judged:
     def created_by(self) -> User:
         return self.evidence.created_by
 
+    @property
+    def witness_signed_at(self) -> datetime | None:
+        signed = (self.witness_confirmation or {}).get("signed_at")
+        return datetime.fromisoformat(signed) if signed else None
+
     def claims_for(self, enrolment_id: int) -> list[FrozenClaim]:
         return [claim for claim in self.claims if claim.enrolment_id == enrolment_id]
 
@@ -142,7 +168,7 @@ def judged(submission: Submission) -> Judged:
     claims = [FrozenClaim(c["enrolment_id"], c["criterion_id"], c["ref"], c.get("note", "")) for c in data.get("claims", [])]
     fields = {name: data.get(name) for name in FIELDS}
     return Judged(submission, evidence, activity_date=date.fromisoformat(data["activity_date"]), details=data.get("details") or {},
-                  files=files, claims=claims, **fields)
+                  files=files, claims=claims, witness_confirmation=data.get("witness_confirmation"), **fields)
 
 
 def latest_judged(evidence: Evidence) -> Judged | None:

@@ -11,13 +11,18 @@ from ..db import get_session
 from .cli import standards_group
 from .documents import DocumentRefused, parse_bytes
 from .exports import EXPORT_FORMATS, export_standard
+from .publications import Attachment
 from .services import (
+    PublicationRefused,
     StandardError,
     document_for_export,
     find_standard,
+    import_document,
     load_directory,
-    load_document,
+    plan_publication,
 )
+
+LANGUAGE_NAMES = {"cy": "Welsh", "en": "English"}
 
 
 @standards_group.command("load")
@@ -47,20 +52,24 @@ def load_command(directory: Path | None) -> None:
 @click.option("--urn", help="The URN, when the text has none (one file only; mark your own LOCAL-...).")
 @click.option("--title", help="The title, when the text has none (one file only).")
 @click.option("--version", "version", help="The version, when the text has none or you are loading a changed text.")
+@click.option("--dry-run", is_flag=True, help="Say what importing would do, and change nothing.")
 @with_appcontext
-def import_command(files: tuple[Path, ...], language, urn, title, version) -> None:
-    """Parse NOS FILES (text, or PDF and Word as the NOS database publishes them) and load them into the database."""
+def import_command(files: tuple[Path, ...], language, urn, title, version, dry_run: bool) -> None:
+    """Parse NOS FILES (text, or PDF and Word as the NOS database publishes them) and load them, or attach each to
+    the standard held in the other language."""
     if len(files) > 1 and (urn or title):
         raise click.UsageError("--urn and --title apply to one file at a time")
     session = get_session()
     with force_locale("en"):
-        failed = _import_files(session, files, language=language, urn=urn, title=title, version=version)
-    session.commit()
+        failed = _import_files(session, files, dry_run, language=language, urn=urn, title=title, version=version)
+    if not dry_run:
+        session.commit()
     sys.exit(1 if failed else 0)
 
 
-def _import_files(session, files: tuple[Path, ...], **supplied) -> bool:
-    """Import each file in its own savepoint, printing what became of it; True when any failed."""
+def _import_files(session, files: tuple[Path, ...], dry_run: bool, **supplied) -> bool:
+    """Import each file in its own savepoint (or only say what it would do), printing what became of it; True when
+    any failed."""
     failed = False
     for path in files:
         try:
@@ -76,15 +85,44 @@ def _import_files(session, files: tuple[Path, ...], **supplied) -> bool:
             for error in result.errors:
                 click.echo(f"{path}: error: {error}", err=True)
             continue
-        try:
-            with session.begin_nested():
-                outcome = load_document(session, result.document)
-        except StandardError as error:
-            failed = True
-            click.echo(f"{path}: error: {error}", err=True)
-            continue
-        click.echo(f"{path}: {outcome.urn} version {outcome.version}: {outcome.status}")
+        failed = not _import_one(session, path, result.document, dry_run) or failed
     return failed
+
+
+def _import_one(session, path: Path, document: dict, dry_run: bool) -> bool:
+    """Say what importing the document does, then do it unless a dry run; False when it failed."""
+    plan = plan_publication(session, document)
+    if plan is not None:
+        _say_plan(path, plan)
+    if dry_run:
+        if plan is None:
+            click.echo(f"{path}: {document['urn']} version {document.get('version') or '1'}: would be loaded (or found unchanged)")
+        return plan is None or not plan.refused
+    try:
+        with session.begin_nested():
+            outcome = import_document(session, document, source=path.name)
+    except PublicationRefused:
+        click.echo(f"{path}: error: not attached; nothing was changed", err=True)
+        return False
+    except StandardError as error:
+        click.echo(f"{path}: error: {error}", err=True)
+        return False
+    click.echo(f"{path}: {outcome.urn} version {outcome.version}: {outcome.status}")
+    return True
+
+
+def _say_plan(path: Path, plan: Attachment) -> None:
+    held, other = LANGUAGE_NAMES[plan.standard.language], LANGUAGE_NAMES[plan.language]
+    which = f"{plan.standard.urn} version {plan.standard.version} is held in {held}"
+    if plan.refused:
+        click.echo(f"{path}: error: {which}; this {other} publication disagrees with it in structure and will not be attached:", err=True)
+    elif plan.status == "unchanged":
+        click.echo(f"{path}: {which}; this {other} publication is already attached as its official {other}")
+    else:
+        click.echo(f"{path}: {which}; this {other} publication will be attached as its official {other} ({len(plan.attached)} items by reference)")
+    with force_locale("en"):
+        for difference in plan.differences:
+            click.echo(f"{path}:   {'refused' if difference.refuses else 'note'}: {difference}", err=plan.refused)
 
 
 @standards_group.command("export")

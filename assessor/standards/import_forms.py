@@ -60,6 +60,8 @@ class ImportForm(FlaskForm):
     )
     title = StringField(_l("Title"), validators=[Optional(), Length(max=500)])
     version = StringField(_l("Version"), validators=[Optional(), Length(max=32)])
+    #: the uploaded file's name, carried from the preview to the confirmation (where the text came from)
+    filename = HiddenField(validators=[Optional(), Length(max=255)])
 
     def validate_upload(self, field) -> None:
         self.uploaded_text, self.reading, self.uploaded_bytes = None, None, None
@@ -88,6 +90,11 @@ class ImportForm(FlaskForm):
     def source_text(self) -> str:
         """The text to parse: the uploaded file's, else the pasted text (which then keeps it)."""
         return getattr(self, "uploaded_text", None) or self.text.data or ""
+
+    def uploaded_name(self) -> str:
+        """The uploaded file's name without its folders, or "" when the text was pasted."""
+        name = getattr(self.upload.data, "filename", "") or ""
+        return name.replace("\\", "/").rsplit("/", 1)[-1][:255]
 
     def supplied(self) -> dict[str, str | None]:
         """What the person supplied beside the text, None where they left it empty."""

@@ -14,15 +14,18 @@ from .documents import Reading, parse_reading
 from .documents.sources import Source, sources
 from .import_forms import LANGUAGE_LABELS, ImportForm
 from .parser import ParseResult, Problem, parse_standard
+from .publications import Attachment
 from .reading import DETAIL_LABELS
 from .services import (
     DEFAULT_VERSION,
     LoadOutcome,
+    PublicationRefused,
     StandardConflict,
     StandardError,
     content_hash,
     find_standard,
-    load_document,
+    import_document,
+    plan_publication,
 )
 
 bp = Blueprint("standards_import", __name__, url_prefix="/standards-import")
@@ -37,6 +40,8 @@ class Preview:
 
     result: ParseResult
     errors: list[Problem] = field(default_factory=list)
+    #: what attaching it to the standard held in the other language would do, when there is one
+    plan: Attachment | None = None
     #: a PDF or Word file: what was read, and each page (or table) beside what was read from it
     reading: Reading | None = None
     sources: list[Source] = field(default_factory=list)
@@ -67,7 +72,10 @@ def preview():
     shown = _parsed(form)
     if shown.reading is not None:
         shown.sources = sources(shown.reading, form.uploaded_bytes)
-    return _page(form, shown), 200 if shown.result.ok else 422
+    if shown.result.ok:
+        shown.plan = plan_publication(get_session(), shown.document)
+    refused = shown.plan is not None and shown.plan.refused
+    return _page(form, shown), 200 if shown.result.ok and not refused else 422
 
 
 @bp.post("/confirm")
@@ -81,7 +89,10 @@ def confirm():
         return _page(form, shown), 422
     db = get_session()
     try:
-        outcome = load_parsed(db, shown.document)
+        outcome = load_parsed(db, shown.document, source=form.filename.data or "")
+    except PublicationRefused as error:
+        shown.plan = error.plan
+        return _page(form, shown), 422
     except StandardConflict as error:
         form.version.errors.append(_("Give the changed text a new version number."))
         return _page(form, shown, refusal=str(error)), 422
@@ -106,19 +117,20 @@ def parse_submission(
     return result
 
 
-def load_parsed(session: Session, document: dict) -> LoadOutcome:
-    """Load a parsed standard; the same text again changes nothing (and keeps any English rendering)."""
+def load_parsed(session: Session, document: dict, *, source: str) -> LoadOutcome:
+    """Load a parsed standard, or attach it to the one held in the other language; the same text again changes nothing."""
     version = document.get("version") or DEFAULT_VERSION
     existing = find_standard(session, document["urn"], version)
     if existing is not None and existing.content_hash == content_hash(document):
         return LoadOutcome(existing.urn, version, "unchanged", existing)
-    return load_document(session, document)
+    return import_document(session, document, source=source)
 
 
 def _parsed(form: ImportForm) -> Preview:
     """Parse the submission, keep its text in the form, and put a missing URN or title on its field."""
     text = form.source_text()
     form.text.data = text
+    form.filename.data = form.uploaded_name() or form.filename.data
     reading = form.document()
     if reading is not None:
         form.from_file.data = "1"
@@ -129,7 +141,7 @@ def _parsed(form: ImportForm) -> Preview:
     if document and not document.get("title"):
         form.title.errors = [*form.title.errors, _("The text has no title. Enter the standard's title.")]
     errors = [problem for problem in result.errors if problem.line or _placed(problem) or not str(problem.message).startswith(_IDENTITY_PROBLEMS)]
-    return Preview(result, errors, reading)
+    return Preview(result, errors, reading=reading)
 
 
 def _placed(problem) -> bool:
@@ -149,7 +161,11 @@ def _missing_urn_message(document: dict) -> str:
 
 
 def _flash_outcome(outcome: LoadOutcome) -> None:
-    if outcome.status == "added":
+    if outcome.status == "official text attached" and outcome.attachment.language == "en":
+        flash(_("The English publication is now the official English of %(urn)s version %(version)s.", urn=outcome.urn, version=outcome.version), "success")
+    elif outcome.status == "official text attached":
+        flash(_("The Welsh publication is now the official Welsh of %(urn)s version %(version)s.", urn=outcome.urn, version=outcome.version), "success")
+    elif outcome.status == "added":
         flash(_("%(urn)s version %(version)s has been loaded.", urn=outcome.urn, version=outcome.version), "success")
     else:
         flash(_("%(urn)s version %(version)s was already loaded: nothing changed.", urn=outcome.urn, version=outcome.version), "info")

@@ -46,6 +46,13 @@ class Standard(Base):
     suites: Mapped[list["StandardSuite"]] = relationship(
         back_populates="standard", cascade="all, delete-orphan", order_by="StandardSuite.position"
     )
+    publications: Mapped[list["StandardPublication"]] = relationship(
+        back_populates="standard", cascade="all, delete-orphan", order_by="StandardPublication.language"
+    )
+
+    def publication(self, language: str) -> "StandardPublication | None":
+        """The official publication in `language` attached to this standard, if any."""
+        return next((p for p in self.publications if p.language == language), None)
 
     def top_level(self, kind: str) -> list["Criterion"]:
         return [c for c in self.criteria if c.kind == kind and c.parent is None]
@@ -87,3 +94,26 @@ class StandardSuite(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     standard: Mapped[Standard] = relationship(back_populates="suites")
+
+
+class StandardPublication(Base):
+    """The official publication of a standard in its other language, attached item by item by reference."""
+
+    __tablename__ = "standard_publications"
+    __table_args__ = (UniqueConstraint("standard_id", "language"), one_of("language", ("cy", "en")))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    standard_id: Mapped[int] = mapped_column(ForeignKey("standards.id", ondelete="CASCADE"), index=True)
+    #: the publication's language, never the standard's own
+    language: Mapped[str] = mapped_column(String(2))
+    #: where it came from: the file's name, or that the text was pasted in
+    source: Mapped[str] = mapped_column(Text)
+    #: sha256 of the publication as parsed: the same publication again changes nothing
+    content_hash: Mapped[str] = mapped_column(String(64))
+    attached_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: the text as attached, in the translation shape (title, overview, groups, items by ref, lists)
+    rendering: Mapped[dict] = mapped_column(JSON)
+    #: refs of items, and group headings as read, that the publication did not give: they keep the text they had
+    left_out: Mapped[list] = mapped_column(JSON, default=list)
+
+    standard: Mapped[Standard] = relationship(back_populates="publications")

@@ -46,6 +46,8 @@ class GroupView:
 class StandardReading:
     language: str
     is_translation: bool
+    #: the text is the official publication in this language (when a translation), not an unofficial rendering
+    official: bool
     title: str
     overview: list[str]
     performance: list[GroupView]
@@ -56,44 +58,62 @@ class StandardReading:
 
 
 def has_translation(standard: Standard) -> bool:
-    return bool(standard.translation_en)
+    """The standard can also be read (and exported) in the other language."""
+    return bool(standard.translation_en) or any(p.language != standard.language for p in standard.publications)
+
+
+def rendering_of(standard: Standard, language: str) -> dict | None:
+    """The standard's text in another language: its official publication there, else the unofficial English."""
+    if language == standard.language:
+        return None
+    publication = standard.publication(language)
+    if publication is not None:
+        return publication.rendering
+    return (standard.translation_en or None) if language == "en" else None
+
+
+def other_language(standard: Standard) -> str | None:
+    """The language the standard can also be read in, if any."""
+    other = "en" if standard.language == "cy" else "cy"
+    return other if rendering_of(standard, other) else None
 
 
 def read_standard(standard: Standard, language: str) -> StandardReading:
-    """The standard in `language` where a rendering exists, else in its own language."""
-    english = language == "en" and standard.language != "en" and has_translation(standard)
-    overlay = (standard.translation_en or {}) if english else {}
+    """The standard in `language` where a publication or rendering exists, else in its own language."""
+    overlay = rendering_of(standard, language) or {}
     document = standard.document
 
     def text(key: str):
         return overlay.get(key) or document.get(key)
 
     return StandardReading(
-        language="en" if english else standard.language,
-        is_translation=english,
+        language=language if overlay else standard.language,
+        is_translation=bool(overlay),
+        official=bool(overlay) and standard.publication(language) is not None,
         title=text("title"),
         overview=_paragraphs(text("overview")),
-        performance=_groups(standard, PERFORMANCE, english),
-        knowledge=_groups(standard, KNOWLEDGE, english),
+        performance=_groups(standard, PERFORMANCE, overlay),
+        knowledge=_groups(standard, KNOWLEDGE, overlay),
         sections=[(str(label), _paragraphs(text(key))) for key, label in SECTION_LABELS.items() if text(key)],
         links=text("links") or [],
         details=_details(document, overlay, standard),
     )
 
 
-def _groups(standard: Standard, kind: str, english: bool) -> list[GroupView]:
+def _groups(standard: Standard, kind: str, overlay: dict) -> list[GroupView]:
     groups: list[GroupView] = []
+    headings = overlay.get("groups") or {}
     for criterion in standard.top_level(kind):
-        title = (criterion.group_en or criterion.group) if english else criterion.group
+        title = headings.get(criterion.group) or criterion.group if criterion.group else None
         if not groups or groups[-1].title != title:
             groups.append(GroupView(title, []))
-        groups[-1].items.append(_item(criterion, english))
+        groups[-1].items.append(_item(criterion, overlay.get("items") or {}))
     return groups
 
 
-def _item(criterion: Criterion, english: bool) -> ItemView:
-    text = (criterion.text_en or criterion.text) if english else criterion.text
-    return ItemView(criterion.ref, criterion.code, text, [_item(child, english) for child in criterion.children])
+def _item(criterion: Criterion, texts: dict) -> ItemView:
+    text = texts.get(criterion.ref) or criterion.text
+    return ItemView(criterion.ref, criterion.code, text, [_item(child, texts) for child in criterion.children])
 
 
 def _details(document: dict, overlay: dict, standard: Standard) -> list[tuple[str, str]]:

@@ -7,12 +7,14 @@ from functools import lru_cache
 from pathlib import Path
 
 import jsonschema
+from flask_babel import force_locale
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..config import PROJECT_ROOT
 from .models import KNOWLEDGE, PERFORMANCE, Criterion, Standard, StandardSuite
 from .parser import ParseResult, decode, parse_standard
+from .publications import UNCHANGED, Attachment, adopt, attach, plan_attachment
 
 DEFAULT_VERSION = "1"
 SCHEMA_PATH = PROJECT_ROOT / "standards" / "schema.json"
@@ -27,12 +29,23 @@ class StandardConflict(StandardError):
     pass
 
 
+class PublicationRefused(StandardError):
+    """The other language's publication disagrees with the standard held too much to attach."""
+
+    def __init__(self, plan: Attachment):
+        self.plan = plan
+        with force_locale("en"):
+            reasons = "; ".join(str(d) for d in plan.differences if d.refuses)
+        super().__init__(f"{plan.standard.urn} version {plan.standard.version} is held in another language, and this publication cannot be attached to it: {reasons}. Nothing was changed.")
+
+
 @dataclass
 class LoadOutcome:
     urn: str
     version: str
-    status: str  # "added", "unchanged" or "translation updated"
+    status: str  # "added", "unchanged", "translation updated", "official text attached"
     standard: Standard
+    attachment: Attachment | None = None
 
 
 @lru_cache(maxsize=1)
@@ -61,11 +74,13 @@ def load_document(session: Session, document: dict) -> LoadOutcome:
     version = document.get("version") or DEFAULT_VERSION
     digest = content_hash(document)
     existing = find_standard(session, document["urn"], version)
-    translation = (document.get("translations") or {}).get("en")
+    translations = document.get("translations") or {}
+    translation = translations.get("en")
     if existing is None:
         standard = _new_standard(document, version, digest)
         session.add(standard)
         _apply_translation(standard, translation)
+        adopt(standard, translations)
         session.flush()
         return LoadOutcome(standard.urn, version, "added", standard)
     if existing.content_hash != digest:
@@ -74,10 +89,43 @@ def load_document(session: Session, document: dict) -> LoadOutcome:
             "never changed in place: give the changed text a new version number (its 'Version number' "
             "line, or --version when importing) and load it again."
         )
-    if not translation or existing.translation_en == translation:
+    adopted = adopt(existing, translations)
+    if "en" in adopted:
+        _apply_translation(existing, translation)
+    if adopted:
+        return LoadOutcome(existing.urn, version, "translation updated", existing)
+    if not translation or existing.translation_en == translation or existing.publication("en"):
         return LoadOutcome(existing.urn, version, "unchanged", existing)
     _apply_translation(existing, translation)
     return LoadOutcome(existing.urn, version, "translation updated", existing)
+
+
+def plan_publication(session: Session, document: dict) -> Attachment | None:
+    """When a standard of this URN and version is held in the other language: what attaching this would do."""
+    version = document.get("version") or DEFAULT_VERSION
+    held = find_standard(session, document["urn"], version)
+    if held is None or held.language == document["language"]:
+        return None
+    return plan_attachment(held, document, content_hash(document))
+
+
+def import_document(session: Session, document: dict, *, source: str) -> LoadOutcome:
+    """Load a parsed standard, or attach it as the official text in its language to the standard held."""
+    plan = plan_publication(session, document)
+    if plan is None:
+        return load_document(session, document)
+    standard = plan.standard
+    if plan.refused:
+        raise PublicationRefused(plan)
+    if plan.status == UNCHANGED:
+        return LoadOutcome(standard.urn, standard.version, "unchanged", standard, plan)
+    attach(plan, source=source)
+    if plan.language == "en":
+        _apply_translation(standard, plan.rendering)
+    else:
+        standard.search_text = _search_text(standard, standard.translation_en or {}, plan.rendering)
+    session.flush()
+    return LoadOutcome(standard.urn, standard.version, "official text attached", standard, plan)
 
 
 def load_directory(session: Session, directory: Path) -> list[tuple[Path, LoadOutcome | StandardError]]:
@@ -217,11 +265,12 @@ def _apply_translation(standard: Standard, translation: dict | None) -> None:
     standard.search_text = _search_text(standard, translation)
 
 
-def _search_text(standard: Standard, translation: dict) -> str:
+def _search_text(standard: Standard, translation: dict, welsh: dict | None = None) -> str:
     document = standard.document
-    words = [standard.title, standard.title_en or "", standard.urn, *document.get("original_urns", [])]
-    words += document.get("keywords", []) + translation.get("keywords", [])
-    return " | ".join(words).casefold()
+    welsh = welsh or {}
+    words = [standard.title, standard.title_en or "", welsh.get("title", ""), standard.urn, *document.get("original_urns", [])]
+    words += document.get("keywords", []) + translation.get("keywords", []) + welsh.get("keywords", [])
+    return " | ".join(word for word in words if word).casefold()
 
 
 def standard_versions(session: Session, urn: str) -> list[Standard]:
@@ -233,6 +282,8 @@ def standard_versions(session: Session, urn: str) -> list[Standard]:
 def document_for_export(standard: Standard) -> dict:
     """The stored document with its English rendering, as the exporters take it."""
     document = dict(standard.document)
-    if standard.translation_en:
-        document["translations"] = {"en": standard.translation_en}
+    translations = {"en": standard.translation_en} if standard.translation_en else {}
+    translations.update({p.language: p.rendering for p in standard.publications if p.language != standard.language})
+    if translations:
+        document["translations"] = translations
     return document

@@ -5,7 +5,7 @@ from flask_babel import get_locale
 from ..config import LANGUAGES
 from ..db import get_session
 from .exports import EXPORT_FORMATS, export_filename, export_standard
-from .reading import has_translation, read_standard
+from .reading import has_translation, other_language, read_standard
 from .references import reference
 from .services import document_for_export, find_standard, search_standards, standard_versions, suite_names
 
@@ -43,6 +43,7 @@ def detail(urn: str, version: str):
         standard=standard,
         reading=read_standard(standard, language),
         translated=has_translation(standard),
+        other=other_language(standard),
         versions=standard_versions(session, urn),
         formats=EXPORT_FORMATS,
     )

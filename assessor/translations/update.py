@@ -27,6 +27,11 @@ def source_catalog() -> Catalog:
     return catalog
 
 
+def translated(string: str | tuple) -> bool:
+    """A plural counts as translated only when every one of its forms is."""
+    return all(string) if isinstance(string, tuple) else bool(string)
+
+
 def update(locale: str, merge: dict[str, str]) -> list[str]:
     path = HERE / locale / "LC_MESSAGES" / "messages.po"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -38,9 +43,9 @@ def update(locale: str, merge: dict[str, str]) -> list[str]:
         if not message.id:
             continue
         old = existing.get(message.id)
-        string = (old.string if old else "") or merge.get(message.id, "")
+        string = next((found for found in (old.string if old else "", merge.get(message.id, "")) if translated(found)), "")
         catalog.add(message.id, string=string if locale != "en" else "", locations=message.locations)
-        if locale != "en" and not string:
+        if locale != "en" and not translated(string):
             missing.append(message.id)
     with path.open("wb") as handle:
         write_po(handle, catalog, width=100, omit_header=False, include_lineno=False)
@@ -53,7 +58,7 @@ def main() -> int:
     args = parser.parse_args()
     merge: dict[str, str] = {}
     for path in args.merge:
-        merge.update({m.id: m.string for m in read_po(path.open("rb"), locale="cy") if m.id and m.string})
+        merge.update({m.id: m.string for m in read_po(path.open("rb"), locale="cy") if m.id and translated(m.string)})
     update("en", {})
     missing = update("cy", merge)
     for msgid in missing:

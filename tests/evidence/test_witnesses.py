@@ -242,3 +242,39 @@ def test_signing_tells_the_areas_above(db_session, world, item, sending):
     with witness_signed.connected_to(lambda sender, **kwargs: heard.append(kwargs["request"].id)):
         sign(db_session, request, **signing(request))
     assert heard == [request.id]
+
+
+# -- frozen with the submission ---------------------------------------------------------------
+
+
+def test_a_submission_freezes_the_witness_link_as_it_stood(db_session, world, item, sending, tokens):
+    from flask import render_template_string
+
+    from assessor.evidence.services import submit_evidence
+    from assessor.evidence.snapshot import frozen_intact, latest_judged
+
+    from .support import claim
+
+    request = ask(db_session, world, item, sending)
+    sign(db_session, find_link(db_session, tokens[0]), **signing(request))
+    claim(db_session, item, world.a.enrolment, "P3")
+    submission = submit_evidence(db_session, world.a.learner, item, item.version, "This is my own work.")
+    frozen = submission.snapshot["witness_confirmation"]
+    assert (frozen["state"], frozen["signed_name"], frozen["email"]) == (CONFIRMED, "Mair Owen", WITNESS["email"])
+    assert frozen["statement_unchanged"] and frozen["signed_hash"] == request.signed_hash
+    judged = latest_judged(item)
+    assert judged.witness_confirmation == frozen and judged.witness_signed_at == request.closed_at
+    request.signed_name = "Someone else"
+    assert latest_judged(item).witness_confirmation["signed_name"] == "Mair Owen" and frozen_intact(submission)
+    html = render_template_string('{% include "evidence/_content.html" %}', evidence=judged)
+    assert "Witness confirmation when submitted" in html and "Signed by Mair Owen (Studio manager)" in html
+
+
+def test_a_witness_item_with_no_link_freezes_none(db_session, world, item):
+    from assessor.evidence.services import submit_evidence
+
+    from .support import claim
+
+    claim(db_session, item, world.a.enrolment, "P3")
+    submission = submit_evidence(db_session, world.a.learner, item, item.version, "This is my own work.")
+    assert submission.snapshot["witness_confirmation"] is None

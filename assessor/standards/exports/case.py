@@ -66,7 +66,7 @@ def _case_document(rendering: Rendering) -> dict:
             "nosUrn": document.get("urn"),
             "nosUrnIsLocal": bool(document.get("urn_is_local")),
             "nosOriginalUrns": list(document.get("original_urns") or []),
-            "unofficialTranslation": bool(rendering.translation),
+            "unofficialTranslation": bool(rendering.translation) and rendering.translation.get("unofficial", True),
         },
     }
     return {name: value for name, value in fields.items() if value is not None}
