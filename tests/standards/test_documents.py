@@ -129,6 +129,19 @@ def test_the_cli_imports_pdf_and_word(runner, db_session, files, tmp_path):
         assert len(standard.top_level("pc")) == 5 and standard.language == language
 
 
+def test_the_english_pdf_of_a_standard_held_in_welsh_attaches_as_its_official_english(runner, db_session, tmp_path):
+    welsh, english = tmp_path / "safon.docx", tmp_path / "standard.pdf"
+    welsh.write_bytes(as_docx(WELSH))
+    english.write_bytes(as_pdf(dict(ENGLISH, details=[("URN", "LOCAL-DOCCY01"), *ENGLISH["details"][1:]])))
+    assert runner.invoke(main, ["standards", "import", str(welsh)]).exit_code == 0
+    done = runner.invoke(main, ["standards", "import", str(english)])
+    assert done.exit_code == 0, done.output
+    assert "LOCAL-DOCCY01 version 2 is held in Welsh; this English publication will be attached as its official English" in done.output
+    held = find_standard(db_session, "LOCAL-DOCCY01", "2")
+    assert held.language == "cy" and held.publication("en").source == "standard.pdf"
+    assert held.title_en == ENGLISH["title"]
+
+
 def test_the_cli_names_the_page_and_row_it_cannot_read(runner, db_session, tmp_path):
     path = tmp_path / "odd.docx"
     path.write_bytes(_docx_with_row(["P6", "a third cell", "and a fourth"]))
