@@ -150,6 +150,13 @@ def test_the_cli_names_the_page_and_row_it_cannot_read(runner, db_session, tmp_p
     assert "Table 1, row 8: This row is neither a detail" in result.output
 
 
+def test_a_pdf_row_it_cannot_be_sure_of_is_refused_with_its_page_and_row(app):
+    (group, items), rest = ENGLISH["criteria"][0], ENGLISH["criteria"][1:]
+    odd = dict(ENGLISH, criteria=[(group, [("Note", "ask your assessor"), *items]), *rest])
+    with app.test_request_context():
+        assert _refusal(as_pdf(odd)).startswith("Page 1, table 1, row 2: This row is neither a detail")
+
+
 def test_a_row_the_parser_cannot_place_is_named_by_its_table_and_row(app):
     with app.test_request_context():
         result, _reading = parse_bytes(_docx_with_row(["Something stray here"], table=1))
