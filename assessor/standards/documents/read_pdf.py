@@ -80,7 +80,8 @@ def _check_readable(pages: list[list[Found]]) -> None:
 
 
 def _page_blocks(page, number: int) -> list[Found]:
-    """Each table and paragraph of the page, top to bottom."""
+    """Each table and paragraph of the page, top to bottom (text drawn twice over, as some PDFs draw bold, read once)."""
+    page = page.dedupe_chars()
     tables = page.find_tables(_closing_open_tables(page))
     found = []
     for index, table in enumerate(tables, start=1):
