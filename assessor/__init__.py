@@ -60,6 +60,7 @@ def _register_blueprints(app: Flask) -> None:
     from .notifications.views import bp as notifications_bp
     from .people.views import bp as people_bp
     from .scenarios.views import bp as scenarios_bp
+    from .standards.case_views import bp as case_bp
     from .standards.import_views import bp as standards_import_bp
     from .standards.views import bp as standards_bp
 
@@ -70,6 +71,7 @@ def _register_blueprints(app: Flask) -> None:
         account_bp,
         standards_bp,
         standards_import_bp,
+        case_bp,
         people_bp,
         cohorts_bp,
         admin_bp,

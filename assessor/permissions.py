@@ -110,3 +110,10 @@ def can_respond_to_referral(user: User, provider_id: int | None, sample_assessor
 def can_read_notice(user: User, notice_user_id: int) -> bool:
     """A notice is its recipient's alone."""
     return user.id == notice_user_id
+
+
+def can_publish_standard(user: User, standard_provider_id: int | None) -> bool:
+    """Whether the CASE service serves a standard is decided by the provider that imported it, or for the site's own standards by a site administrator."""
+    if standard_provider_id is None:
+        return user.is_site_admin
+    return can_administer(user, standard_provider_id)

@@ -8,6 +8,7 @@ from flask.cli import with_appcontext
 from flask_babel import force_locale
 
 from ..db import get_session
+from .case_service import export_context
 from .cli import standards_group
 from .documents import DocumentRefused, parse_bytes
 from .exports import EXPORT_FORMATS, export_standard
@@ -20,6 +21,7 @@ from .services import (
     import_document,
     load_directory,
     plan_publication,
+    standard_versions,
 )
 
 LANGUAGE_NAMES = {"cy": "Welsh", "en": "English"}
@@ -139,7 +141,9 @@ def export_command(urn: str, fmt: str, version: str | None, language: str | None
         which = f" version {version}" if version else ""
         click.echo(f"error: no standard {urn}{which} is loaded (see 'assessor standards load')", err=True)
         sys.exit(1)
-    body = export_standard(document_for_export(standard), fmt, language or standard.language)
+    language = language or standard.language
+    context = export_context(standard, standard_versions(get_session(), urn), current_app.config["PUBLIC_URL"], language)
+    body = export_standard(document_for_export(standard), fmt, language, context)
     if output:
         output.write_bytes(body)
         click.echo(f"wrote {output} ({len(body)} bytes)", err=True)

@@ -15,6 +15,7 @@ from .documents.sources import Source, sources
 from .import_forms import LANGUAGE_LABELS, ImportForm
 from .parser import ParseResult, Problem, parse_standard
 from .publications import Attachment
+from .publishing import claim_imported
 from .reading import DETAIL_LABELS
 from .services import (
     DEFAULT_VERSION,
@@ -98,6 +99,8 @@ def confirm():
         return _page(form, shown, refusal=str(error)), 422
     except StandardError as error:
         return _page(form, shown, refusal=str(error)), 422
+    if outcome.status == "added":
+        claim_imported(outcome.standard, current_user)
     db.commit()
     _flash_outcome(outcome)
     return redirect(url_for("standards.detail", urn=outcome.urn, version=outcome.version))

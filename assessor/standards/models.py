@@ -1,7 +1,7 @@
 """A standard as stored: one row per (URN, version), its criteria and knowledge items beneath it."""
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import Base, one_of
@@ -36,6 +36,10 @@ class Standard(Base):
     #: lower-case title, English title, URNs and keywords, for search
     search_text: Mapped[str] = mapped_column(Text, default="")
     loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: served to anyone by the CASE service (/ims/case/v1p1/...) when set; the library pages show every standard
+    public: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    #: the provider whose administrator imported it; none for the site's own standards (shipped, loaded by command)
+    provider_id: Mapped[int | None] = mapped_column(ForeignKey("providers.id", ondelete="SET NULL"), index=True)
 
     criteria: Mapped[list["Criterion"]] = relationship(
         back_populates="standard",

@@ -1,6 +1,7 @@
 """A database of its own whose data is really committed, for tests where workers use their own connections.
 
-On SQLite a file; on PostgreSQL (DATABASE_URL) a fresh database beside the test database, named after it.
+On SQLite a file; on PostgreSQL (DATABASE_URL) a fresh database beside the test database, named after it and
+the xdist worker (two workers may each run tests of one module).
 """
 import os
 from dataclasses import dataclass
@@ -32,7 +33,8 @@ def committed_url(folder, suffix: str) -> str:
     if not base or base.startswith("sqlite"):
         return f"sqlite:///{folder / (suffix + '.sqlite3')}"
     url = make_url(base)
-    name = f"{url.database}_{suffix}"
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    name = f"{url.database}_{worker}_{suffix}"
     admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -8,14 +8,16 @@ import csv
 import io
 import json
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft202012Validator
 
-from assessor.standards.exports import EXPORT_FORMATS, export_filename, export_standard
+from assessor.standards.exports import EXPORT_FORMATS, ExportContext, export_filename, export_standard
 from assessor.standards.parser import decode, parse_standard
+from assessor.standards.references import reference
+
+from .case_schema import CASE_UUID, VALIDATORS
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "standards" / "sources"
@@ -25,6 +27,9 @@ GROUPS_002 = ("Sefydlu cysylltiadau cwsmeriaid effeithiol", "Cynnal a datblygu c
 SECTIONS = ("performance_criteria", "knowledge")
 WELSH_SECTIONS = {"performance_criteria": "Meini prawf perfformiad", "knowledge": "Gwybodaeth a dealltwriaeth"}
 ENGLISH_SECTIONS = {"performance_criteria": "Performance criteria", "knowledge": "Knowledge and understanding"}
+STORED = datetime(2026, 11, 30, 9, 15, 7, tzinfo=UTC)
+SITE = "https://assessor.example.ac.uk"
+CONTEXT = ExportContext(changed_at=STORED, base_url=SITE)
 
 
 def parsed_seed(name: str, urn: str) -> dict:
@@ -75,8 +80,8 @@ def group_names(document: dict) -> set[tuple[str, str]]:
     return {(section, item["group"]) for section in SECTIONS for item in document[section] if item["group"]}
 
 
-def exported(document: dict, fmt: str, language: str = "cy") -> bytes:
-    return export_standard(document, fmt, language)
+def exported(document: dict, fmt: str, language: str = "cy", context: ExportContext = CONTEXT) -> bytes:
+    return export_standard(document, fmt, language, context)
 
 
 # -- the registry -------------------------------------------------------------------------------
@@ -101,7 +106,7 @@ def test_an_unknown_format_or_language_is_refused(nested):
     with pytest.raises(ValueError, match="unknown export format 'pdf'"):
         export_standard(nested, "pdf")
     with pytest.raises(ValueError, match="unknown language 'fr'"):
-        export_standard(nested, "case", "fr")
+        export_standard(nested, "case", "fr", CONTEXT)
 
 
 def test_file_names_carry_urn_format_and_language(nested):
@@ -122,79 +127,11 @@ def test_json_is_our_document_in_utf8_with_indent_2(translated):
 
 # -- 1EdTech CASE 1.1 ---------------------------------------------------------------------------
 
-# Required and permitted properties of a CFPackage, from the 1EdTech "Competencies and Academic
-# Standards Exchange (CASE) Service Version 1.1 Final Release JSON Schema Binding (getCFPackage)",
-# as redistributed in opensalt/opensalt core/config/schema/case-v1p1-cfpackage-schema.json
-# ($defs CFPckgDocumentDType, CFPckgItemDType, CFPckgAssociationDType, LinkGenURIDType; each has
-# additionalProperties false).
-CASE_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[8-9a-b]{1}[0-9a-f]{3}-[0-9a-f]{12}"
-CASE_PACKAGE_REQUIRED = ["CFDocument"]
-CASE_PACKAGE_PROPERTIES = ["CFDocument", "CFItems", "CFAssociations", "CFDefinitions", "CFRubrics", "extensions"]
-CASE_DOCUMENT_REQUIRED = ["identifier", "uri", "creator", "title", "lastChangeDateTime"]
-CASE_DOCUMENT_PROPERTIES = CASE_DOCUMENT_REQUIRED + [
-    "frameworkType", "caseVersion", "officialSourceURL", "publisher", "description", "subject", "subjectURI",
-    "language", "version", "adoptionStatus", "statusStartDate", "statusEndDate", "licenseURI", "notes", "extensions",
-]
-CASE_ITEM_REQUIRED = ["identifier", "fullStatement", "uri", "lastChangeDateTime"]
-CASE_ITEM_PROPERTIES = CASE_ITEM_REQUIRED + [
-    "alternativeLabel", "CFItemType", "humanCodingScheme", "listEnumeration", "abbreviatedStatement",
-    "conceptKeywords", "conceptKeywordsURI", "notes", "subject", "subjectURI", "language", "educationLevel",
-    "CFItemTypeURI", "licenseURI", "statusStartDate", "statusEndDate", "extensions",
-]
-CASE_ASSOCIATION_REQUIRED = [
-    "identifier", "associationType", "uri", "originNodeURI", "destinationNodeURI", "lastChangeDateTime",
-]
-CASE_ASSOCIATION_PROPERTIES = CASE_ASSOCIATION_REQUIRED + [
-    "sequenceNumber", "CFAssociationGroupingURI", "notes", "extensions",
-]
-CASE_LINK_REQUIRED = ["title", "identifier", "uri"]
-CASE_ASSOCIATION_TYPES = [
-    "isChildOf", "isPeerOf", "isPartOf", "exactMatchOf", "precedes", "isRelatedTo", "replacedBy", "exemplar",
-    "hasSkillLevel", "isTranslationOf",
-]
-STRING = {"type": "string"}
-STRINGS = {"type": "array", "items": STRING}
-IDENTIFIER = {"type": "string", "pattern": CASE_UUID}
-URI = {"type": "string", "format": "uri"}
-DATE_TIME = {"type": "string", "format": "date-time"}
-EXTENSIONS = {"type": "object"}
+CASE_VALIDATOR = VALIDATORS["CFPackage"]
 
 
-def closed(required: list[str], properties: list[str], types: dict) -> dict:
-    return {
-        "type": "object",
-        "required": required,
-        "additionalProperties": False,
-        "properties": {name: types.get(name, STRING) for name in properties},
-    }
-
-
-CASE_LINK = {"type": "object", "required": CASE_LINK_REQUIRED, "additionalProperties": False,
-             "properties": {"title": STRING, "identifier": STRING, "uri": URI}}
-CASE_PACKAGE_SCHEMA = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    **closed(CASE_PACKAGE_REQUIRED, CASE_PACKAGE_PROPERTIES, {
-        "CFDocument": closed(CASE_DOCUMENT_REQUIRED, CASE_DOCUMENT_PROPERTIES, {
-            "identifier": IDENTIFIER, "uri": URI, "lastChangeDateTime": DATE_TIME, "officialSourceURL": URI,
-            "caseVersion": {"enum": ["1.1"]}, "subject": STRINGS, "extensions": EXTENSIONS,
-        }),
-        "CFItems": {"type": "array", "items": closed(CASE_ITEM_REQUIRED, CASE_ITEM_PROPERTIES, {
-            "identifier": IDENTIFIER, "uri": URI, "lastChangeDateTime": DATE_TIME, "conceptKeywords": STRINGS,
-            "subject": STRINGS, "educationLevel": STRINGS, "extensions": EXTENSIONS,
-        })},
-        "CFAssociations": {"type": "array", "items": closed(CASE_ASSOCIATION_REQUIRED, CASE_ASSOCIATION_PROPERTIES, {
-            "identifier": IDENTIFIER, "uri": URI, "lastChangeDateTime": DATE_TIME,
-            "sequenceNumber": {"type": "integer"},
-            "associationType": {"enum": CASE_ASSOCIATION_TYPES}, "originNodeURI": CASE_LINK,
-            "destinationNodeURI": CASE_LINK, "extensions": EXTENSIONS,
-        })},
-    }),
-}
-CASE_VALIDATOR = Draft202012Validator(CASE_PACKAGE_SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
-
-
-def case_package(document: dict, language: str = "cy") -> dict:
-    return json.loads(exported(document, "case", language))
+def case_package(document: dict, language: str = "cy", context: ExportContext = CONTEXT) -> dict:
+    return json.loads(exported(document, "case", language, context))
 
 
 def case_parents(package: dict) -> dict[str, str]:
@@ -213,10 +150,13 @@ def case_parents(package: dict) -> dict[str, str]:
 def test_case_package_has_the_published_required_fields_and_no_others(request, seed, language):
     package = case_package(request.getfixturevalue(seed), language)
     assert [error.message for error in CASE_VALIDATOR.iter_errors(package)] == []
-    for record in [package["CFDocument"], *package["CFItems"], *package["CFAssociations"]]:
-        assert re.fullmatch(CASE_UUID, record["identifier"])
-        assert record["uri"] == f"urn:uuid:{record['identifier']}"
-        datetime.fromisoformat(record["lastChangeDateTime"])
+    collections = [("CFDocuments", [package["CFDocument"]]), ("CFItems", package["CFItems"]),
+                   ("CFAssociations", package["CFAssociations"])]
+    for collection, records in collections:
+        for record in records:
+            assert re.fullmatch(CASE_UUID, record["identifier"])
+            assert record["uri"] == f"{SITE}/ims/case/v1p1/{collection}/{record['identifier']}"
+            assert record["lastChangeDateTime"] == "2026-11-30T09:15:07Z"
 
 
 def test_the_case_validator_can_fail(nested):
@@ -236,14 +176,12 @@ def test_case_has_every_item_once_with_its_code_text_and_parent(request, seed):
     coded = [item for item in package["CFItems"] if "humanCodingScheme" in item]
     assert len(coded) == len(entries(document))
     for _section, entry, parent_ref in entries(document):
-        item = by_text_and_code[(entry["code"], entry["text"])]
+        item = by_text_and_code[(entry["ref"], entry["text"])]
         assert item["language"] == "cy"
         parent = items[parents[item["identifier"]]]
         if parent_ref:
             assert item["CFItemType"] == "Sub-item"
-            assert parent["humanCodingScheme"] == next(
-                other["code"] for _, other, _ in entries(document) if other["ref"] == parent_ref
-            )
+            assert parent["humanCodingScheme"] == parent_ref
         elif entry["group"]:
             assert (parent["CFItemType"], parent["fullStatement"]) == ("Group", entry["group"])
         else:
@@ -272,7 +210,8 @@ def test_case_children_sit_under_their_parents(nested):
     placed = [
         (child["humanCodingScheme"], items[parents[child["identifier"]]]["humanCodingScheme"]) for child in children
     ]
-    assert placed == [("12.1", "12"), ("2.1", "2"), ("2.2", "2"), ("2.3", "2")]
+    assert placed == [("P12.1", "P12"), ("K2.1", "K2"), ("K2.2", "K2"), ("K2.3", "K2")]
+    assert [child["extensions"]["nosPrintedCode"] for child in children] == ["12.1", "2.1", "2.2", "2.3"]
     assert [child["listEnumeration"] for child in children] == ["1", "1", "2", "3"]
 
 
@@ -296,7 +235,7 @@ def test_case_identifiers_are_stable_and_differ_by_language_and_standard(nested,
 def test_case_in_english_uses_the_translation_and_falls_back_to_welsh(translated):
     package = case_package(translated, "en")
     criteria = ("Performance criterion", "Sub-item")
-    by_code = {item["humanCodingScheme"]: item for item in package["CFItems"] if item["CFItemType"] in criteria}
+    by_code = {item["extensions"]["nosPrintedCode"]: item for item in package["CFItems"] if item["CFItemType"] in criteria}
     assert package["CFDocument"]["title"] == "Determine customer needs and requirements"
     assert package["CFDocument"]["language"] == "en"
     assert "Unofficial English translation" in package["CFDocument"]["notes"]
@@ -360,7 +299,7 @@ def test_moodle_framework_row_comes_first_with_a_usable_scale(request, seed):
     framework = rows[0]
     assert framework["Is framework"] == "1" and framework["Parent ID number"] == ""
     scale = framework["Scale values"].split(",")
-    assert scale == ["Not yet competent", "Competent"]
+    assert scale == ["Ddim yn gymwys eto", "Cymwys"]
     configuration = json.loads(framework["Scale configuration"])
     assert "scaleid" in configuration[0]
     values = configuration[1:]
@@ -397,7 +336,7 @@ def test_moodle_has_every_item_once_under_its_parent(request, seed):
     for section, entry, parent_ref in entries(document):
         row = by_id[entry["ref"]]
         assert row["Description"] == entry["text"]
-        assert row["Short name"].startswith(entry["code"] + " ")
+        assert row["Short name"].startswith(reference(entry) + " ")
         parent = by_id[parents[entry["ref"]]]
         if parent_ref:
             assert parent["ID number"] == parent_ref
@@ -413,7 +352,8 @@ def test_moodle_groups_of_002(grouped):
     parents = moodle_tree(rows)
     groups = [row for row in rows[1:] if row["Description"] in GROUPS_002]
     assert len(groups) == 2
-    assert {parents[group["ID number"]] for group in groups} == {"performance-criteria"}
+    assert {parents[group["ID number"]] for group in groups} == {"meini-prawf-perfformiad"}
+    assert [group["ID number"] for group in groups] == ["meini-prawf-perfformiad-grwp-1", "meini-prawf-perfformiad-grwp-2"]
     under_second = [row["ID number"] for row in rows[1:] if parents.get(row["ID number"]) == groups[1]["ID number"]]
     assert under_second == ["P5", "P6", "P7", "P8", "P9"]
 
@@ -514,7 +454,7 @@ def test_mahara_has_every_item_once_under_its_parent(request, seed):
     for section, entry, parent_ref in entries(document):
         element = elements[entry["ref"]]
         standard_id, parent = stored[entry["ref"]]
-        assert element["shortname"] == entry["code"]
+        assert element["shortname"] == reference(entry)
         assert element["description"].startswith("<p>")
         assert standards[standard_id] == WELSH_SECTIONS[section]
         if parent_ref:
@@ -593,3 +533,125 @@ def test_every_shipped_standard_exports_in_every_format(path, language):
     assert structure_problems(document, language) == []
     if language == "en" and document.get("translations", {}).get("en"):
         assert case_package(document, "en")["CFDocument"]["title"] == document["translations"]["en"]["title"]
+
+
+# -- issue 13: identifiers and scale in the export's language, unique codes, real dates, links ------
+
+
+def test_a_welsh_export_names_its_sections_and_groups_in_welsh(grouped):
+    welsh_ids = [row["ID number"] for row in moodle_rows(grouped)[1:]]
+    welsh_ids += [element["elementid"] for element in mahara_framework(grouped)["standardelements"]]
+    headings = [key for key in welsh_ids if not re.fullmatch(r"[PKG]\d+(\.\d+)?", key)]
+    assert headings == [
+        "meini-prawf-perfformiad", "meini-prawf-perfformiad-grwp-1", "meini-prawf-perfformiad-grwp-2", "gwybodaeth",
+        "meini-prawf-perfformiad-grwp-1", "meini-prawf-perfformiad-grwp-2",
+    ]
+    assert not [key for key in welsh_ids if re.search(r"performance|knowledge|group", key)]
+    english = [row["ID number"] for row in moodle_rows(grouped, "en")[1:] if not re.fullmatch(r"[PKG]\d+", row["ID number"])]
+    assert english == ["performance-criteria", "performance-criteria-group-1", "performance-criteria-group-2", "knowledge"]
+
+
+def test_the_moodle_scale_is_in_the_exports_language(translated):
+    assert moodle_rows(translated)[0]["Scale values"] == "Ddim yn gymwys eto,Cymwys"
+    assert moodle_rows(translated, "en")[0]["Scale values"] == "Not yet competent,Competent"
+
+
+@pytest.mark.parametrize("name", ALL_SEEDS)
+def test_codes_never_repeat_within_a_framework(name):
+    document = parsed_seed(name, f"LOCAL-{name[:3]}")
+    moodle = [row["Short name"].split(" ")[0] for row in moodle_rows(document)[1:] if row["ID number"] in refs_of(document)]
+    mahara = [element["shortname"] for element in mahara_framework(document)["standardelements"]
+              if element["elementid"] in refs_of(document)]
+    case = [item["humanCodingScheme"] for item in case_package(document)["CFItems"] if "humanCodingScheme" in item]
+    for codes in (moodle, mahara, case):
+        assert len(codes) == len(refs_of(document)) == len(set(codes))
+
+
+def refs_of(document: dict) -> set[str]:
+    return {entry["ref"] for _, entry, _ in entries(document)}
+
+
+def test_seed_003_prints_repeating_codes_and_the_exports_tell_them_apart(nested):
+    assert {entry["code"] for _, entry, _ in entries(nested) if entry["ref"] in ("P1", "K1")} == {"1"}
+    rows = {row["ID number"]: row["Short name"] for row in moodle_rows(nested)}
+    assert rows["P1"].startswith("P1 (1) ") and rows["K1"].startswith("K1 (1) ")
+    shortnames = {element["elementid"]: element["shortname"] for element in mahara_framework(nested)["standardelements"]}
+    assert (shortnames["P1"], shortnames["K1"]) == ("P1 (1)", "K1 (1)")
+
+
+def test_case_is_dated_when_the_version_was_stored_and_never_guesses(grouped):
+    package = case_package(grouped, context=ExportContext(changed_at=datetime(2025, 6, 3, 14, 0, 9, tzinfo=UTC)))
+    dates = {record["lastChangeDateTime"] for record in [package["CFDocument"], *package["CFItems"], *package["CFAssociations"]]}
+    assert dates == {"2025-06-03T14:00:09Z"}
+    assert grouped["approved"] and "2013" in grouped["approved"]
+    with pytest.raises(ValueError, match="when its version was stored"):
+        export_standard(grouped, "case", "cy")
+
+
+def test_without_a_base_address_case_uris_are_urns(nested):
+    package = case_package(nested, context=ExportContext(changed_at=STORED))
+    assert package["CFDocument"]["uri"] == f"urn:uuid:{package['CFDocument']['identifier']}"
+
+
+def associations(package: dict, kind: str) -> list[dict]:
+    return [association for association in package["CFAssociations"] if association["associationType"] == kind]
+
+
+def test_the_english_package_is_a_translation_of_the_welsh_one(translated):
+    welsh, english = case_package(translated), case_package(translated, "en")
+    links = associations(english, "isTranslationOf")
+    document_link = links[0]
+    assert document_link["originNodeURI"]["identifier"] == english["CFDocument"]["identifier"]
+    assert document_link["destinationNodeURI"]["identifier"] == welsh["CFDocument"]["identifier"]
+    welsh_items = {item["identifier"]: item for item in welsh["CFItems"]}
+    english_items = {item["identifier"]: item for item in english["CFItems"]}
+    linked = {english_items[link["originNodeURI"]["identifier"]].get("humanCodingScheme") or
+              english_items[link["originNodeURI"]["identifier"]]["fullStatement"]:
+              welsh_items[link["destinationNodeURI"]["identifier"]].get("humanCodingScheme") for link in links[1:]}
+    assert linked == {"Performance criteria": None, "Knowledge and understanding": None,
+                      "P12": "P12", "P12.1": "P12.1", "K2": "K2"}
+    assert associations(welsh, "isTranslationOf") == links
+    assert [problem for problem in CASE_VALIDATOR.iter_errors(english)] == []
+
+
+def test_no_translation_no_translation_link(nested):
+    assert associations(case_package(nested), "isTranslationOf") == []
+    assert associations(case_package(nested, "en"), "isTranslationOf") == []
+
+
+def test_a_version_is_replaced_by_the_next(nested):
+    newer = {**copy.deepcopy(nested), "version": "2", "title": "Teitl newydd"}
+    old = case_package(nested, context=ExportContext(changed_at=STORED, base_url=SITE, newer=newer))
+    new = case_package(newer, context=ExportContext(changed_at=STORED, base_url=SITE, older=nested))
+    [link] = associations(old, "replacedBy")
+    assert link["originNodeURI"]["identifier"] == old["CFDocument"]["identifier"]
+    assert link["destinationNodeURI"] == {
+        "title": "Teitl newydd", "identifier": new["CFDocument"]["identifier"], "uri": new["CFDocument"]["uri"],
+    }
+    assert associations(new, "replacedBy") == [link]
+    assert associations(case_package(nested), "replacedBy") == []
+
+
+@pytest.mark.parametrize("language", ["cy", "en"])
+def test_mahara_sections_are_described(nested, language):
+    standards = mahara_framework(nested, language)["standards"]
+    descriptions = [standard["description"] for standard in standards]
+    assert all(description.startswith("<p>LOCAL-CCNEEDS01: ") for description in descriptions)
+    leads = {"cy": ["Rhaid i chi allu:", "Mae angen i chi wybod a deall:"],
+             "en": ["You must be able to:", "You need to know and understand:"]}[language]
+    assert [description.endswith(f"<p>{lead}</p>") for description, lead in zip(descriptions, leads, strict=True)] == [True, True]
+
+
+def test_moodle_names_are_cut_by_the_stated_rule(nested):
+    """docs/exports.md: the reference stays, the cut falls before a word, an ellipsis ends it; the full text stays."""
+    words = "gwrando'n astud ar y cwsmer, " * 8
+    nested["performance_criteria"][0]["text"] = words
+    row = next(row for row in moodle_rows(nested) if row["ID number"] == "P1")
+    assert len(row["Short name"]) <= 100 and row["Short name"].startswith("P1 (1) gwrando'n astud")
+    assert row["Short name"].endswith("cwsmer\u2026") and f"P1 (1) {words}".startswith(row["Short name"][:-1])
+    assert row["Description"] == words
+    exact = "a" * 93
+    nested["performance_criteria"][0]["text"] = exact
+    assert next(row for row in moodle_rows(nested) if row["ID number"] == "P1")["Short name"] == f"P1 (1) {exact}"
+    nested["performance_criteria"][0]["text"] = "b" * 200
+    assert next(row for row in moodle_rows(nested) if row["ID number"] == "P1")["Short name"] == "P1 (1) " + "b" * 92 + "\u2026"

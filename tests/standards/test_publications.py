@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from assessor.cli import main
 from assessor.export.data import portfolio_data
 from assessor.export.render import portfolio_html
-from assessor.standards.exports import export_standard
+from assessor.standards.exports import ExportContext, export_standard
 from assessor.standards.models import Standard, StandardPublication
 from assessor.standards.parser import parse_standard
 from assessor.standards.reading import read_standard
@@ -284,8 +284,9 @@ def test_the_json_export_carries_the_official_english_and_loads_elsewhere_as_off
 
 def test_the_case_package_says_the_english_is_official(db_session):
     welsh = shipped_standard(db_session)
-    before = json.loads(export_standard(document_for_export(welsh), "case", "en"))
+    dated = ExportContext(changed_at=welsh.loaded_at)
+    before = json.loads(export_standard(document_for_export(welsh), "case", "en", dated))
     import_document(db_session, english_publication(), source="en.txt")
-    after = json.loads(export_standard(document_for_export(welsh), "case", "en"))
+    after = json.loads(export_standard(document_for_export(welsh), "case", "en", dated))
     assert before["CFDocument"]["extensions"]["unofficialTranslation"] is True
     assert after["CFDocument"]["extensions"]["unofficialTranslation"] is False

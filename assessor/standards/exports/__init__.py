@@ -7,6 +7,8 @@ field, falling back to the original wherever the rendering has nothing.
 
 All formats share one tree: the standard, then a section for the performance criteria and one for
 the knowledge, then the group headings (when the list has them), the items, and their sub-items.
+An `ExportContext` adds what the document does not hold: when the version was stored (CASE dates it so),
+the address of the CASE service (its `uri`s), and the neighbouring versions (`replacedBy`).
 """
 import json
 import re
@@ -18,21 +20,23 @@ from flask_babel import lazy_gettext as _l
 from .case import export_case
 from .mahara import export_mahara
 from .moodle import export_moodle_csv
-from .tree import render
+from .tree import ExportContext, render
 
 
-def export_json(document: dict, language: str = "cy") -> bytes:
+def export_json(document: dict, language: str = "cy", context: ExportContext | None = None) -> bytes:
     """Our own document, unchanged: it carries every language it has, so `language` is only checked."""
     render(document, language)
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 class ExportFormat(NamedTuple):
-    export: Callable[[dict, str], bytes]
+    export: Callable[[dict, str, ExportContext | None], bytes]
     media_type: str
     extension: str
     label: object
 
+
+__all__ = ["EXPORT_FORMATS", "ExportContext", "export_filename", "export_standard"]
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {
     "json": ExportFormat(export_json, "application/json", "json", _l("Assessor JSON")),
@@ -42,9 +46,9 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
 }
 
 
-def export_standard(document: dict, fmt: str, language: str = "cy") -> bytes:
+def export_standard(document: dict, fmt: str, language: str = "cy", context: ExportContext | None = None) -> bytes:
     """The standard in format `fmt` (a key of EXPORT_FORMATS), in Welsh ("cy") or English ("en")."""
-    return _format(fmt).export(document, language)
+    return _format(fmt).export(document, language, context)
 
 
 def export_filename(document: dict, fmt: str, language: str = "cy") -> str:

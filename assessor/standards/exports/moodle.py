@@ -3,7 +3,7 @@ import csv
 import io
 import json
 
-from .tree import Node, Rendering, details, display_name, render, shorten, tree
+from .tree import ExportContext, Node, Rendering, details, display_name, render, shorten, tree
 
 #: The columns tool_lpimportcsv reads, by position, in its order (framework_importer::list_required_headers).
 MOODLE_HEADERS = (
@@ -23,16 +23,16 @@ MOODLE_HEADERS = (
     "Taxonomy",
 )
 MOODLE_FORMAT_PLAIN = "2"
-MOODLE_SCALE = "Not yet competent,Competent"
 #: The first entry names the scale (the importer replaces the id); then each scale value by position.
 MOODLE_SCALE_CONFIGURATION = json.dumps(
     [{"scaleid": "0"}, {"id": 1, "scaledefault": 0, "proficient": 0}, {"id": 2, "scaledefault": 1, "proficient": 1}],
     separators=(",", ":"),
 )
+#: Moodle keeps 100 characters of a short name or ID number; longer names are cut by `shorten` (docs/exports.md).
 MOODLE_TEXT_LIMIT = 100
 
 
-def export_moodle_csv(document: dict, language: str = "cy") -> bytes:
+def export_moodle_csv(document: dict, language: str = "cy", context: ExportContext | None = None) -> bytes:
     rendering = render(document, language)
     nodes = tree(rendering)
     buffer = io.StringIO()
@@ -61,7 +61,7 @@ def _moodle_framework_row(rendering: Rendering, nodes: list[Node]) -> list[str]:
         "Short name": shorten(display_name(rendering), MOODLE_TEXT_LIMIT),
         "Description": description,
         "Description format": MOODLE_FORMAT_PLAIN,
-        "Scale values": MOODLE_SCALE,
+        "Scale values": rendering.words["scale"],
         "Scale configuration": MOODLE_SCALE_CONFIGURATION,
         "Is framework": "1",
         "Taxonomy": ",".join(["competency"] * _depth(nodes)),
@@ -69,17 +69,24 @@ def _moodle_framework_row(rendering: Rendering, nodes: list[Node]) -> list[str]:
 
 
 def _moodle_competency_row(node: Node) -> list[str]:
-    """A competency inheriting the framework's scale, without rules (as Moodle's own exporter writes one)."""
-    label = f"{node.code} {node.text}" if node.code else node.text
+    """A competency inheriting the framework's scale, without rules (as Moodle's own exporter writes one).
+
+    An item's short name starts with its reference (`P1 (1) ...`), which is never cut, so no two repeat.
+    """
     return _moodle_row({
-        "Parent ID number": node.parent or "",
-        "ID number": node.key,
-        "Short name": shorten(label, MOODLE_TEXT_LIMIT),
+        "Parent ID number": node.parent_idnumber or "",
+        "ID number": node.idnumber,
+        "Short name": moodle_short_name(node),
         "Description": node.text,
         "Description format": MOODLE_FORMAT_PLAIN,
         "Rule outcome (optional)": "0",
         "Rule config (optional)": "null",
     })
+
+
+def moodle_short_name(node: Node) -> str:
+    """The reference, a space and the text, cut to 100 characters; a heading's text alone."""
+    return shorten(f"{node.label} {node.text}" if node.label else node.text, MOODLE_TEXT_LIMIT)
 
 
 def _moodle_row(values: dict[str, str]) -> list[str]:

@@ -1,9 +1,13 @@
 """The tree every export format shares: the standard, its two sections, groups, items, sub-items."""
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from ..references import criterion_label
 
 LANGUAGES = ("cy", "en")
 SECTIONS = ("performance_criteria", "knowledge")
+#: Language-neutral keys of the sections: CASE identifiers are made from them, so they never change.
 SECTION_KEYS = {"performance_criteria": "performance-criteria", "knowledge": "knowledge"}
 
 #: Fixed namespace for CASE identifiers: never change it, or every exported identifier changes.
@@ -25,6 +29,12 @@ WORDS = {
         "incomplete": "Nid yw'n bodloni'r maen prawf",
         "partialcomplete": "Yn bodloni'r maen prawf yn rhannol",
         "completed": "Yn bodloni'r maen prawf",
+        "performance_criteria_id": "meini-prawf-perfformiad",
+        "knowledge_id": "gwybodaeth",
+        "group_id": "grwp",
+        "performance_criteria_lead": "Rhaid i chi allu:",
+        "knowledge_lead": "Mae angen i chi wybod a deall:",
+        "scale": "Ddim yn gymwys eto,Cymwys",
     },
     "en": {
         "performance_criteria": "Performance criteria",
@@ -41,6 +51,12 @@ WORDS = {
         "incomplete": "Doesn't meet the criterion",
         "partialcomplete": "Partially meets the criterion",
         "completed": "Meets the criterion",
+        "performance_criteria_id": "performance-criteria",
+        "knowledge_id": "knowledge",
+        "group_id": "group",
+        "performance_criteria_lead": "You must be able to:",
+        "knowledge_lead": "You need to know and understand:",
+        "scale": "Not yet competent,Competent",
     },
 }
 
@@ -82,8 +98,25 @@ class Rendering:
 
 
 @dataclass(frozen=True)
+class ExportContext:
+    """What a document alone does not say: when this version was stored, where the CASE service answers, its neighbours.
+
+    `newer` is the document of the version that replaces this one, `older` of the one this replaces (CASE `replacedBy`).
+    """
+
+    changed_at: datetime | None = None
+    base_url: str | None = None
+    newer: dict | None = None
+    older: dict | None = None
+
+
+@dataclass(frozen=True)
 class Node:
-    """One entry of the tree: a section, a group heading, an item or a sub-item."""
+    """One entry of the tree: a section, a group heading, an item or a sub-item.
+
+    `key` is language-neutral (CASE identifiers are made from it); `idnumber` is what Moodle and Mahara show, in the
+    export's language; `parent_idnumber` likewise for the parent.
+    """
 
     key: str
     kind: str
@@ -93,6 +126,13 @@ class Node:
     language: str
     parent: str | None
     position: int
+    idnumber: str = ""
+    parent_idnumber: str | None = None
+
+    @property
+    def label(self) -> str | None:
+        """The unique reference with the printed code beside it (`P1 (1)`), as pages show it; None for headings."""
+        return criterion_label(self.key, self.code) if self.code else None
 
 
 def render(document: dict, language: str) -> Rendering:
@@ -108,7 +148,22 @@ def tree(rendering: Rendering) -> list[Node]:
         key = SECTION_KEYS[section]
         nodes.append(Node(key, "section", section, None, rendering.words[section], rendering.language, None, position))
         nodes.extend(_section_nodes(rendering, section, key))
-    return nodes
+    return _with_idnumbers(rendering, nodes)
+
+
+def _with_idnumbers(rendering: Rendering, nodes: list[Node]) -> list[Node]:
+    """Each node with its identifier in the export's language: sections and groups named in it, items by reference."""
+    words = rendering.words
+    idnumbers: dict[str, str] = {}
+    for node in nodes:
+        if node.kind == "section":
+            idnumbers[node.key] = words[f"{node.section}_id"]
+        elif node.kind == "group":
+            number = node.key.rsplit("-", 1)[1]
+            idnumbers[node.key] = f"{idnumbers[node.parent]}-{words['group_id']}-{number}"
+        else:
+            idnumbers[node.key] = node.key
+    return [replace(node, idnumber=idnumbers[node.key], parent_idnumber=idnumbers.get(node.parent)) for node in nodes]
 
 
 def _section_nodes(rendering: Rendering, section: str, section_key: str) -> list[Node]:
@@ -145,7 +200,11 @@ def _item_nodes(rendering: Rendering, section: str, entry: dict, parent: str, po
 
 
 def shorten(text: str, limit: int) -> str:
-    """The text cut to at most `limit` characters, at a word boundary where one is near, with an ellipsis."""
+    """The text cut to at most `limit` characters (docs/exports.md, "Names cut to a length").
+
+    Runs of white space become one space. A text longer than `limit` is cut before the last space that leaves more
+    than half of `limit` (else at `limit` - 1 characters), loses trailing spaces and , ; : and ends with "…".
+    """
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
