@@ -26,13 +26,14 @@ python=.venv/bin/python
 
 if [ "$quick" = 1 ]; then
   parse_args="--repeat 20"
+  documents_args="--repeat 1"
   dashboard_args="--small 20 --large 200 --repeat 3"
   pages_args="--few 10 --many 40 --repeat 2"
   pdf_args="--items 30 --repeat 1"
   export_args="--learners 2 --runs 1"
   backup_args="--learners 5 --files 5"
 else
-  parse_args="" dashboard_args="" pages_args="" pdf_args="" export_args="" backup_args=""
+  parse_args="" documents_args="" dashboard_args="" pages_args="" pdf_args="" export_args="" backup_args=""
 fi
 
 failed=0
@@ -57,6 +58,8 @@ run() {  # run NAME OUTPUT_FILE ARGS...
 
 # shellcheck disable=SC2086  # the argument strings are meant to split
 run parse "$out/parse.json" $parse_args
+# shellcheck disable=SC2086
+run parse_documents "$out/parse_documents.json" $documents_args
 databases=("sqlite")
 [ -n "$postgres" ] && databases+=("postgresql")
 for database in "${databases[@]}"; do

@@ -10,6 +10,7 @@ from flask_babel import force_locale
 from ..db import get_session
 from .case_service import export_context
 from .cli import standards_group
+from .documents import DocumentRefused, parse_bytes
 from .exports import EXPORT_FORMATS, export_standard
 from .publications import Attachment
 from .services import (
@@ -19,7 +20,6 @@ from .services import (
     find_standard,
     import_document,
     load_directory,
-    parse_file,
     plan_publication,
     standard_versions,
 )
@@ -57,13 +57,29 @@ def load_command(directory: Path | None) -> None:
 @click.option("--dry-run", is_flag=True, help="Say what importing would do, and change nothing.")
 @with_appcontext
 def import_command(files: tuple[Path, ...], language, urn, title, version, dry_run: bool) -> None:
-    """Parse NOS text FILES and load them, or attach each to the standard held in the other language."""
+    """Parse NOS FILES (text, or PDF and Word as the NOS database publishes them) and load them, or attach each to
+    the standard held in the other language."""
     if len(files) > 1 and (urn or title):
         raise click.UsageError("--urn and --title apply to one file at a time")
     session = get_session()
+    with force_locale("en"):
+        failed = _import_files(session, files, dry_run, language=language, urn=urn, title=title, version=version)
+    if not dry_run:
+        session.commit()
+    sys.exit(1 if failed else 0)
+
+
+def _import_files(session, files: tuple[Path, ...], dry_run: bool, **supplied) -> bool:
+    """Import each file in its own savepoint (or only say what it would do), printing what became of it; True when
+    any failed."""
     failed = False
     for path in files:
-        result = parse_file(path, language=language, urn=urn, title=title, version=version)
+        try:
+            result, _reading = parse_bytes(path.read_bytes(), **supplied)
+        except DocumentRefused as refusal:
+            failed = True
+            click.echo(f"{path}: error: {refusal}", err=True)
+            continue
         for warning in result.warnings:
             click.echo(f"{path}: warning: {warning}", err=True)
         if not result.ok:
@@ -72,9 +88,7 @@ def import_command(files: tuple[Path, ...], language, urn, title, version, dry_r
                 click.echo(f"{path}: error: {error}", err=True)
             continue
         failed = not _import_one(session, path, result.document, dry_run) or failed
-    if not dry_run:
-        session.commit()
-    sys.exit(1 if failed else 0)
+    return failed
 
 
 def _import_one(session, path: Path, document: dict, dry_run: bool) -> bool:

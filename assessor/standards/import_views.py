@@ -1,4 +1,5 @@
-"""Importing a standard from NOS text in the browser: paste or upload, preview, confirm."""
+"""Importing a standard in the browser: paste its text or upload its file (text, or PDF and Word as the NOS database
+publishes them), preview what was read (a file beside its pages or tables), confirm."""
 from dataclasses import dataclass, field
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
@@ -9,6 +10,8 @@ from sqlalchemy.orm import Session
 from ..core.limits import takes_files
 from ..db import get_session
 from ..permissions import can_import_standards
+from .documents import Reading, parse_reading
+from .documents.sources import Source, sources
 from .import_forms import LANGUAGE_LABELS, ImportForm
 from .parser import ParseResult, Problem, parse_standard
 from .publications import Attachment
@@ -40,6 +43,9 @@ class Preview:
     errors: list[Problem] = field(default_factory=list)
     #: what attaching it to the standard held in the other language would do, when there is one
     plan: Attachment | None = None
+    #: a PDF or Word file: what was read, and each page (or table) beside what was read from it
+    reading: Reading | None = None
+    sources: list[Source] = field(default_factory=list)
 
     @property
     def document(self) -> dict:
@@ -65,6 +71,8 @@ def preview():
     if not form.validate_on_submit():
         return _page(form), 422
     shown = _parsed(form)
+    if shown.reading is not None:
+        shown.sources = sources(shown.reading, form.uploaded_bytes)
     if shown.result.ok:
         shown.plan = plan_publication(get_session(), shown.document)
     refused = shown.plan is not None and shown.plan.refused
@@ -98,9 +106,15 @@ def confirm():
     return redirect(url_for("standards.detail", urn=outcome.urn, version=outcome.version))
 
 
-def parse_submission(text: str, *, language: str | None, urn: str | None, title: str | None, version: str | None) -> ParseResult:
-    """Parse pasted or uploaded text with what the person supplied; a version given overrides the text's."""
-    result = parse_standard(text, language=language, urn=urn, title=title)
+def parse_submission(
+    text: str, *, language: str | None, urn: str | None, title: str | None, version: str | None, reading: Reading | None = None
+) -> ParseResult:
+    """Parse pasted or uploaded text (or the PDF or Word file read) with what the person supplied; a version given
+    overrides the text's."""
+    if reading is not None:
+        result = parse_reading(reading, language=language, urn=urn, title=title)
+    else:
+        result = parse_standard(text, language=language, urn=urn, title=title)
     if version and result.document:
         result.document["version"] = version
     return result
@@ -120,14 +134,23 @@ def _parsed(form: ImportForm) -> Preview:
     text = form.source_text()
     form.text.data = text
     form.filename.data = form.uploaded_name() or form.filename.data
-    result = parse_submission(text, **form.supplied())
+    reading = form.document()
+    if reading is not None:
+        form.from_file.data = "1"
+    result = parse_submission(text, reading=reading, **form.supplied())
     document = result.document
     if document and not document.get("urn"):
         form.urn.errors = [*form.urn.errors, _missing_urn_message(document)]
     if document and not document.get("title"):
         form.title.errors = [*form.title.errors, _("The text has no title. Enter the standard's title.")]
-    errors = [problem for problem in result.errors if problem.line or not problem.english.startswith(_IDENTITY_PROBLEMS)]
-    return Preview(result, errors)
+    errors = [problem for problem in result.errors if problem.line or _placed(problem) or not problem.english.startswith(_IDENTITY_PROBLEMS)]
+    return Preview(result, errors, reading=reading)
+
+
+def _placed(problem) -> bool:
+    """True for a problem found at a page, table or row of a PDF or Word file."""
+    place = getattr(problem, "place", None)
+    return bool(place and place.label())
 
 
 def _missing_urn_message(document: dict) -> str:

@@ -68,9 +68,9 @@ def test_a_text_file_is_read_by_its_content_not_its_name(importer, seed_text):
 
 
 def test_a_binary_upload_is_refused_clearly(importer):
-    upload = (io.BytesIO(b"%PDF-1.7\x00\x01\x02binary"), "standard.txt")
+    upload = (io.BytesIO(b"\x7fELF\x00\x01\x02binary"), "standard.txt")
     response = importer.post("/standards-import/preview", data={**MISSING_IDENTITY, "text": "", "upload": upload})
-    assert response.status_code == 422 and "The file is not plain text" in response.get_data(as_text=True)
+    assert response.status_code == 422 and "The file is not a PDF, a Word document (.docx) or plain text" in response.get_data(as_text=True)
 
 
 def test_nothing_to_import_is_refused(importer):
