@@ -10,13 +10,13 @@ from collections.abc import Callable
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, FieldList, Form, FormField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional, Regexp
 
 from .format import NODE_KINDS
 
-OUTCOMES = (("resolved", _l("Resolved")), ("resolved_with_cost", _l("Resolved at a cost")),
-            ("escalated", _l("Escalated")), ("referred", _l("Referred")),
-            ("relationship_lost", _l("Relationship lost")), ("unresolved", _l("Unresolved")))
+OUTCOMES = {"resolved": _l("Resolved"), "resolved_with_cost": _l("Resolved at a cost"), "escalated": _l("Escalated"),
+            "referred": _l("Referred"), "relationship_lost": _l("Relationship lost"), "unresolved": _l("Unresolved")}
 KIND_LABELS = dict(zip(NODE_KINDS, (_l("Choices"), _l("A written reply"), _l("An ending")), strict=True))
 
 
@@ -88,7 +88,8 @@ class FreeTextForm(Form):
 
 
 class EndingForm(Form):
-    outcome = SelectField(_l("Outcome"), choices=OUTCOMES, validate_choice=False)
+    outcome = SelectField(_l("Outcome"), choices=[SelectChoice("", _l("Choose an outcome"))]
+                          + [SelectChoice(value, label) for value, label in OUTCOMES.items()], validate_choice=False)
     label = FormField(PairForm, _l("Heading"))
     debrief = FormField(PairForm, _l("Debrief"))
 
@@ -126,7 +127,8 @@ class DocumentForm(FlaskForm):
 
 class NodeForm(DocumentForm):
     client = FormField(PairForm, _l("What the client says"))
-    kind = RadioField(_l("Then"), choices=list(KIND_LABELS.items()), validate_choice=False)
+    kind = RadioField(_l("Then"), choices=[SelectChoice(value, label) for value, label in KIND_LABELS.items()],
+                      validate_choice=False)
     choices = FieldList(FormField(ChoiceForm), min_entries=0)
     free_text = FormField(FreeTextForm, _l("The learner's written reply"))
     ending = FormField(EndingForm, _l("The ending"))

@@ -12,7 +12,9 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from .authoring_forms import NodeForm
+from wtforms.fields.choices import SelectChoice
+
+from .authoring_forms import OUTCOMES, NodeForm, leaves
 from .editing import Document
 from .field_values import (check_condition, check_effect, check_refs, condition_value, effect_text, effect_value,
                            refs_text, refs_value, set_errors)
@@ -27,7 +29,7 @@ def node_form_from(document: Mapping[str, Any], node_id: str, formdata: Any = No
             "choices": [_choice_data(choice) for choice in node.get("choices") or []],
             "free_text": _free_text_data(node.get("free_text") or {}), "ending": _ending_data(node.get("ending") or {})}
     form = NodeForm(formdata=formdata, data=data)
-    targets = [("", _l("Choose a node"))] + [(key, key) for key in document["nodes"]]
+    targets = [SelectChoice("", _l("Choose a node"))] + [SelectChoice(key, key) for key in document["nodes"]]
     for next_form in _next_forms(form):
         next_form.otherwise.choices = targets
         for branch in next_form.branches:
@@ -167,8 +169,6 @@ def _check(form: NodeForm, document: Mapping[str, Any]) -> None:
 
 
 def _clear(section) -> None:
-    from .authoring_forms import leaves
-
     for field in leaves(section.form) if hasattr(section, "form") else [
             leaf for entry in section for leaf in leaves(entry.form)]:
         field.errors = []
@@ -211,7 +211,7 @@ def _check_free_text(form, document: Mapping[str, Any]) -> None:
 
 
 def _check_ending(form) -> None:
-    if form.outcome.data not in {value for value, _label in form.outcome.choices}:
+    if form.outcome.data not in OUTCOMES:
         set_errors(form.outcome, _l("Choose how the conversation ended."))
     form.label.form.pair_errors(required=False)
     form.debrief.form.pair_errors(required=True)
