@@ -22,7 +22,8 @@ from .format import declared_criteria, node_kind
 
 
 def node_form_from(document: Mapping[str, Any], node_id: str, formdata: Any = None) -> NodeForm:
-    """The node's form: filled from the document, or from `formdata` (a posted form) when given."""
+    """The node's form: filled from the document, or from `formdata` (a posted form) when given. Each list has one
+    empty row more (an effect, a branch, a rubric dimension) so that one can be added without script."""
     node = document["nodes"][node_id]
     kind = node_kind(node) if any(key in node for key in ("choices", "free_text", "ending")) else "ending"
     data = {"client": node.get("client") or {}, "kind": kind,
@@ -57,7 +58,8 @@ def apply_node_form(document: Mapping[str, Any], node_id: str, form: NodeForm) -
 
 def _choice_data(choice: Mapping[str, Any]) -> dict[str, Any]:
     return {"text": choice.get("text") or {}, "condition": _text(choice.get("if")),
-            "effects": [{"variable": name, "change": effect_text(raw)} for name, raw in (choice.get("effects") or {}).items()],
+            "effects": [{"variable": name, "change": effect_text(raw)} for name, raw in (choice.get("effects") or {}).items()]
+            + [{}],
             "shows": refs_text(choice.get("shows")), "fails_to_show": refs_text(choice.get("fails_to_show")),
             "feedback": choice.get("feedback") or {}, "next": _next_data(choice.get("next"))}
 
@@ -83,7 +85,7 @@ def _free_text_data(spec: Mapping[str, Any]) -> dict[str, Any]:
     rubric = spec.get("rubric") or {}
     return {"prompt": spec.get("prompt") or {}, "guidance": spec.get("guidance") or {},
             "min_words": _text(spec.get("min_words")), "evidences": refs_text(spec.get("evidences")),
-            "dimensions": [dict(dimension) for dimension in rubric.get("dimensions") or []],
+            "dimensions": [dict(dimension) for dimension in rubric.get("dimensions") or []] + [{}],
             "exemplar": rubric.get("exemplar") or {}, "next": _next_data(spec.get("next"))}
 
 
@@ -125,11 +127,11 @@ def _ending_value(form) -> dict[str, Any]:
 
 def _next_data(spec: Any) -> dict[str, Any]:
     if not isinstance(spec, list):
-        return {"branches": [], "otherwise": spec or ""}
+        return {"branches": [{}], "otherwise": spec or ""}
     branches = [{"condition": _text(branch.get("if")), "goto": branch.get("goto") or ""}
                 for branch in spec if isinstance(branch, Mapping) and "else" not in branch]
     otherwise = next((branch["else"] for branch in spec if isinstance(branch, Mapping) and "else" in branch), "")
-    return {"branches": branches, "otherwise": otherwise}
+    return {"branches": branches + [{}], "otherwise": otherwise}
 
 
 def _next_value(form) -> str | list[dict[str, Any]]:

@@ -75,7 +75,7 @@ def posted(form) -> MultiDict:
             if field.data:
                 data.add(field.name, "y")
         else:
-            data.add(field.name, field.data if isinstance(field, SelectField | RadioField) else field._value())
+            data.add(field.name, (field.data or "") if isinstance(field, SelectField | RadioField) else field._value())
     return data
 
 
