@@ -14,9 +14,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional, Regexp
 
 from .format import NODE_KINDS
+from .transcript import OUTCOME_LABELS
 
-OUTCOMES = {"resolved": _l("Resolved"), "resolved_with_cost": _l("Resolved at a cost"), "escalated": _l("Escalated"),
-            "referred": _l("Referred"), "relationship_lost": _l("Relationship lost"), "unresolved": _l("Unresolved")}
+OUTCOMES = OUTCOME_LABELS
 KIND_LABELS = dict(zip(NODE_KINDS, (_l("Choices"), _l("A written reply"), _l("An ending")), strict=True))
 
 

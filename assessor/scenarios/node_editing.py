@@ -11,13 +11,21 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-
 from wtforms.fields.choices import SelectChoice
 
 from .authoring_forms import OUTCOMES, NodeForm, leaves
 from .editing import Document
-from .field_values import (check_condition, check_effect, check_refs, condition_value, effect_text, effect_value,
-                           refs_text, refs_value, set_errors)
+from .field_values import (
+    check_condition,
+    check_effect,
+    check_refs,
+    condition_value,
+    effect_text,
+    effect_value,
+    refs_text,
+    refs_value,
+    set_errors,
+)
 from .format import declared_criteria, node_kind
 
 

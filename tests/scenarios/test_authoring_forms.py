@@ -1,7 +1,6 @@
 """The editor's forms report every problem at once, each beside its field, in the learner's language."""
 import pytest
 from flask_babel import force_locale
-from werkzeug.datastructures import MultiDict
 
 from assessor.scenarios.loader import load_file
 from assessor.scenarios.node_editing import apply_node_form, node_form_from

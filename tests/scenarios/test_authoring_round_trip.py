@@ -11,8 +11,12 @@ from assessor.scenarios.authoring_forms import leaves
 from assessor.scenarios.dumper import dump_document
 from assessor.scenarios.loader import load_file, load_text
 from assessor.scenarios.node_editing import apply_node_form, node_form_from
-from assessor.scenarios.persona_editing import (apply_persona_form, apply_variables_form, persona_form_from,
-                                                variables_form_from)
+from assessor.scenarios.persona_editing import (
+    apply_persona_form,
+    apply_variables_form,
+    persona_form_from,
+    variables_form_from,
+)
 
 SHIPPED = sorted((PROJECT_ROOT / "scenarios").glob("*.yaml"))
 

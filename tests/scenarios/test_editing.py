@@ -4,8 +4,18 @@ import copy
 import pytest
 
 from assessor.core.acts import Refused
-from assessor.scenarios.editing import (add_choice, add_node, blank_node, delete_node, duplicate_node, move_choice,
-                                        move_node, references_to, remove_choice, reorder_nodes)
+from assessor.scenarios.editing import (
+    add_choice,
+    add_node,
+    blank_node,
+    delete_node,
+    duplicate_node,
+    move_choice,
+    move_node,
+    references_to,
+    remove_choice,
+    reorder_nodes,
+)
 from assessor.scenarios.loader import load_file
 
 from .conftest import VALID
