@@ -93,3 +93,8 @@ def test_persona_and_variables_list_every_problem(document):
         "variables-1-name": "Choose another name: trust is taken.",
         "variables-1-initial": "Give a number, or true or false.",
         "variables-2-name": "Use lower-case letters, digits and _, starting with a letter."}
+
+
+def test_a_post_without_the_csrf_token_is_refused(document):
+    form = post(lambda doc, node, data=None: node_form_from(doc, node, data), document, {"csrf_token": ""}, "good-end")
+    assert problems_of(form) == {"csrf_token": "The CSRF token is missing."}
