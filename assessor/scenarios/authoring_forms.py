@@ -6,6 +6,7 @@ Only shapes and wording live here; `node_editing.py` fills them from a document,
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -55,14 +56,14 @@ class BranchForm(Form):
 class NextForm(Form):
     """Where next: branches tried in order, then the node to go to when none applies (or always)."""
 
-    branches = FieldList(FormField(BranchForm), min_entries=0)
+    branches = FieldList(FormField(BranchForm), _l("Branch"), min_entries=0)
     otherwise = SelectField(_l("Otherwise go to"), validate_choice=False)
 
 
 class ChoiceForm(Form):
     text = FormField(PairForm, _l("What the learner says"))
     condition = StringField(_l("Offer only if"), description=_l("Leave empty to offer it always"))
-    effects = FieldList(FormField(EffectForm), min_entries=0)
+    effects = FieldList(FormField(EffectForm), _l("Effect"), min_entries=0)
     shows = StringField(_l("Criteria shown"), description=_l("Refs separated by commas, such as P2, K7"))
     fails_to_show = StringField(_l("Criteria not yet met"), description=_l("Refs separated by commas"))
     feedback = FormField(PairForm, _l("Feedback in the debrief"))
@@ -82,7 +83,7 @@ class FreeTextForm(Form):
     min_words = StringField(_l("Fewest words"), validators=[Optional(), Regexp(
         r"^\d{1,4}$", message=_l("Give the fewest words as a whole number from 0 to 2000."))])
     evidences = StringField(_l("Criteria the reply can evidence"), description=_l("Refs separated by commas"))
-    dimensions = FieldList(FormField(DimensionForm), min_entries=0)
+    dimensions = FieldList(FormField(DimensionForm), _l("Rubric dimension"), min_entries=0)
     exemplar = FormField(PairForm, _l("Model answer"))
     next = FormField(NextForm, _l("Where next"))
 
@@ -94,18 +95,25 @@ class EndingForm(Form):
     debrief = FormField(PairForm, _l("Debrief"))
 
 
-def leaves(form) -> list:
-    """Every input field of a form, through its sub-forms and lists, in page order."""
-    found = []
+def located(form, place: tuple = ()) -> list[tuple[Any, tuple]]:
+    """Every input field of a form, through its sub-forms and lists, in page order, each with its place: the
+    labels leading to it ("Choice 2", "What the learner says", "Welsh")."""
+    found: list[tuple[Any, tuple]] = []
     for field in form:
         if isinstance(field, FormField):
-            found += leaves(field.form)
+            found += located(field.form, place + (field.label.text,))
         elif isinstance(field, FieldList):
-            for entry in field.entries:
-                found += leaves(entry.form) if isinstance(entry, FormField) else [entry]
+            for number, entry in enumerate(field.entries, start=1):
+                where = place + (f"{field.label.text} {number}",)
+                found += located(entry.form, where) if isinstance(entry, FormField) else [(entry, where)]
         else:
-            found.append(field)
+            found.append((field, place + (field.label.text,)))
     return found
+
+
+def leaves(form) -> list:
+    """Every input field of a form, through its sub-forms and lists, in page order."""
+    return [field for field, _place in located(form)]
 
 
 class DocumentForm(FlaskForm):
@@ -121,15 +129,21 @@ class DocumentForm(FlaskForm):
         return not any(field.errors for field in leaves(self))
 
     def problems(self) -> list[tuple[str, str]]:
-        """(field id, message) for every problem, for the error summary's links."""
+        """(field id, message) for every problem."""
         return [(field.id, str(message)) for field in leaves(self) for message in field.errors]
+
+    def summary(self) -> list[tuple[str, str, str]]:
+        """(field id, place, message) for every problem, for the error summary: the place says which of the
+        many "Welsh" boxes is meant ("Choice 2 › What the learner says › Welsh"); hidden fields have none."""
+        return [(field.id, "" if field.type == "CSRFTokenField" else " › ".join(str(label) for label in place),
+                 str(message)) for field, place in located(self) for message in field.errors]
 
 
 class NodeForm(DocumentForm):
     client = FormField(PairForm, _l("What the client says"))
     kind = RadioField(_l("Then"), choices=[SelectChoice(value, label) for value, label in KIND_LABELS.items()],
                       validate_choice=False)
-    choices = FieldList(FormField(ChoiceForm), min_entries=0)
+    choices = FieldList(FormField(ChoiceForm), _l("Choice"), min_entries=0)
     free_text = FormField(FreeTextForm, _l("The learner's written reply"))
     ending = FormField(EndingForm, _l("The ending"))
 
@@ -152,4 +166,4 @@ class VariableForm(Form):
 
 
 class VariablesForm(DocumentForm):
-    variables = FieldList(FormField(VariableForm), min_entries=0)
+    variables = FieldList(FormField(VariableForm), _l("Variable"), min_entries=0)

@@ -47,7 +47,8 @@ def test_problems_are_summarised_with_links_and_shown_beside_their_fields(docume
     form = node_form_from(document, "open", MultiDict(data))
     assert not form.validate()
     html = render(form)
-    assert '<a href="#choices-0-text-en">Write this in English.</a>' in html
+    assert ('<a href="#choices-0-text-en">Choice 1 › What the learner says › English: Write this in English.</a>'
+            in html)
     assert 'id="choices-0-text-en-error"' in html and "govuk-textarea--error" in html
 
 
