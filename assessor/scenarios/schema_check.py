@@ -23,11 +23,11 @@ def validator() -> Draft202012Validator:
 def check_schema(data: Any, report: Report) -> None:
     """Add one error per schema failure, at the line of the offending key or item."""
     for error in validator().iter_errors(data):
-        for path, message in _describe(error):
-            report.error(path, message)
+        for path, message, *kind in _describe(error):
+            report.error(path, message, *kind)
 
 
-Found = list[tuple[tuple, str]]
+Found = list[tuple]  # (path, message) or (path, message, kind, params)
 
 
 def _describe(error: ValidationError) -> Found:
@@ -61,14 +61,18 @@ def _missing_key(error: ValidationError, path: tuple, name: str) -> Found | None
         return None
     missing = error.message.split("'")[1]
     if missing in LANGUAGES:
-        return [(path, f"text missing in {LANGUAGES[missing]} ({missing!r}) in {name}")]
+        return [(path + (missing,), f"text missing in {LANGUAGES[missing]} ({missing!r}) in {name}", "missing_language",
+                 {"language": missing})]
     return [(path, f"{name} is missing {missing!r}")]
 
 
 def _node_turn(error: ValidationError, path: tuple, name: str) -> Found | None:
     if error.validator != "oneOf" or path[:1] != ("nodes",) or len(path) != 2:
         return None
-    return [(path, _node_turn_message(path[1], error.instance))] if isinstance(error.instance, dict) else []
+    if not isinstance(error.instance, dict):
+        return []
+    dead_end = not any(turn in error.instance for turn in TURNS)
+    return [(path, _node_turn_message(path[1], error.instance), "dead_end" if dead_end else "", {})]
 
 
 def _empty_file(error: ValidationError, path: tuple, name: str) -> Found | None:
@@ -87,7 +91,8 @@ def _branch_pair(error: ValidationError, path: tuple, name: str) -> Found | None
 
 def _empty_text(error: ValidationError, path: tuple, name: str) -> Found | None:
     if error.validator in ("minLength", "pattern") and path[-1:] and path[-1] in LANGUAGES:
-        return [(path, f"text in {LANGUAGES[path[-1]]} ({path[-1]!r}) is empty in {_name(path[:-1])}")]
+        return [(path, f"text in {LANGUAGES[path[-1]]} ({path[-1]!r}) is empty in {_name(path[:-1])}", "empty_language",
+                 {"language": path[-1]})]
     return None
 
 
