@@ -9,8 +9,10 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 from .check import check_text
+from .format import Scenario
 from .report import Problem
 from .schema_check import _name as field_name
+from .schema_check import validator
 from .standards_data import KnownRefs, known_refs
 
 LANGUAGES = {"cy": _l("Welsh"), "en": _l("English")}
@@ -69,11 +71,26 @@ def records(problems: Iterable[Problem]) -> list[ProblemRecord]:
     return sorted(found, key=lambda record: (record.severity != "error", record.line, record.field))
 
 
+@dataclass(frozen=True)
+class CheckedSource:
+    """A checked draft: its problems, and the scenario once it passes the schema (for the map and coverage)."""
+
+    problems: list[ProblemRecord]
+    scenario: Scenario | None
+
+    @property
+    def has_errors(self) -> bool:
+        return any(record.severity == "error" for record in self.problems)
+
+
 def check_source(text: str, standards: KnownRefs | None = None, playthroughs: int = 200,
-                 seed: int = 0) -> list[ProblemRecord]:
-    """The problems `assessor scenarios check` finds in this YAML source, as records."""
+                 seed: int = 0) -> CheckedSource:
+    """What `assessor scenarios check` finds in this YAML source, as records."""
     standards = known_refs() if standards is None else standards
-    return records(check_text(text, "draft", standards, playthroughs, seed).problems)
+    report = check_text(text, "draft", standards, playthroughs, seed)
+    data = report.document.data if report.document else None
+    scenario = Scenario.from_document(data) if data is not None and validator().is_valid(data) else None
+    return CheckedSource(records(report.problems), scenario)
 
 
 def problem_nodes(found: Iterable[ProblemRecord]) -> dict[str, str]:
