@@ -57,10 +57,10 @@ def scenario_map(scenario: Scenario, node_url: Callable[[str], str], problems: M
     nodes = layout(scenario, problems, language)
     width = max((node.x for node in nodes), default=0) + WIDTH + MARGIN
     height = max((node.y for node in nodes), default=0) + HEIGHT + MARGIN
-    where = {node.id: node for node in nodes}
+    where, title = {node.id: node for node in nodes}, _("Map of the scenario %(id)s", id=scenario.id)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="scenario-map" role="group" aria-labelledby="scenario-map-title" '
              f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
-             f'<title id="scenario-map-title">{escape(_("Map of the scenario %(id)s", id=scenario.id))}</title>',
+             f'<title id="scenario-map-title">{escape(title)}</title>',
              '<defs><marker id="scenario-map-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
              'markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#505a5f"/></marker></defs>']
     parts += [_edge(node, where[target]) for node in nodes for target in node.targets]

@@ -66,7 +66,7 @@ def test_messages_in_english_name_the_node(english):
 
 
 def test_messages_in_welsh(welsh):
-    messages = {r.kind: r.message for name in ("unreachable", "missing_language", "never_taken", "trapped_loop")
+    messages = {r.kind: r.message for name in ("trapped_loop", "unreachable", "missing_language", "never_taken")
                 for r in checked(name).problems}
     assert messages["unreachable"] == "Does dim modd cyrraedd nod forgotten o'r nod cychwyn greeting."
     assert "Cymraeg" in messages["missing_language"]
