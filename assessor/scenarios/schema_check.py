@@ -72,7 +72,7 @@ def _node_turn(error: ValidationError, path: tuple, name: str) -> Found | None:
     if not isinstance(error.instance, dict):
         return []
     dead_end = not any(turn in error.instance for turn in TURNS)
-    return [(path, _node_turn_message(path[1], error.instance), "dead_end" if dead_end else "", {})]
+    return [(path, _node_turn_message(path[1], error.instance), "dead_end" if dead_end else "", {"node": path[1]})]
 
 
 def _empty_file(error: ValidationError, path: tuple, name: str) -> Found | None:

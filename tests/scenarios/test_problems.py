@@ -47,8 +47,10 @@ def test_a_sound_scenario_has_no_problems_and_a_scenario_for_the_map():
     ("never_taken", ("playthrough_stuck", "error", "greeting", "nodes.greeting", 20)),
     ("yaml_syntax", ("yaml_syntax", "error", None, "", 4)),
 ])
-def test_each_kind_of_problem_is_placed_by_node_field_and_line(name, expected):
+def test_each_kind_of_problem_is_placed_by_node_field_and_line(welsh, name, expected):
     assert expected in found(name)
+    record = next(r for r in checked(name).problems if r.kind == expected[0])
+    assert record.message and record.message != record.english and "%(" not in record.message
 
 
 def test_errors_come_before_warnings():
