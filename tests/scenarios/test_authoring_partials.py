@@ -5,13 +5,11 @@ import pytest
 from flask import render_template
 
 from assessor.scenarios.coverage import scenario_coverage
-from assessor.scenarios.problems import check_source, problem_nodes
+from assessor.scenarios.problems import problem_nodes
 from assessor.scenarios.scenario_map import map_view
 from assessor.scenarios.standards_data import read_outlines
 
-from .conftest import FIXTURE_STANDARDS_DIR, FIXTURES, TEST_STANDARDS
-
-AUTHORING = FIXTURES / "authoring"
+from .conftest import FIXTURE_STANDARDS_DIR, check_authoring
 
 
 class Links(HTMLParser):
@@ -38,12 +36,8 @@ def parsed(html: str) -> Links:
     return links
 
 
-def checked(name: str):
-    return check_source((AUTHORING / f"{name}.yaml").read_text(encoding="utf-8"), TEST_STANDARDS, playthroughs=20)
-
-
 def render(name: str, language: str, app) -> str:
-    result = checked(name)
+    result = check_authoring(name)
     node_url = lambda node_id: f"/draft/nodes/{node_id}"  # noqa: E731
     with app.test_request_context(headers={"Cookie": f"assessor_lang={language}"}):
         view = map_view(result.scenario, node_url, problem_nodes(result.problems), language) if result.scenario else None

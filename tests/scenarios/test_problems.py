@@ -2,21 +2,15 @@
 import pytest
 
 from assessor.scenarios.coverage import scenario_coverage
-from assessor.scenarios.problems import ProblemRecord, check_source, problem_nodes, records
+from assessor.scenarios.problems import ProblemRecord, problem_nodes, records
 from assessor.scenarios.report import Problem
 from assessor.scenarios.standards_data import read_outlines
 
-from .conftest import FIXTURE_STANDARDS_DIR, FIXTURES, TEST_STANDARDS
-
-AUTHORING = FIXTURES / "authoring"
-
-
-def checked(name: str):
-    return check_source((AUTHORING / f"{name}.yaml").read_text(encoding="utf-8"), TEST_STANDARDS, playthroughs=20)
+from .conftest import FIXTURE_STANDARDS_DIR, check_authoring
 
 
 def found(name: str) -> list[tuple]:
-    return [(r.kind, r.severity, r.node_id, r.field, r.line) for r in checked(name).problems]
+    return [(r.kind, r.severity, r.node_id, r.field, r.line) for r in check_authoring(name).problems]
 
 
 @pytest.fixture
@@ -32,7 +26,7 @@ def english(session_app):
 
 
 def test_a_sound_scenario_has_no_problems_and_a_scenario_for_the_map():
-    result = checked("small")
+    result = check_authoring("small")
     assert result.problems == [] and not result.has_errors
     assert result.scenario.id == "authoring-small"
 
@@ -49,27 +43,27 @@ def test_a_sound_scenario_has_no_problems_and_a_scenario_for_the_map():
 ])
 def test_each_kind_of_problem_is_placed_by_node_field_and_line(welsh, name, expected):
     assert expected in found(name)
-    record = next(r for r in checked(name).problems if r.kind == expected[0])
+    record = next(r for r in check_authoring(name).problems if r.kind == expected[0])
     assert record.message and record.message != record.english and "%(" not in record.message
 
 
 def test_errors_come_before_warnings():
-    assert [r.severity for r in checked("never_taken").problems] == ["error", "warning"]
+    assert [r.severity for r in check_authoring("never_taken").problems] == ["error", "warning"]
 
 
 def test_the_map_waits_for_the_schema_but_not_for_graph_errors():
-    assert checked("dead_end").scenario is None and checked("yaml_syntax").scenario is None
-    assert checked("unreachable").scenario is not None and checked("unreachable").has_errors
+    assert check_authoring("dead_end").scenario is None and check_authoring("yaml_syntax").scenario is None
+    assert check_authoring("unreachable").scenario is not None and check_authoring("unreachable").has_errors
 
 
 def test_messages_in_english_name_the_node(english):
-    record = next(r for r in checked("unreachable").problems if r.kind == "unreachable")
+    record = next(r for r in check_authoring("unreachable").problems if r.kind == "unreachable")
     assert record.message == "Node forgotten cannot be reached from the start node greeting."
 
 
 def test_messages_in_welsh(welsh):
     messages = {r.kind: r.message for name in ("trapped_loop", "unreachable", "missing_language", "never_taken")
-                for r in checked(name).problems}
+                for r in check_authoring(name).problems}
     assert messages["unreachable"] == "Does dim modd cyrraedd nod forgotten o'r nod cychwyn greeting."
     assert "Cymraeg" in messages["missing_language"]
     assert "greeting" in messages["playthrough_stuck"] and "Random" not in messages["playthrough_stuck"]
@@ -95,7 +89,7 @@ def test_problem_nodes_keep_the_worst_severity():
 
 
 def test_coverage_counts_only_what_a_path_from_the_start_reaches():
-    [entry] = scenario_coverage(checked("unreachable").scenario, read_outlines(FIXTURE_STANDARDS_DIR))
+    [entry] = scenario_coverage(check_authoring("unreachable").scenario, read_outlines(FIXTURE_STANDARDS_DIR))
     assert (entry["urn"], entry["version"]) == ("TEST-STD", "1")
     assert entry["evidenced"] == ["P1", "P2", "K1"]
     assert entry["unreachable_only"] == ["P3"]
@@ -104,5 +98,5 @@ def test_coverage_counts_only_what_a_path_from_the_start_reaches():
 
 
 def test_coverage_leaves_out_standards_the_scenario_does_not_cite():
-    entries = scenario_coverage(checked("small").scenario, read_outlines(FIXTURE_STANDARDS_DIR))
+    entries = scenario_coverage(check_authoring("small").scenario, read_outlines(FIXTURE_STANDARDS_DIR))
     assert [entry["urn"] for entry in entries] == ["TEST-STD"]
