@@ -64,7 +64,7 @@ def check_document(document: LoadedDocument, report: Report, standards: KnownRef
                    playthroughs: int = 200, seed: int = 0) -> None:
     for path, line in document.duplicate_keys:
         message = f"duplicate key {path[-1]!r}: the later one silently replaces the earlier"
-        report.problems.append(Problem(report.file, line, "error", message))
+        report.problems.append(Problem(report.file, line, "error", message, path, "duplicate_key", {"key": path[-1]}))
     check_schema(document.data, report)
     if report.has_errors:
         return

@@ -17,7 +17,8 @@ def check_citations(document: Mapping[str, Any], standards: KnownRefs, report: R
     for index, citation in enumerate(document["standards"]):
         urn, version, where = citation["urn"], str(citation["version"]), ("standards", index)
         if (urn, version) in seen:
-            report.error(where, f"{urn} version {version} is cited twice; merge the two entries")
+            report.error(where, f"{urn} version {version} is cited twice; merge the two entries",
+                         "cited_twice", {"urn": urn, "version": version})
         seen.add((urn, version))
         if urn not in standards:
             report.error(where + ("urn",), f"unknown standard {urn!r} (known: {', '.join(sorted(standards))})",
@@ -44,7 +45,8 @@ def check_criteria_use(scenario: Scenario, report: Report) -> None:
                          "criterion_not_listed", {"ref": ref})
         elif len(matches) > 1:
             urns = " and ".join(sorted(criterion.urn for criterion in matches))
-            report.error(path, f"{ref} is listed for {urns}: write it as URN:{ref}")
+            report.error(path, f"{ref} is listed for {urns}: write it as URN:{ref}", "criterion_ambiguous",
+                         {"ref": ref, "urns": urns})
         else:
             used.add(resolve_ref(ref, table))
     for index, citation in enumerate(scenario.document["standards"]):
@@ -100,4 +102,5 @@ def check_rubrics(nodes: Mapping[str, Any], report: Report) -> None:
         for index, dimension_id in enumerate(ids):
             if dimension_id in ids[:index]:
                 report.error(("nodes", node_id, "free_text", "rubric", "dimensions", index, "id"),
-                             f"rubric dimension {dimension_id!r} appears twice")
+                             f"rubric dimension {dimension_id!r} appears twice", "duplicate_rubric_dimension",
+                             {"id": dimension_id})

@@ -77,11 +77,12 @@ def _branch_order(nodes: Mapping[str, Any], report: Report) -> None:
             else_positions = [index for index, branch in enumerate(spec) if "else" in branch]
             for index, branch in enumerate(spec):
                 if "else" in branch and "if" in branch:
-                    report.error(where + (index,), "a branch has either 'if' and 'goto', or only 'else'")
+                    report.error(where + (index,), "a branch has either 'if' and 'goto', or only 'else'", "branch_if_and_else")
             if not else_positions:
-                report.error(where, "conditional 'next' has no 'else': end it with `- else: <node id>`")
+                report.error(where, "conditional 'next' has no 'else': end it with `- else: <node id>`", "no_else")
             elif else_positions[0] != len(spec) - 1:
-                report.error(where + (else_positions[0],), "'else' must be the last branch: the branches after it are never used")
+                report.error(where + (else_positions[0],), "'else' must be the last branch: the branches after it are never used",
+                             "else_not_last")
 
 
 def _next_specs(node: Mapping[str, Any]) -> Iterable[tuple[tuple, Any]]:

@@ -21,6 +21,8 @@ MESSAGES = {
     "missing_language": _l("The %(language)s text is missing."),
     "empty_language": _l("The %(language)s text is empty."),
     "dead_end": _l("Node %(node)s is a dead end: give it choices, a written reply or an ending."),
+    "ending_way_out": _l("Node %(node)s is an ending, so it cannot also have choices or a written reply."),
+    "two_turns": _l("Node %(node)s has both choices and a written reply: give it only one."),
     "missing_start": _l("The start node %(node)s does not exist."),
     "missing_node": _l("This leads to node %(node)s, which does not exist."),
     "unreachable": _l("Node %(node)s cannot be reached from the start node %(start)s."),
@@ -28,6 +30,20 @@ MESSAGES = {
     "choices_all_conditional": _l("Every choice of node %(node)s has a condition: when none holds, the learner "
                                   "is stuck and no choice can be taken. Leave one choice without a condition."),
     "duplicate_choice_text": _l("Choices %(first)s and %(second)s of node %(node)s have the same %(language)s text."),
+    "unknown_key": _l("Unknown key %(key)s here (allowed: %(allowed)s)."),
+    "missing_key": _l("%(key)s is missing here."),
+    "duplicate_key": _l("The key %(key)s appears twice: the later one silently replaces the earlier."),
+    "yaml_boolean": _l("YAML reads yes, no, on, off, true and false as true or false: put the text in quotes."),
+    "no_else": _l("This conditional next has no else: end it with an else branch."),
+    "else_not_last": _l("The else branch must be the last: the branches after it are never used."),
+    "branch_if_and_else": _l("A branch has either an if and a goto, or only an else."),
+    "undeclared_placeholder": _l("{%(name)s} names no variable of the scenario's state."),
+    "undeclared_condition": _l("The condition %(condition)s uses %(name)s, which is not a variable of the scenario's state."),
+    "undeclared_effect": _l("This effect changes %(name)s, which is not a variable of the scenario's state."),
+    "unused_variable": _l("%(name)s is never read: no condition or placeholder uses it."),
+    "cited_twice": _l("%(urn)s version %(version)s is cited twice: merge the two entries."),
+    "criterion_ambiguous": _l("%(ref)s is listed for %(urns)s: write it with the standard's URN in front."),
+    "duplicate_rubric_dimension": _l("The rubric dimension %(id)s appears twice."),
     "identical_translation": _l("The Welsh and English texts are identical: is one of them untranslated?"),
     "unknown_standard": _l("Unknown standard %(urn)s (known: %(known)s)."),
     "unknown_version": _l("%(urn)s has no version %(version)s (known: %(known)s)."),
@@ -45,7 +61,8 @@ ENGLISH_ONLY = _l("(in English only) %(message)s")
 
 @dataclass(frozen=True)
 class ProblemRecord:
-    """One problem: `node_id` is None for the scenario as a whole; `field` reads like nodes.call.choices[2].text.cy."""
+    """One problem: `node_id` is None for the scenario as a whole; `field` reads like nodes.call.choices[2].text.cy
+    (lists counted from 1, as the CLI prints them); `path` is the same place as keys and 0-based indexes."""
 
     severity: str
     node_id: str | None
@@ -54,6 +71,7 @@ class ProblemRecord:
     kind: str
     english: str
     params: dict[str, Any] = field(default_factory=dict, compare=False)
+    path: tuple[Any, ...] = field(default=(), compare=False)
 
     @property
     def message(self) -> str:
@@ -106,7 +124,7 @@ def _record(problem: Problem) -> ProblemRecord:
     path = problem.path
     node_id = str(path[1]) if len(path) > 1 and path[0] == "nodes" else None
     return ProblemRecord(problem.severity, node_id, field_name(path) if path else "", problem.line,
-                         problem.kind, problem.message, dict(problem.params))
+                         problem.kind, problem.message, dict(problem.params), tuple(path))
 
 
 def _reading_english() -> bool:

@@ -53,7 +53,8 @@ def _unknown_key(error: ValidationError, path: tuple, name: str) -> Found | None
         return None
     known = error.schema.get("properties", {})
     allowed = ", ".join(sorted(known)) or "none"
-    return [(path + (key,), f"unknown key {key!r} in {name} (allowed: {allowed})") for key in error.instance if key not in known]
+    return [(path + (key,), f"unknown key {key!r} in {name} (allowed: {allowed})", "unknown_key",
+             {"key": key, "allowed": allowed}) for key in error.instance if key not in known]
 
 
 def _missing_key(error: ValidationError, path: tuple, name: str) -> Found | None:
@@ -63,7 +64,7 @@ def _missing_key(error: ValidationError, path: tuple, name: str) -> Found | None
     if missing in LANGUAGES:
         return [(path + (missing,), f"text missing in {LANGUAGES[missing]} ({missing!r}) in {name}", "missing_language",
                  {"language": missing})]
-    return [(path, f"{name} is missing {missing!r}")]
+    return [(path + (missing,), f"{name} is missing {missing!r}", "missing_key", {"key": missing})]
 
 
 def _node_turn(error: ValidationError, path: tuple, name: str) -> Found | None:
@@ -71,8 +72,9 @@ def _node_turn(error: ValidationError, path: tuple, name: str) -> Found | None:
         return None
     if not isinstance(error.instance, dict):
         return []
-    dead_end = not any(turn in error.instance for turn in TURNS)
-    return [(path, _node_turn_message(path[1], error.instance), "dead_end" if dead_end else "", {"node": path[1]})]
+    turns = [turn for turn in TURNS if turn in error.instance]
+    kind = "dead_end" if not turns else "ending_way_out" if "ending" in turns else "two_turns"
+    return [(path, _node_turn_message(path[1], error.instance), kind, {"node": path[1]})]
 
 
 def _empty_file(error: ValidationError, path: tuple, name: str) -> Found | None:
@@ -98,7 +100,7 @@ def _empty_text(error: ValidationError, path: tuple, name: str) -> Found | None:
 
 def _yaml_boolean(error: ValidationError, path: tuple, name: str) -> Found | None:
     if error.validator == "type" and isinstance(error.instance, bool) and "string" in str(error.validator_value):
-        return [(path, f"{name}: YAML reads yes, no, on, off, true and false as true/false; put the text in quotes")]
+        return [(path, f"{name}: YAML reads yes, no, on, off, true and false as true/false; put the text in quotes", "yaml_boolean", {})]
     return None
 
 

@@ -2,11 +2,11 @@
 import pytest
 
 from assessor.scenarios.coverage import scenario_coverage
-from assessor.scenarios.problems import ProblemRecord, problem_nodes, records
+from assessor.scenarios.problems import MESSAGES, ProblemRecord, check_source, problem_nodes, records
 from assessor.scenarios.report import Problem
 from assessor.scenarios.standards_data import read_outlines
 
-from .conftest import FIXTURE_STANDARDS_DIR, check_authoring
+from .conftest import BROKEN, FIXTURE_STANDARDS_DIR, TEST_STANDARDS, check_authoring
 
 
 def found(name: str) -> list[tuple]:
@@ -100,3 +100,17 @@ def test_coverage_counts_only_what_a_path_from_the_start_reaches():
 def test_coverage_leaves_out_standards_the_scenario_does_not_cite():
     entries = scenario_coverage(check_authoring("small").scenario, read_outlines(FIXTURE_STANDARDS_DIR))
     assert [entry["urn"] for entry in entries] == ["TEST-STD"]
+
+
+@pytest.mark.parametrize("fixture", BROKEN, ids=lambda path: path.stem)
+def test_every_problem_of_the_cli_fixtures_reads_in_welsh(welsh, fixture):
+    found = check_source(fixture.read_text(encoding="utf-8"), TEST_STANDARDS, playthroughs=20).problems
+    assert found
+    for record in found:
+        assert "%(" not in record.message and record.english in record.message or record.kind in MESSAGES
+        assert (record.kind in MESSAGES) == (record.english not in record.message), record
+
+
+def test_the_path_keeps_the_documents_own_keys_and_indexes():
+    record = next(r for r in check_authoring("missing_language").problems if r.kind == "missing_language")
+    assert record.path == ("nodes", "greeting", "choices", 1, "text", "cy")
