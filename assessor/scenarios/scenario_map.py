@@ -95,19 +95,22 @@ def _edge(source: MapNode, target: MapNode) -> str:
 
 
 def _node(node: MapNode, url: str, is_start: bool) -> str:
-    ending = node.kind == "ending"
-    label = node.id if len(node.id) <= LABEL_CHARS else node.id[:LABEL_CHARS - 1] + "…"
-    caption = node.ending_label or describe(node, is_start).split("; ")[0]
-    caption = caption if len(caption) <= LABEL_CHARS + 4 else caption[:LABEL_CHARS + 3] + "…"
-    classes = " ".join(["scenario-map__node"] + (["scenario-map__node--ending"] if ending else [])
+    """A link whose name begins with the words it shows (as WCAG's label-in-name asks), then says the rest."""
+    label = ("! " if node.severity else "") + _cut(node.id, LABEL_CHARS)
+    caption = _cut(node.ending_label or describe(node, is_start).split("; ")[0], LABEL_CHARS + 4)
+    classes = " ".join(["scenario-map__node"] + (["scenario-map__node--ending"] if node.kind == "ending" else [])
                        + ([f"scenario-map__node--{node.severity}"] if node.severity else []))
-    name = escape(f"{node.id}: {describe(node, is_start)}")
+    name = escape(f"{label} {caption}. {node.id}: {describe(node, is_start)}")
     return "".join([
         f'<a href="{escape(url)}" class="{classes}" data-node="{escape(node.id)}" aria-label="{name}">',
         f"<title>{name}</title>", _box(node),
-        f'<text x="{node.x + 10}" y="{node.y + 21}" font-size="14" font-weight="700" fill="#1d70b8">'
-        f'{"! " if node.severity else ""}{escape(label)}</text>',
-        f'<text x="{node.x + 10}" y="{node.y + 40}" font-size="13" fill="#0b0c0c">{escape(caption)}</text></a>'])
+        f'<text font-size="14" fill="#0b0c0c"><tspan x="{node.x + 10}" y="{node.y + 21}" font-weight="700" '
+        f'fill="#1d70b8">{escape(label)} </tspan><tspan x="{node.x + 10}" y="{node.y + 40}" font-size="13">'
+        f"{escape(caption)}</tspan></text></a>"])
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _box(node: MapNode) -> str:
