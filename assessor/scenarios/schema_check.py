@@ -35,10 +35,10 @@ def _describe(error: ValidationError) -> Found:
     path = tuple(error.absolute_path)
     for handler in (_property_name, _unknown_key, _missing_key, _node_turn, _empty_file, _branch_pair,
                     _empty_text, _yaml_boolean, _bad_pattern):
-        found = handler(error, path, _name(path))
+        found = handler(error, path, field_name(path))
         if found is not None:
             return found
-    return [(path, f"{_name(path)}: {error.message}")]
+    return [(path, f"{field_name(path)}: {error.message}")]
 
 
 def _property_name(error: ValidationError, path: tuple, name: str) -> Found | None:
@@ -93,7 +93,7 @@ def _branch_pair(error: ValidationError, path: tuple, name: str) -> Found | None
 
 def _empty_text(error: ValidationError, path: tuple, name: str) -> Found | None:
     if error.validator in ("minLength", "pattern") and path[-1:] and path[-1] in LANGUAGES:
-        return [(path, f"text in {LANGUAGES[path[-1]]} ({path[-1]!r}) is empty in {_name(path[:-1])}", "empty_language",
+        return [(path, f"text in {LANGUAGES[path[-1]]} ({path[-1]!r}) is empty in {field_name(path[:-1])}", "empty_language",
                  {"language": path[-1]})]
     return None
 
@@ -119,7 +119,7 @@ def _node_turn_message(node_id: str, node: Any) -> str:
     return f"node {node_id!r} has both 'choices' and 'free_text': give it only one"
 
 
-def _name(path: tuple) -> str:
+def field_name(path: tuple) -> str:
     """A readable name for a place in the document, e.g. nodes.call.choices[2].next."""
     if not path:
         return "the scenario"

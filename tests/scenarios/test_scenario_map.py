@@ -6,7 +6,8 @@ import pytest
 from assessor.scenarios.check import default_paths
 from assessor.scenarios.format import Scenario, node_kind
 from assessor.scenarios.loader import load_file
-from assessor.scenarios.scenario_map import layout, map_view, scenario_map
+from assessor.scenarios.map_layout import layout
+from assessor.scenarios.scenario_map import map_view, scenario_map
 
 from .conftest import FIXTURES
 
