@@ -8,7 +8,7 @@ from ..config import PROJECT_ROOT
 from .content import check_choice_texts, check_citations, check_criteria_use, check_rubrics, check_translations
 from .format import Scenario
 from .graph import check_graph
-from .loader import LoadedDocument, ScenarioSyntaxError, load_file
+from .loader import LoadedDocument, ScenarioSyntaxError, load_text
 from .playthrough import check_playthroughs
 from .report import Problem, Report
 from .schema_check import check_schema
@@ -40,14 +40,21 @@ def check_paths(paths: Iterable[Path], standards: KnownRefs | None = None,
 
 
 def check_file(path: Path, standards: KnownRefs, playthroughs: int = 200, seed: int = 0) -> Report:
-    report = Report(str(path))
     try:
-        report.document = load_file(path)
-    except ScenarioSyntaxError as error:
-        report.problems.append(Problem(str(path), error.line, "error", f"not valid YAML: {error}"))
-        return report
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        report.problems.append(Problem(str(path), 1, "error", f"cannot read the file: {error}"))
+        return Report(str(path), problems=[Problem(str(path), 1, "error", f"cannot read the file: {error}")])
+    return check_text(text, str(path), standards, playthroughs, seed)
+
+
+def check_text(text: str, name: str, standards: KnownRefs, playthroughs: int = 200, seed: int = 0) -> Report:
+    """The check of one scenario's YAML source, e.g. a draft being written in the browser."""
+    report = Report(name)
+    try:
+        report.document = load_text(text)
+    except ScenarioSyntaxError as error:
+        report.problems.append(Problem(name, error.line, "error", f"not valid YAML: {error}", (), "yaml_syntax",
+                                       {"detail": str(error)}))
         return report
     check_document(report.document, report, standards, playthroughs, seed)
     return report
@@ -57,7 +64,7 @@ def check_document(document: LoadedDocument, report: Report, standards: KnownRef
                    playthroughs: int = 200, seed: int = 0) -> None:
     for path, line in document.duplicate_keys:
         message = f"duplicate key {path[-1]!r}: the later one silently replaces the earlier"
-        report.problems.append(Problem(report.file, line, "error", message))
+        report.problems.append(Problem(report.file, line, "error", message, path, "duplicate_key", {"key": path[-1]}))
     check_schema(document.data, report)
     if report.has_errors:
         return

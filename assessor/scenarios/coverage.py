@@ -1,22 +1,24 @@
 """Which criteria the scenarios can evidence, per standard, and which no scenario reaches."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from .format import Criterion, Scenario, declared_criteria, resolve_ref
+from .graph import distances
 from .loader import ScenarioSyntaxError, load_file
 from .report import Report
 from .schema_check import check_schema
 from .standards_data import Item, StandardOutline
 
 
-def evidenced_criteria(scenario: Scenario) -> set[Criterion]:
-    """Every criterion some choice `shows` or some free-text reply `evidences`."""
+def evidenced_criteria(scenario: Scenario, node_ids: Collection[str] | None = None) -> set[Criterion]:
+    """Every criterion some choice `shows` or some free-text reply `evidences` (in the given nodes, or all)."""
     table = declared_criteria(scenario.document)
-    refs = [ref for node in scenario.nodes.values() for choice in node.get("choices") or [] for ref in choice.get("shows") or []]
-    refs += [ref for node in scenario.nodes.values() for ref in (node.get("free_text") or {}).get("evidences") or []]
+    nodes = [node for node_id, node in scenario.nodes.items() if node_ids is None or node_id in node_ids]
+    refs = [ref for node in nodes for choice in node.get("choices") or [] for ref in choice.get("shows") or []]
+    refs += [ref for node in nodes for ref in (node.get("free_text") or {}).get("evidences") or []]
     return {criterion for ref in refs if (criterion := resolve_ref(ref, table))}
 
 
@@ -54,6 +56,24 @@ def _standard_entry(outline: StandardOutline, by_scenario: dict[str, set[Criteri
     return {"urn": outline.urn, "version": outline.version, "title": outline.title, "scenarios": per_scenario,
             "performance_criteria": _tally(outline.performance, reached),
             "knowledge": _tally(outline.knowledge, reached)}
+
+
+def scenario_coverage(scenario: Scenario, outlines: Sequence[StandardOutline]) -> list[dict[str, Any]]:
+    """Per standard version the scenario cites: what a path from the start can evidence, and what none reaches."""
+    reachable = set(distances(scenario))
+    can = evidenced_criteria(scenario, reachable)
+    stranded = evidenced_criteria(scenario) - can
+    cited = {(str(citation.get("urn")), str(citation.get("version"))) for citation in scenario.document.get("standards") or []}
+    return [{"urn": outline.urn, "version": outline.version, "title": outline.title,
+             "evidenced": _in_standard_order(_refs_of(can, outline), outline),
+             "unreachable_only": _in_standard_order(_refs_of(stranded, outline), outline),
+             "performance_criteria": _tally(outline.performance, _refs_of(can, outline)),
+             "knowledge": _tally(outline.knowledge, _refs_of(can, outline))}
+            for outline in outlines if (outline.urn, outline.version) in cited]
+
+
+def _refs_of(criteria: set[Criterion], outline: StandardOutline) -> set[str]:
+    return {c.ref for c in criteria if (c.urn, c.version) == (outline.urn, outline.version)}
 
 
 def _tally(items: Sequence[Item], reached: set[str]) -> dict[str, Any]:

@@ -16,14 +16,30 @@ def check_graph(scenario: Scenario, report: Report) -> None:
     _branch_order(nodes, report)
     _conditions_only(nodes, report)
     if scenario.start not in nodes:
-        report.error(("start",), f"start node {scenario.start!r} does not exist{_suggest(scenario.start, nodes)}")
+        report.error(("start",), f"start node {scenario.start!r} does not exist{_suggest(scenario.start, nodes)}",
+                     "missing_start", {"node": scenario.start})
         return
-    reachable = _walk(scenario.start, lambda node_id: _targets(nodes, node_id))
+    reachable = set(distances(scenario))
     for node_id in nodes:
         if node_id not in reachable:
-            report.error(("nodes", node_id), f"node {node_id!r} cannot be reached from the start node {scenario.start!r}")
+            report.error(("nodes", node_id), f"node {node_id!r} cannot be reached from the start node {scenario.start!r}",
+                         "unreachable", {"node": node_id, "start": scenario.start})
     if not missing:
         _no_way_to_an_ending(nodes, reachable, report)
+
+
+def distances(scenario: Scenario) -> dict[str, int]:
+    """Each node reachable from the start, with the fewest steps it takes to get there (start first)."""
+    if scenario.start not in scenario.nodes:
+        return {}
+    found, queue = {scenario.start: 0}, deque([scenario.start])
+    while queue:
+        node_id = queue.popleft()
+        for target in _targets(scenario.nodes, node_id):
+            if target not in found:
+                found[target] = found[node_id] + 1
+                queue.append(target)
+    return found
 
 
 def _targets(nodes: Mapping[str, Any], node_id: str) -> list[str]:
@@ -47,7 +63,8 @@ def _missing_references(scenario: Scenario, report: Report) -> bool:
             if target not in scenario.nodes:
                 found = True
                 report.error(("nodes", node_id) + path,
-                             f"'next' goes to node {target!r}, which does not exist{_suggest(target, scenario.nodes)}")
+                             f"'next' goes to node {target!r}, which does not exist{_suggest(target, scenario.nodes)}",
+                             "missing_node", {"node": target})
     return found
 
 
@@ -60,11 +77,12 @@ def _branch_order(nodes: Mapping[str, Any], report: Report) -> None:
             else_positions = [index for index, branch in enumerate(spec) if "else" in branch]
             for index, branch in enumerate(spec):
                 if "else" in branch and "if" in branch:
-                    report.error(where + (index,), "a branch has either 'if' and 'goto', or only 'else'")
+                    report.error(where + (index,), "a branch has either 'if' and 'goto', or only 'else'", "branch_if_and_else")
             if not else_positions:
-                report.error(where, "conditional 'next' has no 'else': end it with `- else: <node id>`")
+                report.error(where, "conditional 'next' has no 'else': end it with `- else: <node id>`", "no_else")
             elif else_positions[0] != len(spec) - 1:
-                report.error(where + (else_positions[0],), "'else' must be the last branch: the branches after it are never used")
+                report.error(where + (else_positions[0],), "'else' must be the last branch: the branches after it are never used",
+                             "else_not_last")
 
 
 def _next_specs(node: Mapping[str, Any]) -> Iterable[tuple[tuple, Any]]:
@@ -80,7 +98,7 @@ def _conditions_only(nodes: Mapping[str, Any], report: Report) -> None:
         if choices and all("if" in choice and choice["if"] is not True for choice in choices):
             report.warning(("nodes", node_id, "choices"),
                            f"every choice of node {node_id!r} has an 'if': when none holds the learner is stuck; "
-                           "leave one choice without a condition")
+                           "leave one choice without a condition", "choices_all_conditional", {"node": node_id})
 
 
 def _no_way_to_an_ending(nodes: Mapping[str, Any], reachable: set[str], report: Report) -> None:
@@ -95,7 +113,8 @@ def _no_way_to_an_ending(nodes: Mapping[str, Any], reachable: set[str], report: 
     trapped = [node_id for node_id in nodes if node_id in reachable and node_id not in can_end]
     if trapped:
         report.error(("nodes", trapped[0]),
-                     f"no ending can be reached from these nodes (they only loop among themselves): {', '.join(trapped)}")
+                     f"no ending can be reached from these nodes (they only loop among themselves): {', '.join(trapped)}",
+                     "trapped_loop", {"nodes": ", ".join(trapped)})
 
 
 def _suggest(name: str, candidates: Iterable[str]) -> str:

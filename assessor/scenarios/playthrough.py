@@ -41,4 +41,12 @@ def check_playthroughs(scenario: Scenario, report: Report, runs: int, seed: int)
         if failure and failure not in reported:
             reported.add(failure)
             where = ("nodes", state.node_id) if state else ("nodes",)
-            report.error(where, f"random playthrough {run} (seed {seed}) {failure}")
+            report.error(where, f"random playthrough {run} (seed {seed}) {failure}", _failure_kind(state, failure),
+                         {"run": run, "seed": seed, "node": state.node_id if state else "",
+                          "steps": step_limit(scenario), "detail": failure})
+
+
+def _failure_kind(state: engine.AttemptState | None, failure: str) -> str:
+    if state is None:
+        return "playthrough_error"
+    return "playthrough_stuck" if failure.startswith("got stuck") else "playthrough_too_long"

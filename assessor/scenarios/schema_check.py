@@ -23,11 +23,11 @@ def validator() -> Draft202012Validator:
 def check_schema(data: Any, report: Report) -> None:
     """Add one error per schema failure, at the line of the offending key or item."""
     for error in validator().iter_errors(data):
-        for path, message in _describe(error):
-            report.error(path, message)
+        for path, message, *kind in _describe(error):
+            report.error(path, message, *kind)
 
 
-Found = list[tuple[tuple, str]]
+Found = list[tuple]  # (path, message) or (path, message, kind, params)
 
 
 def _describe(error: ValidationError) -> Found:
@@ -35,10 +35,10 @@ def _describe(error: ValidationError) -> Found:
     path = tuple(error.absolute_path)
     for handler in (_property_name, _unknown_key, _missing_key, _node_turn, _empty_file, _branch_pair,
                     _empty_text, _yaml_boolean, _bad_pattern):
-        found = handler(error, path, _name(path))
+        found = handler(error, path, field_name(path))
         if found is not None:
             return found
-    return [(path, f"{_name(path)}: {error.message}")]
+    return [(path, f"{field_name(path)}: {error.message}")]
 
 
 def _property_name(error: ValidationError, path: tuple, name: str) -> Found | None:
@@ -53,7 +53,8 @@ def _unknown_key(error: ValidationError, path: tuple, name: str) -> Found | None
         return None
     known = error.schema.get("properties", {})
     allowed = ", ".join(sorted(known)) or "none"
-    return [(path + (key,), f"unknown key {key!r} in {name} (allowed: {allowed})") for key in error.instance if key not in known]
+    return [(path + (key,), f"unknown key {key!r} in {name} (allowed: {allowed})", "unknown_key",
+             {"key": key, "allowed": allowed}) for key in error.instance if key not in known]
 
 
 def _missing_key(error: ValidationError, path: tuple, name: str) -> Found | None:
@@ -61,14 +62,19 @@ def _missing_key(error: ValidationError, path: tuple, name: str) -> Found | None
         return None
     missing = error.message.split("'")[1]
     if missing in LANGUAGES:
-        return [(path, f"text missing in {LANGUAGES[missing]} ({missing!r}) in {name}")]
-    return [(path, f"{name} is missing {missing!r}")]
+        return [(path + (missing,), f"text missing in {LANGUAGES[missing]} ({missing!r}) in {name}", "missing_language",
+                 {"language": missing})]
+    return [(path + (missing,), f"{name} is missing {missing!r}", "missing_key", {"key": missing})]
 
 
 def _node_turn(error: ValidationError, path: tuple, name: str) -> Found | None:
     if error.validator != "oneOf" or path[:1] != ("nodes",) or len(path) != 2:
         return None
-    return [(path, _node_turn_message(path[1], error.instance))] if isinstance(error.instance, dict) else []
+    if not isinstance(error.instance, dict):
+        return []
+    turns = [turn for turn in TURNS if turn in error.instance]
+    kind = "dead_end" if not turns else "ending_way_out" if "ending" in turns else "two_turns"
+    return [(path, _node_turn_message(path[1], error.instance), kind, {"node": path[1]})]
 
 
 def _empty_file(error: ValidationError, path: tuple, name: str) -> Found | None:
@@ -87,13 +93,14 @@ def _branch_pair(error: ValidationError, path: tuple, name: str) -> Found | None
 
 def _empty_text(error: ValidationError, path: tuple, name: str) -> Found | None:
     if error.validator in ("minLength", "pattern") and path[-1:] and path[-1] in LANGUAGES:
-        return [(path, f"text in {LANGUAGES[path[-1]]} ({path[-1]!r}) is empty in {_name(path[:-1])}")]
+        return [(path, f"text in {LANGUAGES[path[-1]]} ({path[-1]!r}) is empty in {field_name(path[:-1])}", "empty_language",
+                 {"language": path[-1]})]
     return None
 
 
 def _yaml_boolean(error: ValidationError, path: tuple, name: str) -> Found | None:
     if error.validator == "type" and isinstance(error.instance, bool) and "string" in str(error.validator_value):
-        return [(path, f"{name}: YAML reads yes, no, on, off, true and false as true/false; put the text in quotes")]
+        return [(path, f"{name}: YAML reads yes, no, on, off, true and false as true/false; put the text in quotes", "yaml_boolean", {})]
     return None
 
 
@@ -112,7 +119,7 @@ def _node_turn_message(node_id: str, node: Any) -> str:
     return f"node {node_id!r} has both 'choices' and 'free_text': give it only one"
 
 
-def _name(path: tuple) -> str:
+def field_name(path: tuple) -> str:
     """A readable name for a place in the document, e.g. nodes.call.choices[2].next."""
     if not path:
         return "the scenario"

@@ -25,10 +25,12 @@ def check_variables(scenario: Scenario, report: Report) -> None:
         for placeholder in PLACEHOLDER.findall(text):
             read.add(placeholder)
             if placeholder not in scenario.variables:
-                report.error(path, f"{{{placeholder}}} names no variable declared under 'state'")
+                report.error(path, f"{{{placeholder}}} names no variable declared under 'state'",
+                             "undeclared_placeholder", {"name": placeholder})
     for name in scenario.variables:
         if name not in read:
-            report.warning(("state", name), f"{name!r} is never read: no condition or {{placeholder}} uses it")
+            report.warning(("state", name), f"{name!r} is never read: no condition or {{placeholder}} uses it",
+                           "unused_variable", {"name": name})
 
 
 def _names(condition: str) -> set[str]:
@@ -59,14 +61,16 @@ def _condition(path: tuple, condition: Any, variables: Mapping[str, Variable], r
         report.error(path, f"condition {condition!r}: {error}")
         return
     for name in sorted(names(tree) - set(variables)):
-        report.error(path, f"condition {condition!r} uses {name!r}, which is not declared under 'state'")
+        report.error(path, f"condition {condition!r} uses {name!r}, which is not declared under 'state'",
+                     "undeclared_condition", {"name": name, "condition": condition})
     for problem in type_problems(tree, {name: variable.kind for name, variable in variables.items()}):
         report.error(path, f"condition {condition!r}: {problem}")
 
 
 def _effect(path: tuple, name: str, raw: Any, variables: Mapping[str, Variable], report: Report) -> None:
     if name not in variables:
-        report.error(path, f"effect changes {name!r}, which is not declared under 'state'")
+        report.error(path, f"effect changes {name!r}, which is not declared under 'state'",
+                     "undeclared_effect", {"name": name})
         return
     variable, effect = variables[name], parse_effect(name, raw)
     if variable.kind != ("boolean" if isinstance(effect.amount, bool) else "number"):
