@@ -122,3 +122,14 @@ def can_publish_standard(user: User, standard_provider_id: int | None) -> bool:
 def can_move_versions(user: User, provider_id: int | None) -> bool:
     """A provider's administrators move its cohorts' learners to a newer version of a standard, and back."""
     return can_administer(user, provider_id)
+
+
+def can_author_scenarios(user: User, provider_id: int | None) -> bool:
+    """A provider's administrators write, publish and retire its own scenarios (the site's shipped ones are files)."""
+    return can_administer(user, provider_id)
+
+
+def can_see_scenario(user: User, owner_provider_id: int | None) -> bool:
+    """The site's scenarios are everyone's; a provider's own are seen only by its people."""
+    return owner_provider_id is None or belongs_to(user, owner_provider_id)
+
