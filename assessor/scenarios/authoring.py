@@ -2,7 +2,9 @@
 immutable versions that only the provider's learners see, and retired (no new attempts, old ones kept)."""
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 
 import yaml
 from flask_babel import lazy_gettext as _l
@@ -148,6 +150,18 @@ def published_versions(session: Session, draft: ScenarioDraft) -> list[ScenarioV
     return list(session.scalars(select(ScenarioVersion).where(ScenarioVersion.scenario_id == draft.scenario_id,
                                                               ScenarioVersion.provider_id == draft.provider_id)
                                 .order_by(ScenarioVersion.version.desc())))
+
+
+def export_zip(session: Session, provider_id: int | None) -> bytes:
+    """The newest published version of each of the provider's scenarios, as `<id>.yaml` files in a ZIP: the format
+    `assessor scenarios check` and the new-scenario upload of any site read."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for draft in drafts_of(session, provider_id):
+            versions = published_versions(session, draft)
+            if versions:
+                archive.writestr(f"{draft.scenario_id}.yaml", version_source(versions[0]))
+    return buffer.getvalue()
 
 
 def version_source(row: ScenarioVersion) -> str:

@@ -46,6 +46,13 @@ def index():
     return render_template("scenarios/authoring/index.html", drafts=drafts)
 
 
+@bp.get("/export.zip")
+def export():
+    author_only()
+    return Response(authoring.export_zip(get_session(), current_user.provider_id), mimetype="application/zip",
+                    headers={"Content-Disposition": 'attachment; filename="scenarios.zip"'})
+
+
 @bp.route("/new", methods=["GET", "POST"])
 @takes_files
 def new():

@@ -2,7 +2,7 @@
 
 A provider's own scenario is written as a draft (YAML text with a revision counter) and published as
 immutable scenario_versions rows owned by the provider. Shipped scenarios keep provider_id NULL (the
-site's). Nothing to backfill.
+site's). A new role, scenario_author, joins the roles a person may hold. Nothing to backfill.
 
 Revision ID: 0016_scenown_scenario_owners
 Revises: 0015_versions_moves
@@ -16,8 +16,19 @@ down_revision = '0015_versions_moves'
 branch_labels = None
 depends_on = None
 
+#: written out, not imported, so this migration keeps meaning what it meant
+ROLES_BEFORE = ('provider_admin', 'assessor', 'iqa', 'learner')
+ROLES_AFTER = ROLES_BEFORE + ('scenario_author',)
+
+
+def _roles_check(roles: tuple[str, ...]) -> None:
+    with op.batch_alter_table('user_roles', schema=None) as batch_op:
+        batch_op.drop_constraint(op.f('ck_user_roles_role'), type_='check')
+        batch_op.create_check_constraint(op.f('ck_user_roles_role'), f"role IN ({', '.join(repr(role) for role in roles)})")
+
 
 def upgrade() -> None:
+    _roles_check(ROLES_AFTER)
     op.create_table('scenario_drafts',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('provider_id', sa.Integer(), nullable=False),
@@ -54,3 +65,5 @@ def downgrade() -> None:
         batch.drop_column('provider_id')
     op.drop_index(op.f('ix_scenario_drafts_provider_id'), table_name='scenario_drafts')
     op.drop_table('scenario_drafts')
+    op.execute("DELETE FROM user_roles WHERE role = 'scenario_author'")
+    _roles_check(ROLES_BEFORE)

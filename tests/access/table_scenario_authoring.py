@@ -44,6 +44,7 @@ def own_scenario(world) -> dict:
 ROUTES = [
     Route("scenario_authoring.index", "GET", AUTHORS),
     Route("scenario_authoring.new", "GET", AUTHORS),
+    Route("scenario_authoring.export", "GET", AUTHORS),
     #: nothing pasted: the form comes back with the problem beside the text area
     Route("scenario_authoring.new", "POST", {**AUTHORS, ADMIN: 422, OTHER_PROVIDER: 422}),
     Route("scenario_authoring.draft", "GET", _drafted(200), args=draft),

@@ -2,6 +2,7 @@
 import pytest
 from sqlalchemy import select
 
+from assessor.accounts.models import SCENARIO_AUTHOR
 from assessor.audit.models import AuditEntry
 from assessor.audit.services import chain_pending
 from assessor.core.acts import Conflict, Locked, Refused
@@ -10,6 +11,7 @@ from assessor.scenarios.catalogue import newest_versions, playable_version
 from assessor.scenarios.loader import load_text
 from assessor.scenarios.player import entries, restart, start_attempt
 
+from ..factories import make_user
 from .authoring_support import SOURCE, WITH_ERRORS, WITH_WARNING
 from .conftest import TEST_STANDARDS
 from .player_support import fixture_document, load, play_to_end
@@ -33,6 +35,14 @@ def test_only_the_providers_administrators_author(db_session, world):
     for person in (world.a.assessor, world.a.iqa, world.a.learner, world.site_admin, world.b.admin):
         with pytest.raises(Refused):
             authoring.create_draft(db_session, person, world.a.provider.id, SOURCE)
+
+
+def test_a_scenario_author_of_the_provider_authors_and_publishes(db_session, world):
+    author = make_user(db_session, provider=world.a.provider, roles=(SCENARIO_AUTHOR,))
+    draft = authoring.create_draft(db_session, author, world.a.provider.id, SOURCE)
+    assert publish(db_session, author, draft).provider_id == world.a.provider.id
+    with pytest.raises(Refused):
+        authoring.create_draft(db_session, author, world.b.provider.id, SOURCE.replace("acme-first-call", "acme-b"))
 
 
 def test_a_published_scenario_is_seen_by_its_providers_learners_only(db_session, world, published):
@@ -154,3 +164,29 @@ def test_retiring_stops_new_attempts_and_keeps_old_ones(db_session, world, draft
 def test_a_shipped_versions_yaml_reads_back_as_its_document(db_session):
     row = load(db_session, fixture_document())
     assert load_text(authoring.version_source(row)).data == row.document
+
+
+def test_the_export_holds_each_newest_published_version_and_the_cli_check_agrees(db_session, world, tmp_path):
+    import io
+    import zipfile
+
+    from assessor.scenarios.check import check_paths
+
+    first = authoring.create_draft(db_session, world.a.admin, world.a.provider.id, SOURCE)
+    publish(db_session, world.a.admin, first)
+    authoring.save_draft(db_session, world.a.admin, first, first.source.replace('en: "Title"', 'en: "Later"'),
+                         first.revision)
+    publish(db_session, world.a.admin, first)
+    authoring.create_draft(db_session, world.a.admin, world.a.provider.id, WITH_ERRORS.replace("acme-first-call", "acme-unpublished"))
+    archive = zipfile.ZipFile(io.BytesIO(authoring.export_zip(db_session, world.a.provider.id)))
+    assert archive.namelist() == ["acme-first-call.yaml"]
+    exported = archive.read("acme-first-call.yaml").decode("utf-8")
+    assert load_text(exported).data["version"] == 2 and load_text(exported).data["title"]["en"] == "Later"
+    assert authoring.export_zip(db_session, world.b.provider.id) == authoring.export_zip(db_session, None)
+    for source in (exported, WITH_ERRORS, WITH_WARNING):
+        path = tmp_path / "scenario.yaml"
+        path.write_text(source, encoding="utf-8")
+        cli = [(problem.line, problem.severity, problem.message) for problem in check_paths([path], TEST_STANDARDS)]
+        browser = [(problem.line, problem.severity, problem.message)
+                   for problem in authoring.check_source(source, TEST_STANDARDS).problems]
+        assert cli == browser

@@ -137,3 +137,22 @@ def test_the_draft_page_reads_in_welsh(client, world, db_session):
     url = create(client)
     page = text_of(client.get(url))
     assert "Cadw'r drafft" in page and "Save the draft" not in page
+
+
+def test_a_scenario_author_finds_the_pages_and_exports_the_published_scenarios(client, world, db_session):
+    import zipfile
+
+    from assessor.accounts.models import SCENARIO_AUTHOR
+
+    from ..factories import make_user
+
+    writer = make_user(db_session, provider=world.a.provider, roles=(SCENARIO_AUTHOR,))
+    db_session.commit()
+    login_as(client, writer)
+    assert 'href="/authoring/scenarios/"' in client.get("/authoring/scenarios/").get_data(as_text=True)
+    url = create(client)
+    assert "Download the newest published version" not in text_of(client.get("/authoring/scenarios/"))
+    assert publish(client, url).status_code == 302
+    assert "Download the newest published version" in text_of(client.get("/authoring/scenarios/"))
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/authoring/scenarios/export.zip").data))
+    assert archive.namelist() == ["acme-new-decision-maker.yaml"]
