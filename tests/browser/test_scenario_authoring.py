@@ -17,7 +17,7 @@ SOURCE = (PROJECT_ROOT / "scenarios" / "creative-agency-new-decision-maker.yaml"
 BROKEN = SOURCE.replace("duration_minutes:", "minutes:")
 
 
-def test_an_author_writes_checks_and_publishes_and_a_learner_sees_it(page, demo, sign_in, sign_out, ui, axe):
+def test_an_author_writes_checks_and_publishes_and_a_learner_sees_it(page, demo, sign_in, sign_out, ui, axe, screenshot):
     sign_in(page, AUTHOR.email, demo.password)
     page.get_by_role("link", name=ui(page, "Scenarios you write"), exact=True).first.click()
     axe(page)
@@ -31,6 +31,7 @@ def test_an_author_writes_checks_and_publishes_and_a_learner_sees_it(page, demo,
     page.wait_for_url(re.compile(r"/authoring/scenarios/\d+$"))
     assert page.get_by_text(re.compile(re.escape(ui(page, "Line %(line)s", line=1)).replace("1", r"\d+"))).count() >= 1
     axe(page)
+    screenshot(page, "scenario-draft-with-problems")
     page.get_by_role("button", name=ui(page, "Publish a new version"), exact=True).click()
     assert page.locator(".govuk-error-summary").is_visible()
     axe(page)
