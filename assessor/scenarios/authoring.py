@@ -9,6 +9,7 @@ import zipfile
 import yaml
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -71,7 +72,12 @@ def create_draft(session: Session, author: User, provider_id: int | None, source
     draft = ScenarioDraft(provider_id=provider_id, scenario_id=scenario_id, source=source, created_by_id=author.id,
                           updated_by_id=author.id, updated_at=utcnow())
     session.add(draft)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise Refused(_l("The id “%(id)s” is already used by another scenario: choose another.", id=scenario_id),
+                      "source") from None
     return draft
 
 
@@ -116,7 +122,11 @@ def publish(session: Session, author: User, draft: ScenarioDraft, revision: int 
     previous = find_version(session, draft.scenario_id, number - 1)
     if previous is not None and previous.content_hash == content_hash({**document, "version": number - 1}):
         raise Refused(_l("Nothing has changed since version %(version)s was published.", version=number - 1))
-    load_document(session, document)
+    try:
+        load_document(session, document)
+    except IntegrityError:
+        session.rollback()
+        raise Conflict(_l("Someone else published this scenario at the same moment: here it is as it stands now.")) from None
     row = find_version(session, draft.scenario_id, number)
     row.provider_id, row.source, row.published_by_id = draft.provider_id, source, author.id
     draft.source, draft.updated_by_id, draft.updated_at = source, author.id, utcnow()
