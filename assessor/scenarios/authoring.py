@@ -2,6 +2,7 @@
 immutable versions that only the provider's learners see, and retired (no new attempts, old ones kept)."""
 from __future__ import annotations
 
+import difflib
 import io
 import re
 import zipfile
@@ -172,6 +173,19 @@ def export_zip(session: Session, provider_id: int | None) -> bytes:
             if versions:
                 archive.writestr(f"{draft.scenario_id}.yaml", version_source(versions[0]))
     return buffer.getvalue()
+
+
+def changes(older: ScenarioVersion, newer: ScenarioVersion) -> list[tuple[str, str]]:
+    """The YAML lines that differ between two versions, with a few around each: ("added" | "removed" | "same" |
+    "gap", line)."""
+    lines = []
+    for line in difflib.unified_diff(version_source(older).splitlines(), version_source(newer).splitlines(),
+                                     lineterm="", n=2):
+        if line.startswith(("---", "+++")):
+            continue
+        kind = {"+": "added", "-": "removed", "@": "gap"}.get(line[:1], "same")
+        lines.append((kind, "" if kind == "gap" else line[1:]))
+    return lines
 
 
 def version_source(row: ScenarioVersion) -> str:

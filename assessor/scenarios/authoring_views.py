@@ -152,6 +152,18 @@ def download_version(draft_id: int, version: int):
     return _yaml(authoring.version_source(row), f"{draft.scenario_id}-v{version}.yaml")
 
 
+@bp.get("/<int:draft_id>/versions/<int:version>/changes")
+def changes(draft_id: int, version: int):
+    """What changed from the version before this one."""
+    draft = draft_or_404(draft_id)
+    db = get_session()
+    newer, older = find_version(db, draft.scenario_id, version), find_version(db, draft.scenario_id, version - 1)
+    if newer is None or older is None or newer.provider_id != draft.provider_id:
+        abort(404)
+    return render_template("scenarios/authoring/changes.html", draft=draft, newer=newer, older=older,
+                           lines=authoring.changes(older, newer))
+
+
 def _yaml(source: str, filename: str) -> Response:
     return Response(source, mimetype="application/yaml",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

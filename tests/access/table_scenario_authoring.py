@@ -54,6 +54,8 @@ ROUTES = [
     Route("scenario_authoring.retire", "POST", _drafted(409), args=draft),
     Route("scenario_authoring.download_draft", "GET", _drafted(200), args=draft),
     Route("scenario_authoring.download_version", "GET", _drafted(200), args=version),
+    #: version 1 has no version before it
+    Route("scenario_authoring.changes", "GET", _drafted(404), args=version),
     #: provider A's learner starts provider A's own scenario (provider B's learners get 404:
     #: tests/scenarios/test_authoring_pages.py, as the table has no learner of provider B)
     Route("scenarios.start", "POST", {ANON: TO_SIGN_IN, LEARNER: 302, ANY_ACTOR: 403}, args=own_scenario),

@@ -41,6 +41,12 @@ def test_an_author_writes_checks_and_publishes_and_a_learner_sees_it(page, demo,
     page.get_by_role("button", name=ui(page, "Publish a new version"), exact=True).click()
     page.get_by_role("link", name=ui(page, "Download version %(version)s", version=1), exact=True).wait_for()
     axe(page)
+    page.get_by_label(ui(page, "The scenario in YAML"), exact=True).fill(SOURCE.replace("A new face in charge", "A new boss"))
+    page.get_by_role("button", name=ui(page, "Save the draft"), exact=True).click()
+    page.get_by_role("button", name=ui(page, "Publish a new version"), exact=True).click()
+    page.get_by_role("link", name=ui(page, "What changed in version %(version)s", version=2), exact=True).click()
+    assert page.locator("ins").count() >= 2 and page.locator("del").count() >= 2
+    axe(page)
     sign_out(page)
 
     sign_in(page, READER.email, demo.password)

@@ -156,3 +156,16 @@ def test_a_scenario_author_finds_the_pages_and_exports_the_published_scenarios(c
     assert "Download the newest published version" in text_of(client.get("/authoring/scenarios/"))
     archive = zipfile.ZipFile(io.BytesIO(client.get("/authoring/scenarios/export.zip").data))
     assert archive.namelist() == ["acme-new-decision-maker.yaml"]
+
+
+def test_what_changed_between_two_versions(client, author):
+    url = create(client)
+    assert publish(client, url).status_code == 302
+    assert save(client, url, SOURCE.replace('en: "A new face in charge"', 'en: "A new boss"')).status_code == 302
+    assert publish(client, url).status_code == 302
+    assert "What changed in version 2" in text_of(client.get(url))
+    page = text_of(client.get(f"{url}/versions/2/changes"))
+    assert re.search(r"<del>.*- +en: \"A new face in charge\"</del>", page)
+    assert re.search(r"<ins>.*\+ +en: \"A new boss\"</ins>", page)
+    assert "- version: 1" in page and "+ version: 2" in page
+    assert client.get(f"{url}/versions/1/changes").status_code == 404
