@@ -59,6 +59,7 @@ def _register_blueprints(app: Flask) -> None:
     from .mail.views import bp as outbox_bp
     from .notifications.views import bp as notifications_bp
     from .people.views import bp as people_bp
+    from .scenarios.authoring_views import bp as scenario_authoring_bp
     from .scenarios.views import bp as scenarios_bp
     from .standards.case_views import bp as case_bp
     from .standards.import_views import bp as standards_import_bp
@@ -84,6 +85,7 @@ def _register_blueprints(app: Flask) -> None:
         export_bp,
         dashboards_bp,
         scenarios_bp,
+        scenario_authoring_bp,
         notifications_bp,
     )
     for blueprint in blueprints:

@@ -3,7 +3,7 @@
 Views load the thing (404 when it does not exist or belongs to another provider), then ask one
 of these (403 when it says no). None of them touches the database or the request.
 """
-from .accounts.models import ASSESSOR, IQA, LEARNER, PROVIDER_ADMIN, User
+from .accounts.models import ASSESSOR, IQA, LEARNER, PROVIDER_ADMIN, SCENARIO_AUTHOR, User
 
 
 def belongs_to(user: User, provider_id: int | None) -> bool:
@@ -122,3 +122,15 @@ def can_publish_standard(user: User, standard_provider_id: int | None) -> bool:
 def can_move_versions(user: User, provider_id: int | None) -> bool:
     """A provider's administrators move its cohorts' learners to a newer version of a standard, and back."""
     return can_administer(user, provider_id)
+
+
+def can_author_scenarios(user: User, provider_id: int | None) -> bool:
+    """A provider's administrators and scenario authors write, publish and retire its own scenarios (the site's
+    shipped ones are files)."""
+    return belongs_to(user, provider_id) and user.has_role(PROVIDER_ADMIN, SCENARIO_AUTHOR)
+
+
+def can_see_scenario(user: User, owner_provider_id: int | None) -> bool:
+    """The site's scenarios are everyone's; a provider's own are seen only by its people."""
+    return owner_provider_id is None or belongs_to(user, owner_provider_id)
+

@@ -1,7 +1,7 @@
 """How roles and account states are named on the page."""
 from flask_babel import lazy_gettext as _l
 
-from .models import ASSESSOR, IQA, LEARNER, PROVIDER_ADMIN, User
+from .models import ASSESSOR, IQA, LEARNER, PROVIDER_ADMIN, SCENARIO_AUTHOR, User
 
 INVITED = "invited"
 ACTIVE = "active"
@@ -12,6 +12,7 @@ ROLE_LABELS = {
     ASSESSOR: _l("Assessor"),
     IQA: _l("IQA"),
     LEARNER: _l("Learner"),
+    SCENARIO_AUTHOR: _l("Scenario author"),
 }
 
 STATE_LABELS = {

@@ -13,7 +13,9 @@ PROVIDER_ADMIN = "provider_admin"
 ASSESSOR = "assessor"
 IQA = "iqa"
 LEARNER = "learner"
-ROLES = (PROVIDER_ADMIN, ASSESSOR, IQA, LEARNER)
+#: writes, publishes and retires the provider's own scenarios (provider administrators may too)
+SCENARIO_AUTHOR = "scenario_author"
+ROLES = (PROVIDER_ADMIN, ASSESSOR, IQA, LEARNER, SCENARIO_AUTHOR)
 
 RESET = "reset"
 INVITE = "invite"

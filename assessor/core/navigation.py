@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from flask import current_app, request, url_for
 from flask_babel import lazy_gettext as _l
 
-from ..accounts.models import ASSESSOR, IQA, LEARNER, PROVIDER_ADMIN
+from ..accounts.models import ASSESSOR, IQA, LEARNER, PROVIDER_ADMIN, SCENARIO_AUTHOR
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ PORTFOLIO = NavItem("evidence.portfolio", _l("My portfolio"), ("evidence",))
 SCENARIOS = NavItem("scenarios.index", _l("Practise with scenarios"), ("scenarios",))
 ASSESSMENT = NavItem("assessment.queue", _l("Assessment"), ("assessment",))
 QUALITY = NavItem("iqa.queue", _l("Quality assurance"), ("iqa",))
+AUTHORING = NavItem("scenario_authoring.index", _l("Scenarios you write"), ("scenario_authoring",))
 
 
 def items_for(user) -> list[NavItem]:
@@ -40,7 +41,9 @@ def items_for(user) -> list[NavItem]:
     if user.has_role(IQA):
         items.append(QUALITY)
     if user.has_role(PROVIDER_ADMIN):
-        items += [COHORTS, PEOPLE, IMPORT]
+        items += [COHORTS, PEOPLE, IMPORT, AUTHORING]
+    if user.has_role(SCENARIO_AUTHOR):
+        items.append(AUTHORING)
     unique = list(dict.fromkeys(items))
     return [item for item in unique if item.endpoint in current_app.view_functions]
 

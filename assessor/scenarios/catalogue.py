@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from ..standards.models import Standard
 from .check import check_file, default_paths
 from .format import Scenario
-from .models import ScenarioVersion
+from .models import ScenarioDraft, ScenarioVersion
 from .standards_data import KnownRefs, known_refs
 
 ADDED, UNCHANGED = "added", "unchanged"
@@ -92,12 +92,28 @@ def find_version(session: Session, scenario_id: str, version: int | None = None)
     return session.scalar(query.order_by(ScenarioVersion.version.desc()).limit(1))
 
 
-def newest_versions(session: Session) -> list[ScenarioVersion]:
-    """The newest version of every scenario, by English title."""
+def newest_versions(session: Session, provider_id: int | None = None) -> list[ScenarioVersion]:
+    """The newest version of every scenario a learner of this provider may start (the site's and the provider's
+    own, none retired), by English title."""
     newest: dict[str, ScenarioVersion] = {}
-    for row in session.scalars(select(ScenarioVersion).order_by(ScenarioVersion.version)):
+    query = select(ScenarioVersion).where(_playable(provider_id)).order_by(ScenarioVersion.version)
+    for row in session.scalars(query):
         newest[row.scenario_id] = row
     return sorted(newest.values(), key=lambda row: row.title_en.lower())
+
+
+def playable_version(session: Session, scenario_id: str, provider_id: int | None) -> ScenarioVersion | None:
+    """The newest version a learner of this provider may start: None for another provider's or a retired scenario."""
+    query = select(ScenarioVersion).where(ScenarioVersion.scenario_id == scenario_id, _playable(provider_id))
+    return session.scalar(query.order_by(ScenarioVersion.version.desc()).limit(1))
+
+
+def _playable(provider_id: int | None):
+    retired = select(ScenarioDraft.scenario_id).where(ScenarioDraft.retired_at.is_not(None))
+    owner = ScenarioVersion.provider_id.is_(None)
+    if provider_id is not None:
+        owner = or_(owner, ScenarioVersion.provider_id == provider_id)
+    return and_(owner, ScenarioVersion.scenario_id.not_in(retired))
 
 
 def scenario_of(row: ScenarioVersion) -> Scenario:

@@ -1,4 +1,4 @@
-"""Scenarios as loaded (one row per id and version), and each learner's attempts at them, step by step."""
+"""Scenarios as loaded (one row per id and version), providers' drafts of their own, and each learner's attempts."""
 from datetime import datetime
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
@@ -31,6 +31,32 @@ class ScenarioVersion(Base):
     #: sha256 of the document: a changed file under the same version is refused
     content_hash: Mapped[str] = mapped_column(String(64))
     loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: the provider whose scenario this is (only its learners see it); None for the site's shipped scenarios
+    provider_id: Mapped[int | None] = mapped_column(ForeignKey("providers.id"), index=True)
+    #: the YAML exactly as the author published it (None for shipped files: their document is dumped instead)
+    source: Mapped[str | None] = mapped_column(Text)
+    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class ScenarioDraft(Base):
+    """A provider's own scenario being written: YAML text saved as often as wanted, published as versions."""
+
+    __tablename__ = "scenario_drafts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    provider_id: Mapped[int] = mapped_column(ForeignKey("providers.id"), index=True)
+    #: the `id` of the YAML as last saved; fixed once a version is published
+    scenario_id: Mapped[str] = mapped_column(String(100), unique=True)
+    source: Mapped[str] = mapped_column(Text)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    updated_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: set when retired: learners start no new attempt, earlier attempts are kept
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: bumped on every save: a save from a page loaded before another save is a conflict
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": revision}
 
 
 class Attempt(Base):

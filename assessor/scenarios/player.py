@@ -18,7 +18,7 @@ from ..permissions import is_learner
 from ..standards.models import Standard
 from ..timeutil import utcnow
 from . import engine
-from .catalogue import cited_standards, find_version, newest_versions, scenario_of
+from .catalogue import cited_standards, newest_versions, playable_version, scenario_of
 from .engine import AttemptState
 from .format import Scenario
 from .models import Attempt, AttemptStep, ScenarioVersion
@@ -55,7 +55,7 @@ def entries(session: Session, learner: User) -> list[Entry]:
     attempts = attempts_by_scenario(session, learner.id)
     return [Entry(row, [(standard, standard.urn in enrolled) for standard in cited_standards(session, row)],
                   attempts.get(row.scenario_id, []))
-            for row in newest_versions(session)]
+            for row in newest_versions(session, learner.provider_id)]
 
 
 def attempts_by_scenario(session: Session, learner_id: int) -> dict[str, list[Attempt]]:
@@ -91,7 +91,10 @@ def restart(session: Session, learner: User, attempt: Attempt) -> Attempt:
     latest = latest_attempt(session, learner.id, scenario_id)
     if latest is not None and latest.id != attempt.id and latest.finished_at is None:
         return latest
-    return _new_attempt(session, learner, find_version(session, scenario_id) or attempt.scenario_version)
+    newest = playable_version(session, scenario_id, learner.provider_id)
+    if newest is None:
+        raise Refused(_("This scenario has been retired: no new attempts can be started. Your earlier attempts are kept."))
+    return _new_attempt(session, learner, newest)
 
 
 def _new_attempt(session: Session, learner: User, row: ScenarioVersion) -> Attempt:

@@ -12,7 +12,7 @@ from ..db import get_session
 from ..evidence.access import may_view
 from ..permissions import belongs_to, is_learner
 from . import player, portfolio
-from .catalogue import find_version, scenario_of, text
+from .catalogue import playable_version, scenario_of, text
 from .engine import available_choices, current_node, render
 from .format import node_kind
 from .forms import AnswerForm, ChoiceForm, ReflectionForm
@@ -76,7 +76,7 @@ def index():
 def start(scenario_id: str):
     learner_only()
     db = get_session()
-    row = find_version(db, scenario_id) or abort(404)
+    row = playable_version(db, scenario_id, current_user.provider_id) or abort(404)
     attempt = player.start_attempt(db, current_user, row)
     db.commit()
     return redirect(url_for(".play", attempt_id=attempt.id))
@@ -86,7 +86,12 @@ def start(scenario_id: str):
 def restart(attempt_id: int):
     attempt = own_attempt_or_404(attempt_id)
     db = get_session()
-    fresh = player.restart(db, current_user, attempt)
+    try:
+        fresh = player.restart(db, current_user, attempt)
+    except player.Refused as error:
+        db.rollback()
+        flash(str(error), "error")
+        return redirect(url_for(".debrief" if attempt.finished_at else ".play", attempt_id=attempt.id))
     db.commit()
     flash(_("A new attempt has started. Your earlier attempts are kept."), "success")
     return redirect(url_for(".play", attempt_id=fresh.id))

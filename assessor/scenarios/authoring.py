@@ -1,0 +1,235 @@
+"""A provider's own scenarios: drafts of YAML saved as often as wanted, checked on every save, published as
+immutable versions that only the provider's learners see, and retired (no new attempts, old ones kept)."""
+from __future__ import annotations
+
+import difflib
+import io
+import re
+import zipfile
+
+import yaml
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..accounts.models import User
+from ..audit.labels import register_sentences
+from ..audit.services import record
+from ..core.acts import Conflict, Locked, Refused
+from ..permissions import can_author_scenarios
+from ..timeutil import utcnow
+from .catalogue import content_hash, find_version, load_document
+from .check import check_document
+from .loader import ScenarioSyntaxError, load_text
+from .models import ScenarioDraft, ScenarioVersion
+from .report import ERROR, WARNING, Problem, Report
+from .standards_data import KnownRefs, known_refs
+
+#: the name problems are reported under (the check's reports name a file)
+DRAFT = "draft"
+#: the longest YAML a draft takes: far above the longest shipped scenario (about 40,000 characters)
+SOURCE_MAX = 500_000
+VERSION_LINE = re.compile(r"^version:[^\n]*$", re.MULTILINE)
+
+register_sentences({
+    ("scenario_version", "published"): (_l("Scenario version published"), _l("Scenario version published")),
+    ("scenario_draft", "retired"): (_l("Scenario retired"), _l("Scenario retired")),
+})
+
+
+def check_source(source: str, standards: KnownRefs | None = None, playthroughs: int = 200) -> Report:
+    """The same check as `assessor scenarios check` on YAML text: every problem, by line."""
+    report = Report(DRAFT)
+    try:
+        report.document = load_text(source)
+    except ScenarioSyntaxError as error:
+        report.problems.append(Problem(DRAFT, error.line, ERROR, f"not valid YAML: {error}"))
+        return report
+    check_document(report.document, report, known_refs() if standards is None else standards, playthroughs)
+    report.problems.sort()
+    return report
+
+
+def errors(report: Report) -> list[Problem]:
+    return [problem for problem in report.problems if problem.severity == ERROR]
+
+
+def warnings(report: Report) -> list[Problem]:
+    return [problem for problem in report.problems if problem.severity == WARNING]
+
+
+def create_draft(session: Session, author: User, provider_id: int | None, source: str) -> ScenarioDraft:
+    """A new draft of the provider's own, named by the YAML's `id`."""
+    if not can_author_scenarios(author, provider_id):
+        raise Refused(_l("Only your provider's administrators write scenarios."))
+    _check_size(source)
+    scenario_id = _id_of(source)
+    if scenario_id is None:
+        raise Refused(_l("Give the scenario an id on its own line, such as “id: vet-practice-complaint”, so the "
+                         "draft can be saved."), "source")
+    _check_id_free(session, scenario_id, None)
+    draft = ScenarioDraft(provider_id=provider_id, scenario_id=scenario_id, source=source, created_by_id=author.id,
+                          updated_by_id=author.id, updated_at=utcnow())
+    session.add(draft)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise Refused(_l("The id “%(id)s” is already used by another scenario: choose another.", id=scenario_id),
+                      "source") from None
+    return draft
+
+
+def save_draft(session: Session, author: User, draft: ScenarioDraft, source: str, revision: int | None) -> ScenarioDraft:
+    """Keep the new text, whatever the check says; Conflict when the page was loaded before another save."""
+    if not can_author_scenarios(author, draft.provider_id):
+        raise Refused(_l("Only your provider's administrators write scenarios."))
+    _check_current(draft, revision)
+    _check_size(source)
+    scenario_id = _id_of(source) or draft.scenario_id
+    if scenario_id != draft.scenario_id:
+        if published_versions(session, draft):
+            raise Refused(_l("The id of a published scenario is permanent: put “id: %(id)s” back.",
+                             id=draft.scenario_id), "source")
+        _check_id_free(session, scenario_id, draft.id)
+    draft.scenario_id, draft.source = scenario_id, source
+    draft.updated_by_id, draft.updated_at = author.id, utcnow()
+    _flush(session)
+    return draft
+
+
+def publish(session: Session, author: User, draft: ScenarioDraft, revision: int | None, reason: str,
+            standards: KnownRefs | None = None) -> ScenarioVersion:
+    """A new immutable version from the saved draft: refused while the check finds errors; warnings need a reason."""
+    if not can_author_scenarios(author, draft.provider_id):
+        raise Refused(_l("Only your provider's administrators publish scenarios."))
+    _check_current(draft, revision)
+    if draft.retired_at is not None:
+        raise Locked(_l("This scenario is retired: it cannot be published again."))
+    report = check_source(draft.source, standards)
+    if errors(report):
+        raise Refused.listing([(None, _l("Line %(line)s: %(message)s", line=problem.line, message=problem.message))
+                               for problem in errors(report)])
+    reason = (reason or "").strip()
+    if warnings(report) and not reason:
+        raise Refused(_l("The check gives warnings: say why this version can be published as it is."), "reason")
+    number = (session.scalar(select(func.max(ScenarioVersion.version))
+                             .where(ScenarioVersion.scenario_id == draft.scenario_id)) or 0) + 1
+    source = VERSION_LINE.sub(f"version: {number}", draft.source, count=1)
+    document = load_text(source).data
+    document["version"] = number
+    previous = find_version(session, draft.scenario_id, number - 1)
+    if previous is not None and previous.content_hash == content_hash({**document, "version": number - 1}):
+        raise Refused(_l("Nothing has changed since version %(version)s was published.", version=number - 1))
+    try:
+        load_document(session, document)
+    except IntegrityError:
+        session.rollback()
+        raise Conflict(_l("Someone else published this scenario at the same moment: here it is as it stands now.")) from None
+    row = find_version(session, draft.scenario_id, number)
+    row.provider_id, row.source, row.published_by_id = draft.provider_id, source, author.id
+    draft.source, draft.updated_by_id, draft.updated_at = source, author.id, utcnow()
+    _flush(session)
+    record(session, author, "published", "scenario_version", row.id,
+           after={"scenario_id": row.scenario_id, "version": number, "reason": reason,
+                  "warnings": [f"line {problem.line}: {problem.message}" for problem in warnings(report)]})
+    return row
+
+
+def retire(session: Session, author: User, draft: ScenarioDraft, revision: int | None) -> ScenarioDraft:
+    """No new attempts from now on; attempts already made keep their version and stay in portfolios."""
+    if not can_author_scenarios(author, draft.provider_id):
+        raise Refused(_l("Only your provider's administrators retire scenarios."))
+    _check_current(draft, revision)
+    if draft.retired_at is not None:
+        raise Locked(_l("This scenario is already retired."))
+    draft.retired_at = utcnow()
+    _flush(session)
+    record(session, author, "retired", "scenario_draft", draft.id, after={"scenario_id": draft.scenario_id})
+    return draft
+
+
+def drafts_of(session: Session, provider_id: int | None) -> list[ScenarioDraft]:
+    return list(session.scalars(select(ScenarioDraft).where(ScenarioDraft.provider_id == provider_id)
+                                .order_by(ScenarioDraft.scenario_id)))
+
+
+def published_versions(session: Session, draft: ScenarioDraft) -> list[ScenarioVersion]:
+    """The draft's published versions, newest first."""
+    return list(session.scalars(select(ScenarioVersion).where(ScenarioVersion.scenario_id == draft.scenario_id,
+                                                              ScenarioVersion.provider_id == draft.provider_id)
+                                .order_by(ScenarioVersion.version.desc())))
+
+
+def export_zip(session: Session, provider_id: int | None) -> bytes:
+    """The newest published version of each of the provider's scenarios, as `<id>.yaml` files in a ZIP: the format
+    `assessor scenarios check` and the new-scenario upload of any site read."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for draft in drafts_of(session, provider_id):
+            versions = published_versions(session, draft)
+            if versions:
+                archive.writestr(f"{draft.scenario_id}.yaml", version_source(versions[0]))
+    return buffer.getvalue()
+
+
+def changes(older: ScenarioVersion, newer: ScenarioVersion) -> list[tuple[str, str]]:
+    """The YAML lines that differ between two versions, with a few around each: ("added" | "removed" | "same" |
+    "gap", line)."""
+    lines = []
+    for line in difflib.unified_diff(version_source(older).splitlines(), version_source(newer).splitlines(),
+                                     lineterm="", n=2):
+        if line.startswith(("---", "+++")):
+            continue
+        kind = {"+": "added", "-": "removed", "@": "gap"}.get(line[:1], "same")
+        lines.append((kind, "" if kind == "gap" else line[1:]))
+    return lines
+
+
+def version_source(row: ScenarioVersion) -> str:
+    """The YAML of a version: as published, or for a shipped file its document written out."""
+    if row.source is not None:
+        return row.source
+    return yaml.safe_dump(row.document, allow_unicode=True, sort_keys=False, width=120)
+
+
+def _check_current(draft: ScenarioDraft, revision: int | None) -> None:
+    if revision != draft.revision:
+        raise Conflict(_l("This draft was saved by someone else (or in another tab) after you opened it, so your "
+                          "change was not made. Here is the draft as it stands now; copy your text back in if you need it."))
+
+
+def _check_size(source: str) -> None:
+    if not (source or "").strip():
+        raise Refused(_l("Paste or upload the scenario's YAML."), "source")
+    if len(source) > SOURCE_MAX:
+        raise Refused(_l("A scenario can be at most %(count)s characters long.", count=f"{SOURCE_MAX:,}"), "source")
+
+
+def _id_of(source: str) -> str | None:
+    try:
+        data = load_text(source).data
+    except ScenarioSyntaxError:
+        match = re.search(r"^id:\s*['\"]?([a-z0-9-]+)", source, re.MULTILINE)
+        return match[1] if match else None
+    scenario_id = data.get("id") if isinstance(data, dict) else None
+    return scenario_id if isinstance(scenario_id, str) and 0 < len(scenario_id) <= 100 else None
+
+
+def _check_id_free(session: Session, scenario_id: str, draft_id: int | None) -> None:
+    taken = session.scalar(select(ScenarioVersion.id).where(ScenarioVersion.scenario_id == scenario_id).limit(1))
+    other = session.scalar(select(ScenarioDraft.id).where(ScenarioDraft.scenario_id == scenario_id,
+                                                          ScenarioDraft.id != (draft_id or 0)))
+    if taken is not None or other is not None:
+        raise Refused(_l("The id “%(id)s” is already used by another scenario: choose another.", id=scenario_id),
+                      "source")
+
+
+def _flush(session: Session) -> None:
+    try:
+        session.flush()
+    except StaleDataError:
+        session.rollback()
+        raise Conflict(_l("This draft was saved by someone else at the same moment, so your change was not made.")) from None

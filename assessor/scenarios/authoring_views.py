@@ -1,0 +1,184 @@
+"""Authoring a provider's own scenarios: the list, a new draft, the draft's YAML editor, publish, retire, download."""
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..accounts.login import require_sign_in
+from ..core.acts import Conflict, attempt
+from ..core.limits import takes_files
+from ..db import get_session
+from ..permissions import belongs_to, can_author_scenarios
+from . import authoring
+from .catalogue import find_version, text
+from .draft_forms import DraftForm, PublishForm, RetireForm
+from .models import ScenarioDraft
+
+bp = Blueprint("scenario_authoring", __name__, url_prefix="/authoring/scenarios")
+bp.before_request(require_sign_in)
+
+
+@bp.context_processor
+def helpers() -> dict:
+    return {"language": str(get_locale())}
+
+
+def author_only() -> None:
+    if not can_author_scenarios(current_user, current_user.provider_id):
+        abort(403)
+
+
+def draft_or_404(draft_id: int) -> ScenarioDraft:
+    """Another provider's draft is not found; within the provider only its authors may open it."""
+    draft = get_session().get(ScenarioDraft, draft_id)
+    if draft is None or not belongs_to(current_user, draft.provider_id):
+        abort(404)
+    if not can_author_scenarios(current_user, draft.provider_id):
+        abort(403)
+    return draft
+
+
+@bp.get("/")
+def index():
+    author_only()
+    db = get_session()
+    drafts = [(draft, authoring.published_versions(db, draft)) for draft in authoring.drafts_of(db, current_user.provider_id)]
+    return render_template("scenarios/authoring/index.html", drafts=drafts)
+
+
+@bp.get("/export.zip")
+def export():
+    author_only()
+    return Response(authoring.export_zip(get_session(), current_user.provider_id), mimetype="application/zip",
+                    headers={"Content-Disposition": 'attachment; filename="scenarios.zip"'})
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@takes_files
+def new():
+    author_only()
+    form = DraftForm()
+    if form.validate_on_submit():
+        source = form.text()
+        if not form.file.errors:
+            db = get_session()
+            outcome = attempt(db, lambda: authoring.create_draft(db, current_user, current_user.provider_id, source), form)
+            if outcome.done:
+                flash(_("The draft is saved. The check's findings are listed below."), "success")
+                return redirect(url_for(".draft", draft_id=outcome.value.id))
+            form.source.data = source
+    status = 422 if form.errors else 200
+    return render_template("scenarios/authoring/new.html", form=form), status
+
+
+@bp.route("/<int:draft_id>", methods=["GET", "POST"])
+@takes_files
+def draft(draft_id: int):
+    draft = draft_or_404(draft_id)
+    form = DraftForm()
+    if not form.is_submitted():
+        return draft_page(draft)
+    status = 422
+    if form.validate():
+        source = form.text()
+        if not form.file.errors:
+            db = get_session()
+            outcome = attempt(db, lambda: authoring.save_draft(db, current_user, draft, source,
+                                                               form.posted_revision), form)
+            if outcome.done:
+                flash(_("The draft is saved."), "success")
+                return redirect(url_for(".draft", draft_id=draft.id))
+            status = outcome.status
+            if isinstance(outcome.refused, Conflict):
+                draft = draft_or_404(draft_id)
+                return draft_page(draft, form=_current(draft, form), status=status, unsent=source)
+            form.source.data = source
+    draft = draft_or_404(draft_id)
+    form.revision.data = str(draft.revision)
+    return draft_page(draft, form=form, status=status)
+
+
+def _current(draft: ScenarioDraft, posted: DraftForm) -> DraftForm:
+    """The draft as it now stands, with the refusal shown above the form."""
+    form = DraftForm(formdata=None, source=draft.source, revision=str(draft.revision))
+    form.form_errors.extend(posted.form_errors)
+    return form
+
+
+@bp.post("/<int:draft_id>/publish")
+def publish(draft_id: int):
+    draft = draft_or_404(draft_id)
+    form = PublishForm()
+    status = 422
+    if form.validate_on_submit():
+        db = get_session()
+        outcome = attempt(db, lambda: authoring.publish(db, current_user, draft, form.posted_revision,
+                                                        form.reason.data), form)
+        if outcome.done:
+            flash(_("Version %(version)s is published: learners of your provider start it from now on.",
+                    version=outcome.value.version), "success")
+            return redirect(url_for(".draft", draft_id=draft.id))
+        status = outcome.status
+    return draft_page(draft_or_404(draft_id), publish_form=form, status=status)
+
+
+@bp.post("/<int:draft_id>/retire")
+def retire(draft_id: int):
+    draft = draft_or_404(draft_id)
+    form = RetireForm()
+    status = 422
+    if form.validate_on_submit():
+        db = get_session()
+        outcome = attempt(db, lambda: authoring.retire(db, current_user, draft, form.posted_revision), form)
+        if outcome.done:
+            flash(_("The scenario is retired: learners cannot start it any more. Earlier attempts are kept."), "success")
+            return redirect(url_for(".draft", draft_id=draft.id))
+        status = outcome.status
+    return draft_page(draft_or_404(draft_id), retire_form=form, status=status)
+
+
+@bp.get("/<int:draft_id>/draft.yaml")
+def download_draft(draft_id: int):
+    draft = draft_or_404(draft_id)
+    return _yaml(draft.source, f"{draft.scenario_id}-draft.yaml")
+
+
+@bp.get("/<int:draft_id>/versions/<int:version>.yaml")
+def download_version(draft_id: int, version: int):
+    draft = draft_or_404(draft_id)
+    row = find_version(get_session(), draft.scenario_id, version)
+    if row is None or row.provider_id != draft.provider_id:
+        abort(404)
+    return _yaml(authoring.version_source(row), f"{draft.scenario_id}-v{version}.yaml")
+
+
+@bp.get("/<int:draft_id>/versions/<int:version>/changes")
+def changes(draft_id: int, version: int):
+    """What changed from the version before this one."""
+    draft = draft_or_404(draft_id)
+    db = get_session()
+    newer, older = find_version(db, draft.scenario_id, version), find_version(db, draft.scenario_id, version - 1)
+    if newer is None or older is None or newer.provider_id != draft.provider_id:
+        abort(404)
+    return render_template("scenarios/authoring/changes.html", draft=draft, newer=newer, older=older,
+                           lines=authoring.changes(older, newer))
+
+
+def _yaml(source: str, filename: str) -> Response:
+    return Response(source, mimetype="application/yaml",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def draft_page(draft: ScenarioDraft, form=None, publish_form=None, retire_form=None, status: int = 200,
+               unsent: str | None = None):
+    """The editor: the YAML, the check's findings by line, publishing, the versions, retiring."""
+    revision = str(draft.revision)
+    form = form or DraftForm(formdata=None, source=draft.source, revision=revision)
+    publish_form = publish_form or PublishForm(formdata=None)
+    retire_form = retire_form or RetireForm(formdata=None)
+    publish_form.revision.data = retire_form.revision.data = revision
+    report = authoring.check_source(draft.source)
+    return render_template("scenarios/authoring/draft.html", draft=draft, form=form, publish_form=publish_form,
+                           retire_form=retire_form, errors=authoring.errors(report),
+                           warnings=authoring.warnings(report), text=text, unsent=unsent,
+                           versions=authoring.published_versions(get_session(), draft)), status

@@ -1,0 +1,62 @@
+"""Access table: authoring a provider's own scenarios (its administrators only; another provider finds nothing)."""
+from sqlalchemy.orm import object_session
+
+from .routes import ADMIN, ANON, ANY_ACTOR, LEARNER, OTHER_PROVIDER, SITE_ADMIN, TO_SIGN_IN, Route
+
+#: any provider's administrators author their own provider's scenarios
+AUTHORS = {ANON: TO_SIGN_IN, ADMIN: 200, OTHER_PROVIDER: 200, ANY_ACTOR: 403}
+
+
+def _drafted(admin_gets: int) -> dict:
+    """Provider A's draft: its administrators only; people of no provider or another one do not find it."""
+    return {ANON: TO_SIGN_IN, ADMIN: admin_gets, SITE_ADMIN: 404, OTHER_PROVIDER: 404, ANY_ACTOR: 403}
+
+
+def _draft(world):
+    """Provider A's own scenario with version 1 published."""
+    if not hasattr(world, "scenario_draft"):
+        from assessor.scenarios.authoring import create_draft, publish
+
+        from ..scenarios.authoring_support import SOURCE
+        from ..scenarios.conftest import TEST_STANDARDS
+
+        session = object_session(world.a.admin)
+        draft = create_draft(session, world.a.admin, world.a.provider.id, SOURCE)
+        publish(session, world.a.admin, draft, draft.revision, "", TEST_STANDARDS)
+        session.commit()
+        world.scenario_draft = draft.id
+    return world.scenario_draft
+
+
+def draft(world) -> dict:
+    return {"draft_id": _draft(world)}
+
+
+def version(world) -> dict:
+    return {"draft_id": _draft(world), "version": 1}
+
+
+def own_scenario(world) -> dict:
+    _draft(world)
+    return {"scenario_id": "acme-first-call"}
+
+
+ROUTES = [
+    Route("scenario_authoring.index", "GET", AUTHORS),
+    Route("scenario_authoring.new", "GET", AUTHORS),
+    Route("scenario_authoring.export", "GET", AUTHORS),
+    #: nothing pasted: the form comes back with the problem beside the text area
+    Route("scenario_authoring.new", "POST", {**AUTHORS, ADMIN: 422, OTHER_PROVIDER: 422}),
+    Route("scenario_authoring.draft", "GET", _drafted(200), args=draft),
+    #: posted without the revision the page was loaded at: a conflict, nothing saved
+    Route("scenario_authoring.draft", "POST", _drafted(409), args=draft),
+    Route("scenario_authoring.publish", "POST", _drafted(409), args=draft),
+    Route("scenario_authoring.retire", "POST", _drafted(409), args=draft),
+    Route("scenario_authoring.download_draft", "GET", _drafted(200), args=draft),
+    Route("scenario_authoring.download_version", "GET", _drafted(200), args=version),
+    #: version 1 has no version before it
+    Route("scenario_authoring.changes", "GET", _drafted(404), args=version),
+    #: provider A's learner starts provider A's own scenario (provider B's learners get 404:
+    #: tests/scenarios/test_authoring_pages.py, as the table has no learner of provider B)
+    Route("scenarios.start", "POST", {ANON: TO_SIGN_IN, LEARNER: 302, ANY_ACTOR: 403}, args=own_scenario),
+]
