@@ -10,7 +10,7 @@ from flask_babel import get_locale
 from .check import check_text
 from .format import Scenario
 from .problem_messages import ENGLISH_ONLY, LANGUAGES, MESSAGES
-from .report import Problem
+from .report import Problem, Report
 from .schema_check import field_name, validator
 from .standards_data import KnownRefs, known_refs
 
@@ -62,9 +62,13 @@ def check_source(text: str, standards: KnownRefs | None = None, playthroughs: in
     """What `assessor scenarios check` finds in this YAML source, as records."""
     standards = known_refs() if standards is None else standards
     report = check_text(text, "draft", standards, playthroughs, seed)
+    return CheckedSource(records(report.problems), scenario_of(report))
+
+
+def scenario_of(report: Report) -> Scenario | None:
+    """The checked source as a scenario, once it passes the schema (the map and coverage need its structure)."""
     data = report.document.data if report.document else None
-    scenario = Scenario.from_document(data) if data is not None and validator().is_valid(data) else None
-    return CheckedSource(records(report.problems), scenario)
+    return Scenario.from_document(data) if data is not None and validator().is_valid(data) else None
 
 
 def problem_nodes(found: Iterable[ProblemRecord]) -> dict[str, str]:

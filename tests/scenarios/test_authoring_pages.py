@@ -169,3 +169,12 @@ def test_what_changed_between_two_versions(client, author):
     assert re.search(r"<ins>.*\+ +en: \"A new boss\"</ins>", page)
     assert "- version: 1" in page and "+ version: 2" in page
     assert client.get(f"{url}/versions/1/changes").status_code == 404
+
+
+def test_the_draft_page_shows_which_criteria_the_scenario_can_evidence(client, author):
+    url = create(client)
+    page = text_of(client.get(url))
+    assert "Criteria covered" in page and "SKSCMGS11" in page
+    assert "Coverage appears once" not in page
+    assert save(client, url, BROKEN).status_code == 302
+    assert "Coverage appears once the scenario's basic structure is right" in text_of(client.get(url))
