@@ -57,6 +57,11 @@ def show_refusal(form: FlaskForm, refusal: Refused) -> None:
             field.errors = [str(message)]
 
 
+def add_error(field: Any, message: Any) -> None:
+    """One more problem beside a form field, after those it already shows."""
+    field.errors = [*field.errors, message]
+
+
 def validated(form: FlaskForm, check: Callable[[], Any] | None = None) -> bool:
     """Whether a posted form passes its own checks and the service's `check` (which raises Refused listing every
     problem); both always run, so the page shows every problem at once rather than one round at a time."""

@@ -6,6 +6,7 @@ from wtforms import IntegerField, SelectMultipleField, TextAreaField
 from wtforms.validators import InputRequired, Length
 from wtforms.widgets import HiddenInput
 
+from ..core.acts import add_error
 from ..standards.criteria import CriterionLine
 from ..standards.references import reference
 from .mapping import NOTE_MAX, clean_note
@@ -40,7 +41,7 @@ class MappingFormBase(FlaskForm):
         for criterion_id, code in self.codes.items():
             field = self.note(criterion_id)
             if (field.data or "").strip() and criterion_id not in ticked:
-                field.errors = [*field.errors, _("Tick %(code)s to claim it, or clear its note.", code=code)]
+                add_error(field, _("Tick %(code)s to claim it, or clear its note.", code=code))
                 valid = False
         return valid
 

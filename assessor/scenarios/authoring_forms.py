@@ -14,6 +14,7 @@ from wtforms import BooleanField, FieldList, Form, FormField, RadioField, Select
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional, Regexp
 
+from ..core.acts import add_error
 from .format import NODE_KINDS
 from .transcript import OUTCOME_LABELS
 
@@ -33,8 +34,7 @@ class PairForm(Form):
             return
         for field, text in ((self.cy, cy), (self.en, en)):
             if not text:
-                field.errors = [*field.errors, _l("Write this in Welsh.") if field is self.cy
-                                else _l("Write this in English.")]
+                add_error(field, _l("Write this in Welsh.") if field is self.cy else _l("Write this in English."))
 
     @property
     def value(self) -> dict[str, str] | None:

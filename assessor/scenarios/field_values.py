@@ -11,15 +11,12 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from ..core.acts import add_error
 from .expressions import ExpressionError, names, parse
 from .format import parse_effect, resolve_ref
 
 INTEGER = re.compile(r"^[+-]?\d+$")
 DECIMAL = re.compile(r"^[+-]?\d+\.\d+$")
-
-
-def set_errors(field: Any, message: Any) -> None:
-    field.errors = [*field.errors, message]
 
 
 def effect_text(raw: Any) -> str:
@@ -68,10 +65,10 @@ def check_condition(field: Any, variables: Mapping[str, Any]) -> None:
     try:
         unknown = sorted(names(parse(text)) - set(variables))
     except ExpressionError as error:
-        set_errors(field, _l("This condition cannot be read: %(problem)s", problem=str(error)))
+        add_error(field, _l("This condition cannot be read: %(problem)s", problem=str(error)))
         return
     if unknown:
-        set_errors(field, _l("Declare these variables first: %(names)s", names=", ".join(unknown)))
+        add_error(field, _l("Declare these variables first: %(names)s", names=", ".join(unknown)))
 
 
 def check_effect(variable: Any, change: Any, variables: Mapping[str, Any]) -> None:
@@ -80,16 +77,16 @@ def check_effect(variable: Any, change: Any, variables: Mapping[str, Any]) -> No
     if not (name or text):
         return
     if name not in variables:
-        set_errors(variable, _l("Choose a declared variable."))
+        add_error(variable, _l("Choose a declared variable."))
     try:
         parse_effect(name, effect_value(text))
     except ValueError:
-        set_errors(change, _l("Write the change as +1, -2, = 5, true or false."))
+        add_error(change, _l("Write the change as +1, -2, = 5, true or false."))
 
 
 def check_refs(field: Any, table: Mapping[str, list]) -> None:
     """Every ref is listed under the scenario's standards and names exactly one criterion."""
     unknown = [ref for ref in refs_value(field.data) if resolve_ref(ref, table) is None]
     if unknown:
-        set_errors(field, _l("List these under the scenario's standards first, or write them as URN:ref: %(refs)s",
+        add_error(field, _l("List these under the scenario's standards first, or write them as URN:ref: %(refs)s",
                              refs=", ".join(unknown)))

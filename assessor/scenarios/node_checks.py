@@ -10,8 +10,9 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from ..core.acts import add_error
 from .authoring_forms import OUTCOMES, NodeForm, leaves
-from .field_values import check_condition, check_effect, check_refs, refs_value, set_errors
+from .field_values import check_condition, check_effect, check_refs, refs_value
 from .format import declared_criteria
 
 
@@ -29,7 +30,7 @@ def check_node(form: NodeForm, document: Mapping[str, Any]) -> None:
             _clear(section)
     form.client.form.pair_errors(required=False)
     if kind not in sections:
-        set_errors(form.kind, _l("Choose what happens after the client speaks."))
+        add_error(form.kind, _l("Choose what happens after the client speaks."))
     elif kind == "choices":
         _check_choices(form, document)
     elif kind == "free_text":
@@ -45,7 +46,7 @@ def _clear(section) -> None:
 
 def _check_choices(form: NodeForm, document: Mapping[str, Any]) -> None:
     if not form.choices.entries:
-        set_errors(form.kind, _l("Add at least one choice, or make this node a written reply or an ending."))
+        add_error(form.kind, _l("Add at least one choice, or make this node a written reply or an ending."))
     variables, criteria = document.get("state") or {}, declared_criteria(document)
     for entry in form.choices:
         choice = entry.form
@@ -64,16 +65,16 @@ def _check_free_text(form, document: Mapping[str, Any]) -> None:
     for pair in (form.guidance, form.exemplar):
         pair.form.pair_errors(required=False)
     if (form.min_words.data or "").strip().isdigit() and int(form.min_words.data) > 2000:
-        set_errors(form.min_words, _l("Give the fewest words as a whole number from 0 to 2000."))
+        add_error(form.min_words, _l("Give the fewest words as a whole number from 0 to 2000."))
     if not refs_value(form.evidences.data):
-        set_errors(form.evidences, _l("Name at least one criterion the reply can evidence."))
+        add_error(form.evidences, _l("Name at least one criterion the reply can evidence."))
     check_refs(form.evidences, declared_criteria(document))
     rows = [row.form for row in form.dimensions if not blank_dimension(row.form)]
     if not rows:
-        set_errors(form.evidences, _l("Give the rubric at least one dimension for the assessor to judge."))
+        add_error(form.evidences, _l("Give the rubric at least one dimension for the assessor to judge."))
     for row in rows:
         if not (row.id.data or "").strip():
-            set_errors(row.id, _l("Give the dimension an id, such as empathy."))
+            add_error(row.id, _l("Give the dimension an id, such as empathy."))
         row.label.form.pair_errors(required=True)
         row.guidance.form.pair_errors(required=True)
     _check_next(form.next.form, document, document.get("state") or {})
@@ -81,7 +82,7 @@ def _check_free_text(form, document: Mapping[str, Any]) -> None:
 
 def _check_ending(form) -> None:
     if form.outcome.data not in OUTCOMES:
-        set_errors(form.outcome, _l("Choose how the conversation ended."))
+        add_error(form.outcome, _l("Choose how the conversation ended."))
     form.label.form.pair_errors(required=False)
     form.debrief.form.pair_errors(required=True)
 
@@ -93,9 +94,9 @@ def _check_next(form, document: Mapping[str, Any], variables: Mapping[str, Any])
         if not ((branch.condition.data or "").strip() or branch.goto.data):
             continue
         if not (branch.condition.data or "").strip():
-            set_errors(branch.condition, _l("Give the condition for this branch."))
+            add_error(branch.condition, _l("Give the condition for this branch."))
         check_condition(branch.condition, variables)
         if branch.goto.data not in nodes:
-            set_errors(branch.goto, _l("Choose the node this branch goes to."))
+            add_error(branch.goto, _l("Choose the node this branch goes to."))
     if form.otherwise.data not in nodes:
-        set_errors(form.otherwise, _l("Choose the node to go to next."))
+        add_error(form.otherwise, _l("Choose the node to go to next."))

@@ -7,9 +7,10 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from ..core.acts import add_error
 from .authoring_forms import PersonaForm, VariablesForm
 from .editing import Document
-from .field_values import effect_text, number_value, set_errors
+from .field_values import effect_text, number_value
 
 RESERVED = {"and", "or", "not", "true", "false"}
 
@@ -77,7 +78,7 @@ def _check_persona(form: PersonaForm) -> None:
     for field, message in ((form.name, _l("Give the client's name.")),
                            (form.organisation, _l("Say who the client works for."))):
         if not (field.data or "").strip():
-            set_errors(field, message)
+            add_error(field, message)
     form.role.form.pair_errors(required=True)
     form.cares_about.form.pair_errors(required=True)
 
@@ -89,7 +90,7 @@ def _check_variables(form: VariablesForm) -> None:
         if not name:
             continue
         if name in RESERVED or name in seen:
-            set_errors(variable.name, _l("Choose another name: %(name)s is taken.", name=name))
+            add_error(variable.name, _l("Choose another name: %(name)s is taken.", name=name))
         seen.add(name)
         _check_values(variable)
         variable.label.form.pair_errors(required=bool(variable.visible.data))
@@ -98,12 +99,12 @@ def _check_variables(form: VariablesForm) -> None:
 def _check_values(variable) -> None:
     initial = (variable.initial.data or "").strip()
     if initial not in ("true", "false") and number_value(initial) is None:
-        set_errors(variable.initial, _l("Give a number, or true or false."))
+        add_error(variable.initial, _l("Give a number, or true or false."))
     for field in (variable.minimum, variable.maximum):
         if (field.data or "").strip() and number_value(field.data) is None:
-            set_errors(field, _l("Give a number, or leave it empty."))
+            add_error(field, _l("Give a number, or leave it empty."))
     low, high, start = number_value(variable.minimum.data), number_value(variable.maximum.data), number_value(initial)
     if low is not None and high is not None and low > high:
-        set_errors(variable.maximum, _l("The highest value must not be below the lowest."))
+        add_error(variable.maximum, _l("The highest value must not be below the lowest."))
     if start is not None and ((low is not None and start < low) or (high is not None and start > high)):
-        set_errors(variable.initial, _l("The starting value must lie between the lowest and the highest."))
+        add_error(variable.initial, _l("The starting value must lie between the lowest and the highest."))

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.orm import Session
 
+from ..core.acts import add_error
 from ..core.limits import takes_files
 from ..db import get_session
 from ..permissions import can_import_standards
@@ -140,9 +141,9 @@ def _parsed(form: ImportForm) -> Preview:
     result = parse_submission(text, reading=reading, **form.supplied())
     document = result.document
     if document and not document.get("urn"):
-        form.urn.errors = [*form.urn.errors, _missing_urn_message(document)]
+        add_error(form.urn, _missing_urn_message(document))
     if document and not document.get("title"):
-        form.title.errors = [*form.title.errors, _("The text has no title. Enter the standard's title.")]
+        add_error(form.title, _("The text has no title. Enter the standard's title."))
     errors = [problem for problem in result.errors if problem.line or _placed(problem) or not problem.english.startswith(_IDENTITY_PROBLEMS)]
     return Preview(result, errors, reading=reading)
 

@@ -3,6 +3,8 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 
+from ...core.acts import Refused
+
 
 @dataclass(frozen=True)
 class Place:
@@ -84,11 +86,11 @@ class Reading:
         return self.places[number - 1]
 
 
-class DocumentRefused(ValueError):
-    """A document Assessor will not read; `message` says why and what to do, `place` where (when known)."""
+class DocumentRefused(Refused):
+    """A document Assessor will not read (the core refusal, on the file field); `place` says where, when known."""
 
     def __init__(self, message, place: Place | None = None) -> None:
-        super().__init__(message)
+        super().__init__(message, field="upload")
         self.message = message
         self.place = place
 
