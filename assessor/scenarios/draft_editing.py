@@ -30,14 +30,6 @@ def document_of(draft: ScenarioDraft) -> Document:
     return data
 
 
-def has_node(draft: ScenarioDraft, node_id: str) -> bool:
-    """Whether the draft can be read and has this node (a node page of any other id is not found)."""
-    try:
-        return node_id in document_of(draft)["nodes"]
-    except Locked:
-        return False
-
-
 def save_document(session: Session, author: User, draft: ScenarioDraft, document: Mapping[str, Any],
                   revision: int | None) -> ScenarioDraft:
     """Keep the document as the draft's YAML in the canonical layout; Conflict after another save."""

@@ -43,7 +43,7 @@ def nodes_page(draft: ScenarioDraft, add_form: AddNodeForm | None = None, refuse
 def node(draft_id: int, node_id: str):
     draft = draft_or_404(draft_id)
     document = _document_or_404(draft, node_id)
-    form = node_form_from(document, node_id, request.form if request.method == "POST" else None)
+    form = node_form_from(document, node_id, _posted())
     return _form_page(draft, form, lambda: apply_node_form(document, node_id, form), "scenarios/authoring/node.html",
                       url_for(".node", draft_id=draft.id, node_id=node_id), ("nodes", node_id), node_id=node_id)
 
@@ -55,22 +55,28 @@ def node_page(draft: ScenarioDraft, node_id: str, refused=None, status: int = 20
                    node_id=node_id)
 
 
+#: the forms for the scenario as a whole: (form from the document, apply it, the problems shown: where they start)
+WHOLE_FORMS = {"persona": (persona_form_from, apply_persona_form, ("persona",)),
+               "variables": (variables_form_from, apply_variables_form, ("state",))}
+
+
 @bp.route("/<int:draft_id>/persona", methods=["GET", "POST"])
 def persona(draft_id: int):
-    draft = draft_or_404(draft_id)
-    document = _document_or_404(draft)
-    form = persona_form_from(document, request.form if request.method == "POST" else None)
-    return _form_page(draft, form, lambda: apply_persona_form(document, form), "scenarios/authoring/persona.html",
-                      url_for(".persona", draft_id=draft.id), ("persona",))
+    return _whole_form(draft_id, "persona")
 
 
 @bp.route("/<int:draft_id>/variables", methods=["GET", "POST"])
 def variables(draft_id: int):
+    return _whole_form(draft_id, "variables")
+
+
+def _whole_form(draft_id: int, name: str):
     draft = draft_or_404(draft_id)
     document = _document_or_404(draft)
-    form = variables_form_from(document, request.form if request.method == "POST" else None)
-    return _form_page(draft, form, lambda: apply_variables_form(document, form), "scenarios/authoring/variables.html",
-                      url_for(".variables", draft_id=draft.id), ("state",))
+    form_from, apply, scope = WHOLE_FORMS[name]
+    form = form_from(document, _posted())
+    return _form_page(draft, form, lambda: apply(document, form), f"scenarios/authoring/{name}.html",
+                      url_for(f".{name}", draft_id=draft.id), scope)
 
 
 def _form_page(draft: ScenarioDraft, form, changed, template: str, saved_url: str, scope: tuple, **context):
@@ -101,6 +107,10 @@ def _render(draft: ScenarioDraft, form, template: str, status: int, scope: tuple
     return render_template(template, draft=draft, form=form, revision=revision or draft.revision,
                            problems=problems_within(check_source(draft.source).problems, scope),
                            problem_url=problem_url(draft, document), document=document, **context), status
+
+
+def _posted():
+    return request.form if request.method == "POST" else None
 
 
 def _document_or_404(draft: ScenarioDraft, node_id: str | None = None) -> dict:
