@@ -210,3 +210,16 @@ def _unescape(text: str) -> str:
     from html import unescape
 
     return unescape(text.removeprefix("\r\n").removeprefix("\n"))
+
+
+def test_the_check_results_partial_renders_on_its_own(client, author, db_session):
+    from flask import render_template
+
+    from assessor.scenarios.problems import check_source
+
+    create(client, MISSING_WELSH)
+    draft = db_session.query(ScenarioDraft).one()
+    with client.application.test_request_context():
+        html = render_template("scenarios/authoring/_check_results.html", draft=draft,
+                               records=check_source(draft.source).problems)
+    assert f'href="/authoring/scenarios/{draft.id}/nodes/greeting#choices-1-text-cy"' in html and "line 24" in html
