@@ -11,11 +11,9 @@ from ..db import get_session
 from ..permissions import belongs_to, can_author_scenarios
 from . import authoring
 from .catalogue import find_version, text
-from .coverage import scenario_coverage
+from .check_panels import draft_check
 from .draft_forms import DraftForm, PublishForm, RetireForm
 from .models import ScenarioDraft
-from .problems import scenario_of
-from .standards_data import read_outlines
 
 bp = Blueprint("scenario_authoring", __name__, url_prefix="/authoring/scenarios")
 bp.before_request(require_sign_in)
@@ -174,16 +172,14 @@ def _yaml(source: str, filename: str) -> Response:
 
 def draft_page(draft: ScenarioDraft, form=None, publish_form=None, retire_form=None, status: int = 200,
                unsent: str | None = None):
-    """The editor: the YAML, the check's findings by line, publishing, the versions, retiring."""
+    """The editor: the YAML, the check's findings by node, field and line, coverage, the map, publishing, the
+    versions, retiring."""
     revision = str(draft.revision)
     form = form or DraftForm(formdata=None, source=draft.source, revision=revision)
     publish_form = publish_form or PublishForm(formdata=None)
     retire_form = retire_form or RetireForm(formdata=None)
     publish_form.revision.data = retire_form.revision.data = revision
-    report = authoring.check_source(draft.source)
-    scenario = scenario_of(report)
-    coverage = scenario_coverage(scenario, read_outlines()) if scenario else None
     return render_template("scenarios/authoring/draft.html", draft=draft, form=form, publish_form=publish_form,
-                           retire_form=retire_form, coverage=coverage, errors=authoring.errors(report),
-                           warnings=authoring.warnings(report), text=text, unsent=unsent,
-                           versions=authoring.published_versions(get_session(), draft)), status
+                           retire_form=retire_form, text=text, unsent=unsent,
+                           versions=authoring.published_versions(get_session(), draft),
+                           **draft_check(draft, str(get_locale()))), status

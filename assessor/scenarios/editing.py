@@ -83,6 +83,11 @@ def move_node(document: Mapping[str, Any], node_id: str, position: int) -> Docum
     return _with_nodes(document, items)
 
 
+def shift_node(document: Mapping[str, Any], node_id: str, step: int) -> Document:
+    """The document with `node_id` moved `step` places (-1 is up one, 1 down one)."""
+    return move_node(document, node_id, _index_of(list(_nodes(document).items()), node_id) + step)
+
+
 def reorder_nodes(document: Mapping[str, Any], order: list[str]) -> Document:
     """The document with its nodes in `order`, which must name every node exactly once."""
     nodes = _nodes(document)

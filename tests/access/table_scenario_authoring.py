@@ -36,6 +36,18 @@ def version(world) -> dict:
     return {"draft_id": _draft(world), "version": 1}
 
 
+def node(world) -> dict:
+    return {"draft_id": _draft(world), "node_id": "write"}
+
+
+def choices(world) -> dict:
+    return {"draft_id": _draft(world), "node_id": "open"}
+
+
+def choice(world) -> dict:
+    return {**choices(world), "index": 0}
+
+
 def own_scenario(world) -> dict:
     _draft(world)
     return {"scenario_id": "acme-first-call"}
@@ -56,6 +68,25 @@ ROUTES = [
     Route("scenario_authoring.download_version", "GET", _drafted(200), args=version),
     #: version 1 has no version before it
     Route("scenario_authoring.changes", "GET", _drafted(404), args=version),
+    #: the structured editor (editor_views.py, structure_views.py)
+    Route("scenario_authoring.nodes", "GET", _drafted(200), args=draft),
+    Route("scenario_authoring.node", "GET", _drafted(200), args=node),
+    #: fields not posted keep the draft's values; without the revision the page was loaded at: a conflict
+    Route("scenario_authoring.node", "POST", _drafted(409), args=node),
+    Route("scenario_authoring.persona", "GET", _drafted(200), args=draft),
+    Route("scenario_authoring.persona", "POST", _drafted(409), args=draft),
+    Route("scenario_authoring.variables", "GET", _drafted(200), args=draft),
+    Route("scenario_authoring.variables", "POST", _drafted(409), args=draft),
+    #: no node id given: refused beside the field
+    Route("scenario_authoring.add_node", "POST", _drafted(422), args=draft),
+    #: the buttons posted without the revision: a conflict, nothing saved
+    Route("scenario_authoring.duplicate_node", "POST", _drafted(409), args=node),
+    #: other nodes lead to it: refused with each of them
+    Route("scenario_authoring.delete_node", "POST", _drafted(422), args=node),
+    Route("scenario_authoring.move_node", "POST", _drafted(409), args=node),
+    Route("scenario_authoring.add_choice", "POST", _drafted(409), args=choices),
+    Route("scenario_authoring.remove_choice", "POST", _drafted(409), args=choice),
+    Route("scenario_authoring.move_choice", "POST", _drafted(409), args=choice),
     #: provider A's learner starts provider A's own scenario (provider B's learners get 404:
     #: tests/scenarios/test_authoring_pages.py, as the table has no learner of provider B)
     Route("scenarios.start", "POST", {ANON: TO_SIGN_IN, LEARNER: 302, ANY_ACTOR: 403}, args=own_scenario),

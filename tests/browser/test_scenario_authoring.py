@@ -29,7 +29,7 @@ def test_an_author_writes_checks_and_publishes_and_a_learner_sees_it(page, demo,
     page.get_by_label(ui(page, "The scenario in YAML"), exact=True).fill(BROKEN)
     page.get_by_role("button", name=ui(page, "Save the draft"), exact=True).click()
     page.wait_for_url(re.compile(r"/authoring/scenarios/\d+$"))
-    assert page.get_by_text(re.compile(re.escape(ui(page, "Line %(line)s", line=1)).replace("1", r"\d+"))).count() >= 1
+    assert page.get_by_text(re.compile(re.escape(ui(page, "line %(line)s", line=1)).replace("1", r"\d+"))).count() >= 1
     axe(page)
     screenshot(page, "scenario-draft-with-problems")
     page.get_by_role("button", name=ui(page, "Publish a new version"), exact=True).click()
@@ -37,7 +37,7 @@ def test_an_author_writes_checks_and_publishes_and_a_learner_sees_it(page, demo,
     axe(page)
     page.get_by_label(ui(page, "The scenario in YAML"), exact=True).fill(SOURCE)
     page.get_by_role("button", name=ui(page, "Save the draft"), exact=True).click()
-    page.get_by_text(ui(page, "The check finds no problems."), exact=True).wait_for()
+    page.get_by_text(ui(page, "The check found no problems."), exact=True).wait_for()
     page.get_by_role("button", name=ui(page, "Publish a new version"), exact=True).click()
     page.get_by_role("link", name=ui(page, "Download version %(version)s", version=1), exact=True).wait_for()
     axe(page)
