@@ -13,7 +13,7 @@ from ..core.acts import Locked, Refused
 from ..organisations.models import Provider
 from ..permissions import can_administer, can_review_scenario, may_review_scenarios
 from ..timeutil import utcnow
-from .models import AWAITING_REVIEW, LIVE, REJECTED, ScenarioVersion
+from .models import AWAITING_REVIEW, LIVE, REJECTED, ScenarioDraft, ScenarioVersion
 
 #: the longest note a reviewer may send back
 NOTE_MAX = 5000
@@ -84,6 +84,12 @@ def waiting_count(session: Session, provider_id: int | None) -> int:
     return session.scalar(select(func.count(ScenarioVersion.id))
                           .where(ScenarioVersion.provider_id == provider_id,
                                  ScenarioVersion.review_state == AWAITING_REVIEW)) or 0
+
+
+def draft_of(session: Session, row: ScenarioVersion) -> ScenarioDraft | None:
+    """The provider's draft a version was published from."""
+    return session.scalar(select(ScenarioDraft).where(ScenarioDraft.scenario_id == row.scenario_id,
+                                                      ScenarioDraft.provider_id == row.provider_id))
 
 
 def change_if(session: Session, row, condition, **values) -> None:
