@@ -130,7 +130,23 @@ def can_author_scenarios(user: User, provider_id: int | None) -> bool:
     return belongs_to(user, provider_id) and user.has_role(PROVIDER_ADMIN, SCENARIO_AUTHOR)
 
 
-def can_see_scenario(user: User, owner_provider_id: int | None) -> bool:
-    """The site's scenarios are everyone's; a provider's own are seen only by its people."""
-    return owner_provider_id is None or belongs_to(user, owner_provider_id)
+def can_see_scenario(user: User, owner_provider_id: int | None, shared: bool = False) -> bool:
+    """The site's scenarios, and a provider's own a site administrator accepted, are everyone's; a provider's other
+    scenarios are seen only by its people."""
+    return owner_provider_id is None or shared or belongs_to(user, owner_provider_id)
+
+
+def may_review_scenarios(user: User, provider_id: int | None) -> bool:
+    """A provider's administrators, scenario authors and assessors review the versions its authors publish."""
+    return belongs_to(user, provider_id) and user.has_role(PROVIDER_ADMIN, SCENARIO_AUTHOR, ASSESSOR)
+
+
+def can_review_scenario(user: User, provider_id: int | None, publisher_id: int | None) -> bool:
+    """A second pair of eyes: a reviewer of the provider, never the person who published the version."""
+    return may_review_scenarios(user, provider_id) and user.id != publisher_id
+
+
+def can_decide_shared_scenarios(user: User) -> bool:
+    """A site administrator accepts a provider's scenario for every provider, or declines it."""
+    return user.is_site_admin
 

@@ -23,8 +23,9 @@ from ..timeutil import utcnow
 from .catalogue import content_hash, find_version, load_document
 from .check import check_document
 from .loader import ScenarioSyntaxError, load_text
-from .models import ScenarioDraft, ScenarioVersion
+from .models import LIVE, ScenarioDraft, ScenarioVersion
 from .report import ERROR, WARNING, Problem, Report
+from .review import state_on_publishing
 from .standards_data import KnownRefs, known_refs
 
 #: the name problems are reported under (the check's reports name a file)
@@ -130,10 +131,11 @@ def publish(session: Session, author: User, draft: ScenarioDraft, revision: int 
         raise Conflict(_l("Someone else published this scenario at the same moment: here it is as it stands now.")) from None
     row = find_version(session, draft.scenario_id, number)
     row.provider_id, row.source, row.published_by_id = draft.provider_id, source, author.id
+    row.publish_reason, row.review_state = reason or None, state_on_publishing(session, draft.provider_id)
     draft.source, draft.updated_by_id, draft.updated_at = source, author.id, utcnow()
     _flush(session)
     record(session, author, "published", "scenario_version", row.id,
-           after={"scenario_id": row.scenario_id, "version": number, "reason": reason,
+           after={"scenario_id": row.scenario_id, "version": number, "reason": reason, "review_state": row.review_state,
                   "warnings": [f"line {problem.line}: {problem.message}" for problem in warnings(report)]})
     return row
 
@@ -163,13 +165,18 @@ def published_versions(session: Session, draft: ScenarioDraft) -> list[ScenarioV
                                 .order_by(ScenarioVersion.version.desc())))
 
 
+def live_versions(session: Session, draft: ScenarioDraft) -> list[ScenarioVersion]:
+    """The draft's versions learners may start (approved, or published where no review is asked), newest first."""
+    return [row for row in published_versions(session, draft) if row.review_state == LIVE]
+
+
 def export_zip(session: Session, provider_id: int | None) -> bytes:
-    """The newest published version of each of the provider's scenarios, as `<id>.yaml` files in a ZIP: the format
+    """The newest live version of each of the provider's scenarios, as `<id>.yaml` files in a ZIP: the format
     `assessor scenarios check` and the new-scenario upload of any site read."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for draft in drafts_of(session, provider_id):
-            versions = published_versions(session, draft)
+            versions = live_versions(session, draft)
             if versions:
                 archive.writestr(f"{draft.scenario_id}.yaml", version_source(versions[0]))
     return buffer.getvalue()

@@ -8,12 +8,12 @@ from ..accounts.login import require_sign_in
 from ..core.acts import Conflict, attempt
 from ..core.limits import takes_files
 from ..db import get_session
-from ..permissions import belongs_to, can_author_scenarios
+from ..permissions import belongs_to, can_author_scenarios, may_review_scenarios
 from . import authoring
 from .catalogue import find_version, text
 from .check_panels import draft_check
 from .draft_forms import DraftForm, PublishForm, RetireForm
-from .models import ScenarioDraft
+from .models import LIVE, ScenarioDraft
 
 bp = Blueprint("scenario_authoring", __name__, url_prefix="/authoring/scenarios")
 bp.before_request(require_sign_in)
@@ -29,12 +29,13 @@ def author_only() -> None:
         abort(403)
 
 
-def draft_or_404(draft_id: int) -> ScenarioDraft:
-    """Another provider's draft is not found; within the provider only its authors may open it."""
+def draft_or_404(draft_id: int, allowed=can_author_scenarios) -> ScenarioDraft:
+    """Another provider's draft is not found; within the provider only its authors (or, for its versions, its
+    reviewers) may open it."""
     draft = get_session().get(ScenarioDraft, draft_id)
     if draft is None or not belongs_to(current_user, draft.provider_id):
         abort(404)
-    if not can_author_scenarios(current_user, draft.provider_id):
+    if not allowed(current_user, draft.provider_id):
         abort(403)
     return draft
 
@@ -117,7 +118,10 @@ def publish(draft_id: int):
                                                         form.reason.data), form)
         if outcome.done:
             flash(_("Version %(version)s is published: learners of your provider start it from now on.",
-                    version=outcome.value.version), "success")
+                    version=outcome.value.version) if outcome.value.review_state == LIVE else
+                  _("Version %(version)s is published and waits for review: learners keep the live version until "
+                    "another author, an administrator or an assessor approves it.", version=outcome.value.version),
+                  "success")
             return redirect(url_for(".draft", draft_id=draft.id))
         status = outcome.status
     return draft_page(draft_or_404(draft_id), publish_form=form, status=status)
@@ -146,7 +150,7 @@ def download_draft(draft_id: int):
 
 @bp.get("/<int:draft_id>/versions/<int:version>.yaml")
 def download_version(draft_id: int, version: int):
-    draft = draft_or_404(draft_id)
+    draft = draft_or_404(draft_id, may_review_scenarios)
     row = find_version(get_session(), draft.scenario_id, version)
     if row is None or row.provider_id != draft.provider_id:
         abort(404)
@@ -156,7 +160,7 @@ def download_version(draft_id: int, version: int):
 @bp.get("/<int:draft_id>/versions/<int:version>/changes")
 def changes(draft_id: int, version: int):
     """What changed from the version before this one."""
-    draft = draft_or_404(draft_id)
+    draft = draft_or_404(draft_id, may_review_scenarios)
     db = get_session()
     newer, older = find_version(db, draft.scenario_id, version), find_version(db, draft.scenario_id, version - 1)
     if newer is None or older is None or newer.provider_id != draft.provider_id:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from ..standards.models import Standard
 from .check import check_file, default_paths
 from .format import Scenario
-from .models import ScenarioDraft, ScenarioVersion
+from .models import LIVE, SHARED, ScenarioDraft, ScenarioVersion
 from .standards_data import KnownRefs, known_refs
 
 ADDED, UNCHANGED = "added", "unchanged"
@@ -93,8 +93,8 @@ def find_version(session: Session, scenario_id: str, version: int | None = None)
 
 
 def newest_versions(session: Session, provider_id: int | None = None) -> list[ScenarioVersion]:
-    """The newest version of every scenario a learner of this provider may start (the site's and the provider's
-    own, none retired), by English title."""
+    """The newest live version of every scenario a learner of this provider may start (the site's, those shared
+    with the site and the provider's own, none retired), by English title."""
     newest: dict[str, ScenarioVersion] = {}
     query = select(ScenarioVersion).where(_playable(provider_id)).order_by(ScenarioVersion.version)
     for row in session.scalars(query):
@@ -103,17 +103,19 @@ def newest_versions(session: Session, provider_id: int | None = None) -> list[Sc
 
 
 def playable_version(session: Session, scenario_id: str, provider_id: int | None) -> ScenarioVersion | None:
-    """The newest version a learner of this provider may start: None for another provider's or a retired scenario."""
+    """The newest live version a learner of this provider may start: None for another provider's unshared scenario,
+    a retired one, or one with no version approved yet."""
     query = select(ScenarioVersion).where(ScenarioVersion.scenario_id == scenario_id, _playable(provider_id))
     return session.scalar(query.order_by(ScenarioVersion.version.desc()).limit(1))
 
 
 def _playable(provider_id: int | None):
     retired = select(ScenarioDraft.scenario_id).where(ScenarioDraft.retired_at.is_not(None))
-    owner = ScenarioVersion.provider_id.is_(None)
+    shared = select(ScenarioDraft.scenario_id).where(ScenarioDraft.shared_state == SHARED)
+    owner = or_(ScenarioVersion.provider_id.is_(None), ScenarioVersion.scenario_id.in_(shared))
     if provider_id is not None:
         owner = or_(owner, ScenarioVersion.provider_id == provider_id)
-    return and_(owner, ScenarioVersion.scenario_id.not_in(retired))
+    return and_(owner, ScenarioVersion.review_state == LIVE, ScenarioVersion.scenario_id.not_in(retired))
 
 
 def scenario_of(row: ScenarioVersion) -> Scenario:

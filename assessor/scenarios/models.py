@@ -6,17 +6,24 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
 from ..db import Base, one_of
+from ..organisations.models import Provider
 from ..timeutil import utcnow
 
 #: how a scenario can end (the enum of scenarios/schema.json's ending.outcome)
 ENDING_OUTCOMES = ("resolved", "resolved_with_cost", "escalated", "referred", "relationship_lost", "unresolved")
+#: a version learners may start; one waiting for a second author or an assessor; one sent back
+LIVE, AWAITING_REVIEW, REJECTED = "live", "awaiting_review", "rejected"
+REVIEW_STATES = (LIVE, AWAITING_REVIEW, REJECTED)
+#: a provider's scenario kept to itself; offered to the site; accepted for every provider; declined
+PRIVATE, OFFERED, SHARED, DECLINED = "private", "offered", "shared", "declined"
+SHARED_STATES = (PRIVATE, OFFERED, SHARED, DECLINED)
 
 
 class ScenarioVersion(Base):
     """One version of a scenario file, as loaded: never changed once attempts may point at it."""
 
     __tablename__ = "scenario_versions"
-    __table_args__ = (UniqueConstraint("scenario_id", "version"),)
+    __table_args__ = (UniqueConstraint("scenario_id", "version"), one_of("review_state", REVIEW_STATES))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: the file's permanent `id`, e.g. postprod-grade-deadline-shift
@@ -36,12 +43,24 @@ class ScenarioVersion(Base):
     #: the YAML exactly as the author published it (None for shipped files: their document is dumped instead)
     source: Mapped[str | None] = mapped_column(Text)
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    #: why the author published despite the check's warnings (empty when there were none)
+    publish_reason: Mapped[str | None] = mapped_column(Text)
+    #: learners start only live versions; a provider that asks for review publishes versions awaiting it
+    review_state: Mapped[str] = mapped_column(String(20), default=LIVE)
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: why a reviewer sent the version back (the author reads it on the draft page)
+    review_note: Mapped[str | None] = mapped_column(Text)
+
+    published_by: Mapped[User | None] = relationship(foreign_keys=[published_by_id])
+    reviewed_by: Mapped[User | None] = relationship(foreign_keys=[reviewed_by_id])
 
 
 class ScenarioDraft(Base):
     """A provider's own scenario being written: YAML text saved as often as wanted, published as versions."""
 
     __tablename__ = "scenario_drafts"
+    __table_args__ = (one_of("shared_state", SHARED_STATES),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     provider_id: Mapped[int] = mapped_column(ForeignKey("providers.id"), index=True)
@@ -55,6 +74,19 @@ class ScenarioDraft(Base):
     retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     #: bumped on every save: a save from a page loaded before another save is a conflict
     revision: Mapped[int] = mapped_column(Integer, default=1)
+    #: offered to the site by the provider, and a site administrator's answer: once shared, every provider's
+    #: learners start its newest live version
+    shared_state: Mapped[str] = mapped_column(String(20), default=PRIVATE)
+    offered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    offered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    share_decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    share_decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: why a site administrator declined the offer
+    share_note: Mapped[str | None] = mapped_column(Text)
+
+    provider: Mapped[Provider] = relationship()
+    offered_by: Mapped[User | None] = relationship(foreign_keys=[offered_by_id])
+    share_decided_by: Mapped[User | None] = relationship(foreign_keys=[share_decided_by_id])
 
     __mapper_args__ = {"version_id_col": revision}
 

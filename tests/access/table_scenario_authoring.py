@@ -1,7 +1,7 @@
 """Access table: authoring a provider's own scenarios (its administrators only; another provider finds nothing)."""
 from sqlalchemy.orm import object_session
 
-from .routes import ADMIN, ANON, ANY_ACTOR, LEARNER, OTHER_PROVIDER, SITE_ADMIN, TO_SIGN_IN, Route
+from .routes import ADMIN, ANON, ANY_ACTOR, ASSESSOR, LEARNER, OTHER_PROVIDER, SITE_ADMIN, TO_SIGN_IN, Route
 
 #: any provider's administrators author their own provider's scenarios
 AUTHORS = {ANON: TO_SIGN_IN, ADMIN: 200, OTHER_PROVIDER: 200, ANY_ACTOR: 403}
@@ -65,9 +65,10 @@ ROUTES = [
     Route("scenario_authoring.publish", "POST", _drafted(409), args=draft),
     Route("scenario_authoring.retire", "POST", _drafted(409), args=draft),
     Route("scenario_authoring.download_draft", "GET", _drafted(200), args=draft),
-    Route("scenario_authoring.download_version", "GET", _drafted(200), args=version),
+    #: the provider's assessors review its versions, so they read them too
+    Route("scenario_authoring.download_version", "GET", {**_drafted(200), ASSESSOR: 200}, args=version),
     #: version 1 has no version before it
-    Route("scenario_authoring.changes", "GET", _drafted(404), args=version),
+    Route("scenario_authoring.changes", "GET", {**_drafted(404), ASSESSOR: 404}, args=version),
     #: the structured editor (editor_views.py, structure_views.py)
     Route("scenario_authoring.nodes", "GET", _drafted(200), args=draft),
     Route("scenario_authoring.node", "GET", _drafted(200), args=node),
