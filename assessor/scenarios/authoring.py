@@ -52,6 +52,14 @@ def check_source(source: str, standards: KnownRefs | None = None, playthroughs: 
     return report
 
 
+def check_typed(author: User, draft: ScenarioDraft, source: str, standards: KnownRefs | None = None) -> Report:
+    """The check of the text in a draft's editor, as it is typed: nothing is saved."""
+    if not can_author_scenarios(author, draft.provider_id):
+        raise Refused(_l("Only your provider's administrators write scenarios."))
+    _check_size(source)
+    return check_source(source, standards)
+
+
 def errors(report: Report) -> list[Problem]:
     return [problem for problem in report.problems if problem.severity == ERROR]
 

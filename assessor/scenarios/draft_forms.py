@@ -34,6 +34,15 @@ class DraftForm(RevisionForm):
             return ""
 
 
+class CheckForm(FlaskForm):
+    """The text in the draft's editor, sent by script to be checked as it is typed."""
+
+    source = TextAreaField()
+
+    def text(self) -> str:
+        return (self.source.data or "").replace("\r\n", "\n")
+
+
 class PublishForm(RevisionForm):
     reason = TextAreaField(_l("Why publish despite the warnings"))
 

@@ -50,6 +50,8 @@ ROUTES = [
     Route("scenario_authoring.draft", "GET", _drafted(200), args=draft),
     #: posted without the revision the page was loaded at: a conflict, nothing saved
     Route("scenario_authoring.draft", "POST", _drafted(409), args=draft),
+    #: the check of text as typed, with nothing typed: refused as empty (nothing is ever saved)
+    Route("scenario_authoring.check", "POST", _drafted(422), args=draft),
     Route("scenario_authoring.publish", "POST", _drafted(409), args=draft),
     Route("scenario_authoring.retire", "POST", _drafted(409), args=draft),
     Route("scenario_authoring.download_draft", "GET", _drafted(200), args=draft),
