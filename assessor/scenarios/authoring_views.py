@@ -12,7 +12,7 @@ from ..permissions import belongs_to, can_author_scenarios
 from . import authoring
 from .catalogue import find_version, text
 from .coverage import scenario_coverage
-from .draft_forms import CheckForm, DraftForm, PublishForm, RetireForm
+from .draft_forms import CheckForm, DraftForm, ImportForm, PublishForm, RetireForm
 from .models import ScenarioDraft
 from .problems import scenario_of
 from .standards_data import read_outlines
@@ -47,7 +47,7 @@ def index():
     author_only()
     db = get_session()
     drafts = [(draft, authoring.published_versions(db, draft)) for draft in authoring.drafts_of(db, current_user.provider_id)]
-    return render_template("scenarios/authoring/index.html", drafts=drafts)
+    return render_template("scenarios/authoring/index.html", drafts=drafts, import_form=ImportForm(formdata=None))
 
 
 @bp.get("/export.zip")

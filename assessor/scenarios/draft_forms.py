@@ -1,7 +1,7 @@
 """The authoring forms: a draft's YAML (typed or uploaded), publishing with a reason, retiring."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField
+from flask_wtf.file import FileField, MultipleFileField
 from wtforms import HiddenField, TextAreaField
 
 from .authoring import SOURCE_MAX
@@ -49,3 +49,12 @@ class PublishForm(RevisionForm):
 
 class RetireForm(RevisionForm):
     pass
+
+
+class ImportForm(FlaskForm):
+    files = MultipleFileField(_l("Scenario files to import"))
+
+    def uploads(self, limit: int) -> list[tuple[str, bytes]]:
+        """Each chosen file's name and bytes, read up to `limit` bytes and one more (so too large shows)."""
+        return [(upload.filename, upload.read(limit + 1)) for upload in self.files.data or []
+                if upload and getattr(upload, "filename", "")]

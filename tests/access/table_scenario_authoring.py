@@ -45,6 +45,9 @@ ROUTES = [
     Route("scenario_authoring.index", "GET", AUTHORS),
     Route("scenario_authoring.new", "GET", AUTHORS),
     Route("scenario_authoring.export", "GET", AUTHORS),
+    Route("scenario_import.upload", "GET", AUTHORS),
+    #: no file chosen: the form comes back with the problem beside the field, nothing imported
+    Route("scenario_import.upload", "POST", {**AUTHORS, ADMIN: 422, OTHER_PROVIDER: 422}),
     #: nothing pasted: the form comes back with the problem beside the text area
     Route("scenario_authoring.new", "POST", {**AUTHORS, ADMIN: 422, OTHER_PROVIDER: 422}),
     Route("scenario_authoring.draft", "GET", _drafted(200), args=draft),
