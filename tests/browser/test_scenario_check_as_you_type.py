@@ -1,4 +1,4 @@
-"""An author types into a draft's YAML and sees the check's findings change without saving."""
+"""An author types into a draft's YAML and sees the check's findings change without saving; an author imports files."""
 import re
 
 import pytest
@@ -32,3 +32,20 @@ def test_the_check_follows_the_typing_and_nothing_is_saved(page, demo, sign_in, 
     axe(page)
     page.reload()
     assert page.locator("#check-results").inner_text() == saved
+
+
+def test_an_author_imports_files_and_sees_what_became_of_each(page, demo, sign_in, ui, axe, tmp_path):
+    good = tmp_path / "browser-imported.yaml"
+    good.write_text(SOURCE.replace(f"id: {SCENARIO_ID}", "id: browser-imported"), encoding="utf-8")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a scenario", encoding="utf-8")
+    sign_in(page, AUTHOR.email, demo.password)
+    page.goto("/authoring/scenarios/")
+    axe(page)
+    page.get_by_label(ui(page, "Scenario files to import"), exact=True).set_input_files([good, notes])
+    page.get_by_role("button", name=ui(page, "Import scenarios"), exact=True).click()
+    page.get_by_role("heading", name=ui(page, "What was imported"), exact=True).wait_for()
+    assert page.locator('[data-outcome="created"]').count() == 1 and page.locator('[data-outcome="refused"]').count() == 1
+    axe(page)
+    page.get_by_role("link", name=ui(page, "Open the draft of %(id)s", id="browser-imported"), exact=True).click()
+    page.wait_for_url(re.compile(r"/authoring/scenarios/\d+$"))
