@@ -24,6 +24,8 @@ from .catalogue import content_hash, find_version, load_document
 from .check import check_document
 from .loader import ScenarioSyntaxError, load_text
 from .models import LIVE, ScenarioDraft, ScenarioVersion
+from .problems import ProblemRecord
+from .problems import check_source as checked_records
 from .report import ERROR, WARNING, Problem, Report
 from .review import state_on_publishing
 from .standards_data import KnownRefs, known_refs
@@ -51,6 +53,14 @@ def check_source(source: str, standards: KnownRefs | None = None, playthroughs: 
     check_document(report.document, report, known_refs() if standards is None else standards, playthroughs)
     report.problems.sort()
     return report
+
+
+def check_typed(author: User, draft: ScenarioDraft, source: str, standards: KnownRefs | None = None) -> list[ProblemRecord]:
+    """The check of the text in a draft's editor, as it is typed, as records by node and field: nothing is saved."""
+    if not can_author_scenarios(author, draft.provider_id):
+        raise Refused(_l("Only your provider's administrators write scenarios."))
+    _check_size(source)
+    return checked_records(source, standards).problems
 
 
 def errors(report: Report) -> list[Problem]:

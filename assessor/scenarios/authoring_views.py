@@ -5,16 +5,17 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..accounts.login import require_sign_in
-from ..core.acts import Conflict, attempt
+from ..core.acts import Conflict, Refused, attempt
 from ..core.limits import takes_files
 from ..db import get_session
 from ..permissions import belongs_to, can_author_scenarios, may_review_scenarios
 from . import authoring
 from .catalogue import find_version, text
 from .check_panels import draft_check
-from .draft_forms import DraftForm, PublishForm, RetireForm
+from .draft_forms import CheckForm, DraftForm, ImportForm, PublishForm, RetireForm
 from .models import LIVE, ScenarioDraft
 
+CHECK_RESULTS = "scenarios/authoring/_check_results.html"
 bp = Blueprint("scenario_authoring", __name__, url_prefix="/authoring/scenarios")
 bp.before_request(require_sign_in)
 
@@ -45,7 +46,7 @@ def index():
     author_only()
     db = get_session()
     drafts = [(draft, authoring.published_versions(db, draft)) for draft in authoring.drafts_of(db, current_user.provider_id)]
-    return render_template("scenarios/authoring/index.html", drafts=drafts)
+    return render_template("scenarios/authoring/index.html", drafts=drafts, import_form=ImportForm(formdata=None))
 
 
 @bp.get("/export.zip")
@@ -105,6 +106,20 @@ def _current(draft: ScenarioDraft, posted: DraftForm) -> DraftForm:
     form = DraftForm(formdata=None, source=draft.source, revision=str(draft.revision))
     form.form_errors.extend(posted.form_errors)
     return form
+
+
+@bp.post("/<int:draft_id>/check")
+def check(draft_id: int):
+    """The check of the text in the editor, as the draft page's panel (for its script): nothing is saved."""
+    draft = draft_or_404(draft_id)
+    form = CheckForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        records = authoring.check_typed(current_user, draft, form.text())
+    except Refused as refused:
+        return render_template(CHECK_RESULTS, refused=refused, draft=draft, records=[]), 422
+    return render_template(CHECK_RESULTS, records=records, draft=draft, typed=True)
 
 
 @bp.post("/<int:draft_id>/publish")

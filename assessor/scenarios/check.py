@@ -10,6 +10,7 @@ from .format import Scenario
 from .graph import check_graph
 from .loader import LoadedDocument, ScenarioSyntaxError, load_text
 from .playthrough import check_playthroughs
+from .reachability import check_never_taken
 from .report import Problem, Report
 from .schema_check import check_schema
 from .standards_data import KnownRefs, known_refs
@@ -76,6 +77,8 @@ def check_document(document: LoadedDocument, report: Report, standards: KnownRef
     check_choice_texts(scenario.nodes, report)
     check_translations(document.data, report)
     check_rubrics(scenario.nodes, report)
+    if not report.has_errors:
+        check_never_taken(scenario, report, playthroughs, seed)
     if not report.has_errors and playthroughs > 0:
         check_playthroughs(scenario, report, playthroughs, seed)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
+from flask_babel import force_locale
 
 from .check import check_paths, default_paths
 from .coverage import coverage_report, load_scenarios, render_text
@@ -72,3 +73,34 @@ def load_command(paths: tuple[Path, ...], standards_dir: Path) -> None:
         else:
             click.echo(f"{result.path.name}: {result.scenario_id} version {result.version}: {result.status}")
     sys.exit(1 if any(isinstance(result, CatalogueError) for result in results) else 0)
+
+
+@scenarios_group.command("import")
+@click.argument("paths", nargs=-1, required=True, type=PATHS)
+@click.option("--provider", "provider_ref", required=True, help="The provider's id or name.")
+@click.option("--as", "email", help="The author the drafts are saved by (default: the provider's first administrator).")
+@with_appcontext
+def import_command(paths: tuple[Path, ...], provider_ref: str, email: str | None) -> None:
+    """Import YAML files, or the ZIP the browser exports, as drafts of a provider; exit 1 if any file is refused."""
+    from ..core.acts import Refused
+    from ..db import get_session
+    from .importing import REFUSED, import_files, provider_author, provider_named
+
+    session = get_session()
+    provider = provider_named(session, provider_ref)
+    author = provider_author(session, provider, email) if provider else None
+    if author is None:
+        raise click.ClickException(f"no provider {provider_ref!r}" if provider is None else
+                                   f"no active author {email or 'administrator'!r} of {provider.name!r}")
+    with force_locale("en"):
+        try:
+            results = import_files(session, author, provider.id, [(path.name, path.read_bytes()) for path in paths])
+        except Refused as refused:
+            session.rollback()
+            raise click.ClickException(str(refused)) from None
+        session.commit()
+        for result in results:
+            click.echo("\n".join(result.lines()))
+    refused = sum(result.outcome == REFUSED for result in results)
+    click.echo(f"{len(results)} file(s) as {author.email}: {len(results) - refused} imported, {refused} refused", err=True)
+    sys.exit(1 if refused else 0)

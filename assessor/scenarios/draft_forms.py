@@ -1,7 +1,7 @@
 """The authoring forms: a draft's YAML (typed or uploaded), publishing with a reason, retiring."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField
+from flask_wtf.file import FileField, MultipleFileField
 from wtforms import HiddenField, TextAreaField
 
 from .authoring import SOURCE_MAX
@@ -34,9 +34,27 @@ class DraftForm(RevisionForm):
             return ""
 
 
+class CheckForm(FlaskForm):
+    """The text in the draft's editor, sent by script to be checked as it is typed."""
+
+    source = TextAreaField()
+
+    def text(self) -> str:
+        return (self.source.data or "").replace("\r\n", "\n")
+
+
 class PublishForm(RevisionForm):
     reason = TextAreaField(_l("Why publish despite the warnings"))
 
 
 class RetireForm(RevisionForm):
     pass
+
+
+class ImportForm(FlaskForm):
+    files = MultipleFileField(_l("Scenario files to import"))
+
+    def uploads(self, limit: int) -> list[tuple[str, bytes]]:
+        """Each chosen file's name and bytes, read up to `limit` bytes and one more (so too large shows)."""
+        return [(upload.filename, upload.read(limit + 1)) for upload in self.files.data or []
+                if upload and getattr(upload, "filename", "")]

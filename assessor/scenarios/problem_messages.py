@@ -41,6 +41,16 @@ MESSAGES = {
     "unknown_criterion": _l("%(ref)s is not a criterion of %(urn)s version %(version)s."),
     "criterion_not_listed": _l("%(ref)s is not listed among the scenario's criteria; add it there first."),
     "criterion_unused": _l("%(ref)s is listed, but no choice or written reply shows or evidences it."),
+    "choice_never_open": _l("Choice %(choice)s of node %(node)s can never be taken: its condition %(condition)s is "
+                            "false on every path that reaches the node."),
+    "choice_never_open_sampled": _l("Choice %(choice)s of node %(node)s was not open in any of %(runs)s random "
+                                    "playthroughs (seed %(seed)s), so its condition %(condition)s may never hold. "
+                                    "The scenario has too many states (over %(cap)s) to try every path."),
+    "branch_never_taken": _l("Branch %(branch)s of this next at node %(node)s can never be taken: on every path that "
+                             "reaches it, its condition is false or an earlier branch is taken."),
+    "branch_never_taken_sampled": _l("Branch %(branch)s of this next at node %(node)s was not taken in any of "
+                                     "%(runs)s random playthroughs (seed %(seed)s). The scenario has too many states "
+                                     "(over %(cap)s) to try every path."),
     "playthrough_stuck": _l("Random playthrough %(run)s (seed %(seed)s) got stuck at node %(node)s: "
                             "no choice's condition holds."),
     "playthrough_too_long": _l("Random playthrough %(run)s (seed %(seed)s) did not reach an ending within "

@@ -57,11 +57,16 @@ ROUTES = [
     Route("scenario_authoring.index", "GET", AUTHORS),
     Route("scenario_authoring.new", "GET", AUTHORS),
     Route("scenario_authoring.export", "GET", AUTHORS),
+    Route("scenario_import.upload", "GET", AUTHORS),
+    #: no file chosen: the form comes back with the problem beside the field, nothing imported
+    Route("scenario_import.upload", "POST", {**AUTHORS, ADMIN: 422, OTHER_PROVIDER: 422}),
     #: nothing pasted: the form comes back with the problem beside the text area
     Route("scenario_authoring.new", "POST", {**AUTHORS, ADMIN: 422, OTHER_PROVIDER: 422}),
     Route("scenario_authoring.draft", "GET", _drafted(200), args=draft),
     #: posted without the revision the page was loaded at: a conflict, nothing saved
     Route("scenario_authoring.draft", "POST", _drafted(409), args=draft),
+    #: the check of text as typed, with nothing typed: refused as empty (nothing is ever saved)
+    Route("scenario_authoring.check", "POST", _drafted(422), args=draft),
     Route("scenario_authoring.publish", "POST", _drafted(409), args=draft),
     Route("scenario_authoring.retire", "POST", _drafted(409), args=draft),
     Route("scenario_authoring.download_draft", "GET", _drafted(200), args=draft),

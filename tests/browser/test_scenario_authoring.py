@@ -12,8 +12,8 @@ AUTHOR = people.PROVIDER_ADMIN_PERSON
 #: a learner whose scenario list no other browser test reads
 READER = people.LEARNERS[9]
 SCENARIO_ID = "browser-authored-decision"
-SOURCE = (PROJECT_ROOT / "scenarios" / "creative-agency-new-decision-maker.yaml").read_text(encoding="utf-8").replace(
-    "id: creative-agency-new-decision-maker", f"id: {SCENARIO_ID}")
+SOURCE = (PROJECT_ROOT / "scenarios" / "festival-client-budget-cut.yaml").read_text(encoding="utf-8").replace(
+    "id: festival-client-budget-cut", f"id: {SCENARIO_ID}")
 BROKEN = SOURCE.replace("duration_minutes:", "minutes:")
 
 
@@ -41,7 +41,7 @@ def test_an_author_writes_checks_and_publishes_and_a_learner_sees_it(page, demo,
     page.get_by_role("button", name=ui(page, "Publish a new version"), exact=True).click()
     page.get_by_role("link", name=ui(page, "Download version %(version)s", version=1), exact=True).wait_for()
     axe(page)
-    page.get_by_label(ui(page, "The scenario in YAML"), exact=True).fill(SOURCE.replace("A new face in charge", "A new boss"))
+    page.get_by_label(ui(page, "The scenario in YAML"), exact=True).fill(SOURCE.replace("The same show, for less", "A new boss"))
     page.get_by_role("button", name=ui(page, "Save the draft"), exact=True).click()
     page.get_by_role("button", name=ui(page, "Publish a new version"), exact=True).click()
     page.get_by_role("link", name=ui(page, "What changed in version %(version)s", version=2), exact=True).click()

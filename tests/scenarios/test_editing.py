@@ -93,11 +93,11 @@ def test_move_and_reorder_nodes(document):
 
 def test_choices_are_added_removed_and_moved(document):
     added = unchanged(add_choice, document, "open")
-    assert len(added["nodes"]["open"]["choices"]) == 4
+    assert len(added["nodes"]["open"]["choices"]) == 5
     removed = unchanged(remove_choice, document, "open", 0)
-    assert [choice["text"]["en"] for choice in removed["nodes"]["open"]["choices"]] == ["Bad", "Secret"]
+    assert [choice["text"]["en"] for choice in removed["nodes"]["open"]["choices"]] == ["Bad", "Secret", "Wait"]
     moved = unchanged(move_choice, document, "open", 2, 0)
-    assert [choice["text"]["en"] for choice in moved["nodes"]["open"]["choices"]] == ["Secret", "Good", "Bad"]
+    assert [choice["text"]["en"] for choice in moved["nodes"]["open"]["choices"]] == ["Secret", "Good", "Bad", "Wait"]
 
 
 def test_choice_edits_are_refused_where_they_cannot_apply(document):
@@ -105,6 +105,6 @@ def test_choice_edits_are_refused_where_they_cannot_apply(document):
         add_choice(document, "write")
     with pytest.raises(Refused, match="no choice 9"):
         remove_choice(document, "open", 8)
-    only_one = remove_choice(remove_choice(document, "open", 0), "open", 0)
+    only_one = remove_choice(remove_choice(remove_choice(document, "open", 0), "open", 0), "open", 0)
     with pytest.raises(Refused, match="at least one"):
         remove_choice(only_one, "open", 0)

@@ -25,8 +25,8 @@ def test_start_puts_every_variable_at_its_initial_value(scenario):
 
 def test_choices_with_a_false_condition_are_not_offered(scenario):
     state = engine.start(scenario)
-    assert [index for index, _ in engine.available_choices(scenario, state)] == [0, 1]
-    assert [index for index, _ in engine.available_choices(scenario, with_variables(state, trust=9))] == [0, 1, 2]
+    assert [index for index, _ in engine.available_choices(scenario, state)] == [0, 1, 3]
+    assert [index for index, _ in engine.available_choices(scenario, with_variables(state, trust=9))] == [0, 1, 2, 3]
     with pytest.raises(EngineError, match="Choice 2 is not available at node 'open'"):
         engine.choose(scenario, state, 2)
 

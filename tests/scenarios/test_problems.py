@@ -39,6 +39,7 @@ def test_a_sound_scenario_has_no_problems_and_a_scenario_for_the_map():
     ("unknown_criterion", ("unknown_criterion", "error", None, "standards[1].criteria[4]", 9)),
     ("never_taken", ("choices_all_conditional", "warning", "greeting", "nodes.greeting.choices", 22)),
     ("never_taken", ("playthrough_stuck", "error", "greeting", "nodes.greeting", 20)),
+    ("never_taken", ("choice_never_open", "warning", "greeting", "nodes.greeting.choices[1].if", 24)),
     ("yaml_syntax", ("yaml_syntax", "error", None, "", 4)),
 ])
 def test_each_kind_of_problem_is_placed_by_node_field_and_line(welsh, name, expected):
@@ -48,7 +49,7 @@ def test_each_kind_of_problem_is_placed_by_node_field_and_line(welsh, name, expe
 
 
 def test_errors_come_before_warnings():
-    assert [r.severity for r in check_authoring("never_taken").problems] == ["error", "warning"]
+    assert [r.severity for r in check_authoring("never_taken").problems] == ["error", "warning", "warning", "warning"]
 
 
 def test_the_map_waits_for_the_schema_but_not_for_graph_errors():
