@@ -60,6 +60,7 @@ def _register_blueprints(app: Flask) -> None:
     from .notifications.views import bp as notifications_bp
     from .people.views import bp as people_bp
     from .scenarios.authoring_views import bp as scenario_authoring_bp
+    from .scenarios.preview_views import bp as scenario_preview_bp
     from .scenarios.views import bp as scenarios_bp
     from .standards.case_views import bp as case_bp
     from .standards.import_views import bp as standards_import_bp
@@ -86,6 +87,7 @@ def _register_blueprints(app: Flask) -> None:
         dashboards_bp,
         scenarios_bp,
         scenario_authoring_bp,
+        scenario_preview_bp,
         notifications_bp,
     )
     for blueprint in blueprints:
