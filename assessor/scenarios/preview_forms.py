@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
 from .engine import AttemptState
@@ -11,7 +12,7 @@ from .expressions import Value
 from .format import Scenario
 from .forms import StepForm
 
-LANGUAGE_CHOICES = [("cy", _l("Welsh")), ("en", _l("English"))]
+LANGUAGE_CHOICES = [SelectChoice("cy", _l("Welsh")), SelectChoice("en", _l("English"))]
 
 
 class LanguageForm(FlaskForm):
@@ -36,13 +37,13 @@ def jump_form(scenario: Scenario, state: AttemptState, posted: bool = False) -> 
     form_class = type("ScenarioJumpForm", (JumpForm,), fields)
     data = {f"var_{name}": _shown(value) for name, value in state.variables.items()}
     form = form_class(**({} if posted else {"formdata": None}), prefix="jump", target=state.node_id, **data)
-    form.target.choices = [(node_id, node_id) for node_id in scenario.nodes]
+    form.target.choices = [SelectChoice(node_id, node_id) for node_id in scenario.nodes]
     return form
 
 
 def _variable_field(name: str, kind: str):
     if kind == "boolean":
-        return SelectField(name, choices=[("true", _l("yes")), ("false", _l("no"))])
+        return SelectField(name, choices=[SelectChoice("true", _l("yes")), SelectChoice("false", _l("no"))])
     return StringField(name)
 
 
