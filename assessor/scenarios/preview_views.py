@@ -1,20 +1,22 @@
 """An author previews a draft in the player, in Welsh or English, with its variables shown and a jump to any node."""
+from functools import partial
+
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_login import current_user
 
 from ..accounts.login import require_sign_in
-from ..core.acts import attempt
+from ..core.acts import Outcome, attempt
 from ..db import get_session
 from . import preview
 from .authoring_views import draft_or_404
 from .catalogue import text
 from .conversation import conversation
-from .forms import AnswerForm, ChoiceForm
+from .forms import AnswerForm, ChoiceForm, StepForm
 from .models import ScenarioDraft, ScenarioPreview
 from .player import StaleStep
 from .preview_check import unplayable
-from .preview_forms import LanguageForm, jump_form
+from .preview_forms import JumpForm, LanguageForm, jump_form
 from .transcript import outcome_label
 
 bp = Blueprint("scenario_preview", __name__, url_prefix="/authoring/scenarios/<int:draft_id>/preview")
@@ -47,7 +49,8 @@ def start(draft_id: int):
         outcome = attempt(db, lambda: preview.start_preview(db, current_user, draft, form.language.data), form)
         if outcome.done:
             return redirect(url_for(".show", draft_id=draft.id))
-    return start_page(draft_or_404(draft_id), form, 422)
+        return start_page(draft_or_404(draft_id), form, outcome.status)
+    return start_page(draft, form, 422)
 
 
 @bp.post("")
@@ -58,12 +61,11 @@ def step(draft_id: int):
     if not form.validate_on_submit():
         return preview_page(draft, found, form, 422)
     db = get_session()
+    at = {"node_id": form.node.data, "position": form.posted_position}
     if isinstance(form, AnswerForm):
-        act = lambda: preview.give_answer(db, found, node_id=form.node.data, position=form.posted_position,  # noqa: E731
-                                          text=form.answer.data)
+        act = partial(preview.give_answer, db, found, **at, text=form.answer.data)
     else:
-        act = lambda: preview.take_choice(db, found, node_id=form.node.data, position=form.posted_position,  # noqa: E731
-                                          choice=form.choice.data)
+        act = partial(preview.take_choice, db, found, **at, choice=form.choice.data)
     return _acted(draft, found, attempt(db, act, form), form)
 
 
@@ -81,7 +83,8 @@ def jump(draft_id: int):
 
 
 @bp.post("/language")
-def language(draft_id: int):
+def switch_language(draft_id: int):
+    """Play on in the other language."""
     draft = draft_or_404(draft_id)
     found = preview_or_404(draft)
     form = LanguageForm()
@@ -100,11 +103,11 @@ def debrief(draft_id: int):
     if report.ending is None:
         return redirect(url_for(".show", draft_id=draft.id))
     return render_template("scenarios/authoring/preview_debrief.html", draft=draft, preview=found, report=report,
-                           document=found.document, content_lang=found.language, stale=preview.is_stale(found, draft),
-                           restart=LanguageForm(formdata=None, language=found.language))
+                           document=found.document, content_lang=found.language, stale=preview.is_stale(found, draft))
 
 
-def _acted(draft, found, outcome, form, jumping=None):
+def _acted(draft: ScenarioDraft, found: ScenarioPreview, outcome: Outcome, form: StepForm | None,
+           jumping: JumpForm | None = None):
     """Back to the preview after a move or a jump; a stale post shows the preview as it now stands, 409."""
     if outcome.done:
         return redirect(url_for(".show", draft_id=draft.id, _anchor=f"turn-{len(found.steps)}"))

@@ -24,7 +24,7 @@ ROUTES = [
     #: posted without a reply, a node or a target: the page comes back with the problem
     Route("scenario_preview.step", "POST", _drafted(422), args=previewed),
     Route("scenario_preview.jump", "POST", _drafted(422), args=previewed),
-    Route("scenario_preview.language", "POST", _drafted(422), args=previewed),
+    Route("scenario_preview.switch_language", "POST", _drafted(422), args=previewed),
     #: the preview has not reached an ending: back to it
     Route("scenario_preview.debrief", "GET", _drafted(302), args=previewed),
 ]

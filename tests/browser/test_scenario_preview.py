@@ -1,4 +1,5 @@
-"""An author previews a draft in Welsh, sets a variable and jumps to a node, plays on to an ending and reads the debrief."""
+"""An author previews a draft in Welsh, sets a variable and jumps to a node, switches to English, plays on to an ending
+and reads the debrief."""
 import re
 
 import pytest
@@ -14,7 +15,7 @@ AUTHOR = people.PROVIDER_ADMIN_PERSON
 SCENARIO_ID = "browser-previewed-decision"
 SOURCE = (PROJECT_ROOT / "scenarios" / "creative-agency-new-decision-maker.yaml").read_text(encoding="utf-8").replace(
     "id: creative-agency-new-decision-maker", f"id: {SCENARIO_ID}")
-WELSH_TITLE = "Wyneb newydd wrth y llyw"
+WELSH_TITLE, ENGLISH_TITLE = "Wyneb newydd wrth y llyw", "A new face in charge"
 
 
 def test_an_author_previews_a_draft_in_welsh_jumps_and_reaches_an_ending(page, demo, sign_in, ui, axe, screenshot):
@@ -40,6 +41,13 @@ def test_an_author_previews_a_draft_in_welsh_jumps_and_reaches_an_ending(page, d
     page.locator("#preview-node").get_by_text("prevent-repeat", exact=True).wait_for()
     assert page.locator('[data-variable="trust"]').inner_text() == "8"
     assert page.get_by_text(ui(page, "Jumped to node %(node)s", node="prevent-repeat"), exact=True).is_visible()
+    axe(page)
+
+    page.get_by_label(ui(page, "English"), exact=True).check()
+    page.get_by_role("button", name=ui(page, "Change language"), exact=True).click()
+    page.get_by_role("heading", name=ENGLISH_TITLE, exact=True).wait_for()
+    interface = page.locator("html").get_attribute("lang")
+    assert page.locator("h1").get_attribute("lang") == (None if interface == "en" else "en")
     axe(page)
 
     for _turn in range(12):
