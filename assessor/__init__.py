@@ -62,6 +62,7 @@ def _register_blueprints(app: Flask) -> None:
     from .scenarios import editor_views, structure_views  # noqa: F401 (their routes are on scenario_authoring)
     from .scenarios.authoring_views import bp as scenario_authoring_bp
     from .scenarios.import_views import bp as scenario_import_bp
+    from .scenarios.preview_views import bp as scenario_preview_bp
     from .scenarios.review_views import bp as scenario_review_bp
     from .scenarios.sharing_views import bp as scenario_sharing_bp
     from .scenarios.views import bp as scenarios_bp
@@ -93,6 +94,7 @@ def _register_blueprints(app: Flask) -> None:
         scenario_review_bp,
         scenario_sharing_bp,
         scenario_import_bp,
+        scenario_preview_bp,
         notifications_bp,
     )
     for blueprint in blueprints:

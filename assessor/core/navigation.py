@@ -25,7 +25,7 @@ PORTFOLIO = NavItem("evidence.portfolio", _l("My portfolio"), ("evidence",))
 SCENARIOS = NavItem("scenarios.index", _l("Practise with scenarios"), ("scenarios",))
 ASSESSMENT = NavItem("assessment.queue", _l("Assessment"), ("assessment",))
 QUALITY = NavItem("iqa.queue", _l("Quality assurance"), ("iqa",))
-AUTHORING = NavItem("scenario_authoring.index", _l("Scenarios you write"), ("scenario_authoring",))
+AUTHORING = NavItem("scenario_authoring.index", _l("Scenarios you write"), ("scenario_authoring", "scenario_preview"))
 
 
 def items_for(user) -> list[NavItem]:

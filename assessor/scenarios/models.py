@@ -142,3 +142,32 @@ class AttemptStep(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     attempt: Mapped[Attempt] = relationship(back_populates="steps")
+
+
+#: the languages a scenario is played in
+PLAY_LANGUAGES = ("cy", "en")
+
+
+class ScenarioPreview(Base):
+    """An author trying a draft in the player: kept apart from attempts, so it is never evidence nor counted."""
+
+    __tablename__ = "scenario_previews"
+    __table_args__ = (UniqueConstraint("author_id", "draft_id"), one_of("language", PLAY_LANGUAGES))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    draft_id: Mapped[int] = mapped_column(ForeignKey("scenario_drafts.id", ondelete="CASCADE"), index=True)
+    #: the draft's revision when the preview started: a draft saved since makes the preview stale
+    draft_revision: Mapped[int] = mapped_column(Integer)
+    #: the draft as parsed when the preview started: what it plays, whatever is saved later
+    document: Mapped[dict] = mapped_column(JSON)
+    language: Mapped[str] = mapped_column(String(2))
+    #: {"node_id": ..., "variables": {...}} now
+    state: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: each move ({"node_id", "choice" or "text"}) and each jump ({"jump": node id, "variables": {...}}), in order
+    steps: Mapped[list] = mapped_column(JSON, default=list)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: bumped on every change: two tabs posting at once cannot both move the preview on
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}

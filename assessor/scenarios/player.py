@@ -100,7 +100,7 @@ def restart(session: Session, learner: User, attempt: Attempt) -> Attempt:
 def _new_attempt(session: Session, learner: User, row: ScenarioVersion) -> Attempt:
     state = engine.start(scenario_of(row))
     attempt = Attempt(learner_id=learner.id, scenario_version=row, started_at=utcnow(),
-                      state=_snapshot(state))
+                      state=snapshot(state))
     session.add(attempt)
     session.flush()
     return attempt
@@ -131,15 +131,19 @@ def _move(session: Session, attempt: Attempt, node_id: str, position: int, move:
     state = state_of(attempt)
     if attempt.finished_at is not None or position != len(steps) or node_id != state.node_id:
         raise StaleStep()
+    _record(session, attempt, scenario, state, moved(scenario, state, move))
+    return attempt
+
+
+def moved(scenario: Scenario, state: AttemptState, move: Move) -> AttemptState:
+    """The state after the move; Refused, beside the reply, when the scenario does not allow it here."""
     try:
-        after = move(scenario, state)
+        return move(scenario, state)
     except engine.TooShort as error:
         raise Refused(_too_short(error.words, error.minimum), field="answer") from None
     except engine.EngineError:
         raise Refused(_("That reply is not open at this point of the conversation. Choose one of the "
-                            "replies shown."), field="choice") from None
-    _record(session, attempt, scenario, state, after)
-    return attempt
+                        "replies shown."), field="choice") from None
 
 
 def _too_short(words: int, minimum: int) -> str:
@@ -157,7 +161,7 @@ def _record(session: Session, attempt: Attempt, scenario: Scenario, before: Atte
             attempt.steps.append(AttemptStep(position=len(before.steps), node_id=step.node_id, choice=step.choice,
                                              text=step.text, feedback=feedback, variables=dict(after.variables),
                                              at=utcnow()))
-            attempt.state = _snapshot(after)
+            attempt.state = snapshot(after)
             if engine.is_ended(scenario, after):
                 attempt.finished_at, attempt.outcome = utcnow(), engine.outcome(scenario, after)
             session.flush()
@@ -165,6 +169,7 @@ def _record(session: Session, attempt: Attempt, scenario: Scenario, before: Atte
         raise StaleStep() from None
 
 
-def _snapshot(state: AttemptState) -> dict:
+def snapshot(state: AttemptState) -> dict:
+    """The node and the variables, as stored beside the steps."""
     return {"node_id": state.node_id, "variables": dict(state.variables)}
 

@@ -62,6 +62,8 @@ class Turn:
     fails_to_show: tuple[str, ...] = ()
     rubric: Rubric | None = None
     ending: bool = False
+    #: an author's preview jumped to this node (never so in an attempt)
+    jumped: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,9 +98,10 @@ def steps_of(attempt: Attempt) -> list[Step]:
     return [Step(row.scenario_id, row.version, step.node_id, step.choice, step.text) for step in attempt.steps]
 
 
-def walk(scenario: Scenario, steps: Sequence[Step], language: str) -> tuple[list[Turn], AttemptState]:
-    """One turn per step, then the turn of the node the attempt has reached; and the state there."""
-    state = engine.start(scenario)
+def walk(scenario: Scenario, steps: Sequence[Step], language: str,
+         state: AttemptState | None = None) -> tuple[list[Turn], AttemptState]:
+    """One turn per step from `state` (the start), then the turn of the node the attempt has reached; and the state there."""
+    state = state or engine.start(scenario)
     turns = []
     for step in steps:
         turns.append(_answered_turn(scenario, state, step, language))

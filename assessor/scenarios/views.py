@@ -13,20 +13,10 @@ from ..evidence.access import may_view
 from ..permissions import belongs_to, is_learner
 from . import player, portfolio
 from .catalogue import playable_version, scenario_of, text
-from .engine import available_choices, current_node, render
-from .format import node_kind
+from .conversation import conversation
 from .forms import AnswerForm, ChoiceForm, ReflectionForm
 from .models import Attempt
-from .transcript import (
-    ending_of,
-    free_text_rubric,
-    meters,
-    outcome_label,
-    steps_of,
-    transcript_for,
-    transcript_of,
-    walk,
-)
+from .transcript import outcome_label, steps_of, transcript_for, transcript_of, walk
 
 bp = Blueprint("scenarios", __name__, url_prefix="/scenarios")
 bp.before_request(require_sign_in)
@@ -125,27 +115,13 @@ def play(attempt_id: int):
 
 def play_page(attempt: Attempt, form=None, status: int = 200, conflict: str | None = None, unsent: str | None = None):
     """The conversation so far and the learner's turn; only the part that changes when asked by the script."""
-    lang = language()
     scenario = scenario_of(attempt.scenario_version)
-    turns, state = walk(scenario, steps_of(attempt), lang)
-    kind = node_kind(current_node(scenario, state))
-    rubric = None
-    if kind == "choices":
-        form = form if isinstance(form, ChoiceForm) else ChoiceForm(formdata=None)
-        form.choice.choices = [(index, render(text(choice["text"], lang), state.variables))
-                               for index, choice in available_choices(scenario, state)]
-    elif kind == "free_text":
-        form = form if isinstance(form, AnswerForm) else AnswerForm(formdata=None, answer=unsent)
-        rubric = free_text_rubric(current_node(scenario, state)["free_text"], state.variables, lang)
-        form.answer.label.text = rubric.prompt
-        unsent = None
-    if form is not None:
-        form.at(len(attempt.steps), state.node_id)
+    turns, state = walk(scenario, steps_of(attempt), language())
+    context = conversation(scenario, turns, state, len(attempt.steps), language(), form, unsent)
     template = "scenarios/_play_main.html" if wants_fragment() else "scenarios/play.html"
-    context = {"attempt": attempt, "document": scenario.document, "turns": turns, "kind": kind, "form": form,
-               "rubric": rubric, "meters": meters(scenario, state.variables, lang), "conflict": conflict,
-               "unsent": unsent, "ending": ending_of(scenario, state, lang)}
-    return render_template(template, **context), status
+    return render_template(template, attempt=attempt, conflict=conflict, **context,
+                           play_url=url_for(".play", attempt_id=attempt.id),
+                           ending_url=url_for(".debrief", attempt_id=attempt.id)), status
 
 
 @bp.route("/attempts/<int:attempt_id>/debrief", methods=["GET", "POST"])
