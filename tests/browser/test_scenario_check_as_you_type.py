@@ -27,7 +27,7 @@ def test_the_check_follows_the_typing_and_nothing_is_saved(page, demo, sign_in, 
     editor = page.get_by_label(ui(page, "The scenario in YAML"), exact=True)
     editor.press("Control+Home")
     editor.press_sequentially("# typed\nminutes: 3\n", delay=20)
-    panel.get_by_text(ui(page, "Errors: these stop publishing"), exact=False).wait_for()
+    panel.get_by_text(ui(page, "Error"), exact=True).first.wait_for()
     assert ui(page, "Checked as you type: these findings are for the text in the editor, which is not saved yet.") in panel.inner_text()
     axe(page)
     page.reload()

@@ -27,7 +27,7 @@ def check(client, draft, source, token=None):
 def test_the_draft_page_has_the_panel_the_script_replaces_and_works_without_it(client, world, draft):
     login_as(client, world.a.admin)
     page = client.get(f"/authoring/scenarios/{draft.id}").get_data(as_text=True)
-    assert '<div id="check-results" aria-live="polite">' in page and "The check finds no problems." in page
+    assert '<div id="check-results" aria-live="polite">' in page and "The check found no problems." in page
     assert f'data-check-url="/authoring/scenarios/{draft.id}/check"' in page
     assert 'src="/static/js/check_as_you_type.js"' in page and "Checked as you type" not in page
 
@@ -39,11 +39,11 @@ def test_the_typed_text_is_checked_and_nothing_is_saved(client, world, draft, db
     html = text_of(response)
     assert response.status_code == 200 and response.mimetype == "text/html"
     assert html.lstrip().startswith('<div id="check-results" aria-live="polite">') and "<html" not in html
-    assert "Checked as you type" in html and "Errors: these stop publishing (" in html
+    assert "Checked as you type" in html and "A scenario with errors cannot be published." in html
     assert "minutes" in html and "begin" in html
     warned = text_of(check(client, draft, UNTRANSLATED))
-    assert "Warnings: publish only with a reason (1)" in warned and "Errors" not in warned
-    assert "The check finds no problems." in text_of(check(client, draft, SOURCE))
+    assert "0 errors, 1 warning." in warned and "Errors" not in warned
+    assert "The check found no problems." in text_of(check(client, draft, SOURCE))
     db_session.expire_all()
     saved = db_session.get(ScenarioDraft, draft.id)
     assert saved.source == SOURCE and saved.revision == revision

@@ -44,7 +44,7 @@ def test_the_nodes_page_lists_every_node_in_order_with_its_kind_and_buttons(clie
     page = text_of(client.get(f"{draft_url}/nodes"))
     assert re.findall(r'<tr class="govuk-table__row" data-node="([^"]+)"', page) == ["open", "write", "good-end",
                                                                                       "bad-end"]
-    assert "3 choices" in page and "Written reply" in page and "Ending" in page and ">Start<" in page
+    assert "4 choices" in page and "Written reply" in page and "Ending" in page and ">Start<" in page
     assert f'href="{draft_url}/nodes/write"' in page and f'action="{draft_url}/nodes/write/delete"' in page
     assert "<script" not in page.split("</main>")[0]
 
@@ -141,11 +141,12 @@ def test_a_delete_is_refused_with_every_choice_that_leads_to_the_node(client, dr
 def test_adding_moving_and_removing_choices(client, draft_url, db_session):
     node = f"{draft_url}/nodes/open"
     assert press(client, node, f"{node}/choices/add").status_code == 302
-    assert len(document(db_session)["nodes"]["open"]["choices"]) == 4
+    assert len(document(db_session)["nodes"]["open"]["choices"]) == 5
     assert press(client, node, f"{node}/choices/2/move", direction="up").status_code == 302
-    assert [c["text"]["en"] for c in document(db_session)["nodes"]["open"]["choices"]] == ["Good", "Secret", "Bad", ""]
-    assert press(client, node, f"{node}/choices/3/remove").status_code == 302
-    assert len(document(db_session)["nodes"]["open"]["choices"]) == 3
+    assert [c["text"]["en"] for c in document(db_session)["nodes"]["open"]["choices"]] == ["Good", "Secret", "Bad", "Wait",
+                                                                                            ""]
+    assert press(client, node, f"{node}/choices/4/remove").status_code == 302
+    assert len(document(db_session)["nodes"]["open"]["choices"]) == 4
     refused = press(client, f"{draft_url}/nodes/write", f"{draft_url}/nodes/write/choices/add")
     assert refused.status_code == 422 and "write has no choices" in text_of(refused)
 

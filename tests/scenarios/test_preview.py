@@ -82,7 +82,7 @@ def test_a_jump_may_set_the_variables_within_their_bounds(app, db_session, start
     open_choices = preview.conversation(started, "en")[1]
     from assessor.scenarios.engine import available_choices
 
-    assert [index for index, _choice in available_choices(preview.scenario_of(started), open_choices)] == [0, 1, 2]
+    assert [index for index, _choice in available_choices(preview.scenario_of(started), open_choices)] == [0, 1, 2, 3]
 
 
 def test_a_jump_to_an_unknown_node_is_refused(db_session, started):

@@ -98,7 +98,7 @@ def test_sending_back_needs_a_note_that_the_author_reads(client, author, world, 
     turn_review(client, True)
     url = create(client)
     publish(client, url)
-    save(client, url, SOURCE.replace('en: "A new face in charge"', 'en: "A new boss"'))
+    save(client, url, SOURCE.replace('en: "The same show, for less"', 'en: "A new boss"'))
     publish(client, url)
     login_as(client, world.a.assessor)
     version = review_url(db_session, 2)
