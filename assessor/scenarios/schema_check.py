@@ -21,10 +21,14 @@ def validator() -> Draft202012Validator:
 
 
 def check_schema(data: Any, report: Report) -> None:
-    """Add one error per schema failure, at the line of the offending key or item."""
+    """Add one error per schema failure, at the line of the offending key or item; a failure two rules find (an empty
+    text breaks both its minLength and its pattern) is reported once."""
+    seen = set()
     for error in validator().iter_errors(data):
         for path, message, *kind in _describe(error):
-            report.error(path, message, *kind)
+            if (path, message) not in seen:
+                seen.add((path, message))
+                report.error(path, message, *kind)
 
 
 Found = list[tuple]  # (path, message) or (path, message, kind, params)

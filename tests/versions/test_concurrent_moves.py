@@ -19,9 +19,10 @@ from ..test_db import request_app
 from .helpers import build_setting
 
 
-def _mover(engine, ids: dict, start: threading.Barrier, results: list) -> None:
-    """As the move's POST request: on SQLite it begins IMMEDIATE (sqlite_setup), on PostgreSQL it locks the cohort's row."""
-    with request_app().test_request_context(method="POST"), Session(engine) as session:
+def _mover(app, engine, ids: dict, start: threading.Barrier, results: list) -> None:
+    """As the move's POST request: on SQLite it begins IMMEDIATE (sqlite_setup), on PostgreSQL it locks the cohort's row.
+    The app is built once, before the threads: two threads building apps at once can break CPython 3.11's compiler."""
+    with app.test_request_context(method="POST"), Session(engine) as session:
         cohort, admin = session.get(Cohort, ids["cohort"]), session.get(User, ids["admin"])
         old, new = session.get(Standard, ids["old"]), session.get(Standard, ids["new"])
         fingerprint = plan_move(session, cohort, old, new).fingerprint
@@ -39,12 +40,13 @@ def _mover(engine, ids: dict, start: threading.Barrier, results: list) -> None:
 def test_two_moves_at_once_make_one(throwaway_url):  # noqa: F811
     engine = make_engine(throwaway_url)
     try:
-        with request_app().test_request_context(), Session(engine) as session:
+        app = request_app()
+        with app.test_request_context(), Session(engine) as session:
             setting = build_setting(session)
             ids = {"cohort": setting.cohort.id, "admin": setting.admin.id, "old": setting.old.id, "new": setting.new.id}
             session.commit()
         start, results = threading.Barrier(2), []
-        threads = [threading.Thread(target=_mover, args=(engine, ids, start, results)) for _ in range(2)]
+        threads = [threading.Thread(target=_mover, args=(app, engine, ids, start, results)) for _ in range(2)]
         for thread in threads:
             thread.start()
         for thread in threads:
