@@ -153,3 +153,27 @@ def test_offering_an_unpublished_scenario_says_why_not(client, author):
     response = post_form(client, f"{SHARING}{draft_id}/offer", client.get(url).get_data(as_text=True))
     assert response.status_code == 302
     assert "Publish a version learners can start" in text_of(client.get(url))
+
+
+def state_of(page: str) -> str:
+    """The draft's state tag and the notes after it, as text."""
+    cell = re.search(r'<strong class="govuk-tag[^>]*>.*?(?=Last saved|</td>)', page, re.S)[0]
+    return " ".join(re.sub(r"<[^>]+>", " ", cell).split())
+
+
+def test_the_state_names_the_live_version_and_what_waits_or_was_sent_back(client, author, world, db_session):
+    turn_review(client, True)
+    url = create(client)
+    publish(client, url)
+    assert state_of(text_of(client.get(url))) == "No version live yet version 1 waits for review"
+    login_as(client, world.a.assessor)
+    decide(client, review_url(db_session, 1), "approve")
+    login_as(client, world.a.admin)
+    save(client, url, SOURCE.replace('en: "The same show, for less"', 'en: "A new boss"'))
+    publish(client, url)
+    assert state_of(text_of(client.get(url))) == "Version 1 live version 2 waits for review"
+    assert state_of(text_of(client.get(INDEX))) == "Version 1 live version 2 waits for review"
+    login_as(client, world.a.assessor)
+    decide(client, review_url(db_session, 2), "send-back", note="The new title needs Welsh.")
+    login_as(client, world.a.admin)
+    assert state_of(text_of(client.get(INDEX))) == "Version 1 live version 2 was sent back"
