@@ -177,3 +177,22 @@ def test_the_state_names_the_live_version_and_what_waits_or_was_sent_back(client
     decide(client, review_url(db_session, 2), "send-back", note="The new title needs Welsh.")
     login_as(client, world.a.admin)
     assert state_of(text_of(client.get(INDEX))) == "Version 1 live version 2 was sent back"
+
+
+def crumbs(page: str) -> list[str]:
+    nav = re.search(r'<nav class="govuk-breadcrumbs".*?</nav>', page, re.S)[0]
+    return re.findall(r'class="govuk-breadcrumbs__link" href="([^"]+)"', nav)
+
+
+def test_the_changes_page_leads_a_reviewer_back_to_the_review_and_an_author_to_the_draft(client, author, world,
+                                                                                          db_session):
+    url = create(client)
+    publish(client, url)
+    save(client, url, SOURCE.replace('en: "The same show, for less"', 'en: "A new boss"'))
+    publish(client, url)
+    changes = f"{url}/versions/2/changes"
+    assert crumbs(client.get(changes).get_data(as_text=True)) == [INDEX, url]
+    login_as(client, world.a.assessor)
+    links = crumbs(client.get(changes).get_data(as_text=True))
+    assert links == [REVIEWS, review_url(db_session, 2)]
+    assert all(client.get(link).status_code == 200 for link in links)
