@@ -196,3 +196,15 @@ def test_the_changes_page_leads_a_reviewer_back_to_the_review_and_an_author_to_t
     links = crumbs(client.get(changes).get_data(as_text=True))
     assert links == [REVIEWS, review_url(db_session, 2)]
     assert all(client.get(link).status_code == 200 for link in links)
+
+
+def test_turning_review_off_says_how_many_versions_still_wait_for_a_decision(client, author, world, db_session):
+    turn_review(client, True)
+    publish(client, create(client))
+    response = turn_review(client, False)
+    page = text_of(client.get(response.headers["Location"]))
+    assert "The version already waiting still needs a decision: approve it or send it back." in page
+    setting = re.search(r'<div class="govuk-inset-text" id="review-still-waiting">.*?</div>', page, re.S)[0]
+    assert "1 version waits for review. Turning review off does not put it live" in setting
+    assert f'href="{REVIEWS}"' in setting
+    assert db_session.get(ScenarioVersion, int(review_url(db_session, 1).rsplit("/", 1)[1])).review_state == "awaiting_review"
