@@ -7,7 +7,6 @@ import io
 import re
 import zipfile
 
-import yaml
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -22,6 +21,7 @@ from ..permissions import can_author_scenarios
 from ..timeutil import utcnow
 from .catalogue import content_hash, find_version, load_document
 from .check import check_document
+from .dumper import dump_document
 from .loader import ScenarioSyntaxError, load_text
 from .models import LIVE, ScenarioDraft, ScenarioVersion
 from .problems import ProblemRecord
@@ -206,10 +206,9 @@ def changes(older: ScenarioVersion, newer: ScenarioVersion) -> list[tuple[str, s
 
 
 def version_source(row: ScenarioVersion) -> str:
-    """The YAML of a version: as published, or for a shipped file its document written out."""
-    if row.source is not None:
-        return row.source
-    return yaml.safe_dump(row.document, allow_unicode=True, sort_keys=False, width=120)
+    """The YAML of a version: as published, or for a shipped file its document in the files' canonical layout
+    (byte for byte the file in scenarios/)."""
+    return row.source if row.source is not None else dump_document(row.document)
 
 
 def _check_current(draft: ScenarioDraft, revision: int | None) -> None:

@@ -8,13 +8,13 @@ from assessor.audit.services import chain_pending
 from assessor.core.acts import Conflict, Locked, Refused
 from assessor.scenarios import authoring
 from assessor.scenarios.catalogue import newest_versions, playable_version
-from assessor.scenarios.loader import load_text
+from assessor.scenarios.loader import load_file, load_text
 from assessor.scenarios.player import entries, restart, start_attempt
 
 from ..factories import make_user
 from .authoring_support import SOURCE, WITH_ERRORS, WITH_WARNING
 from .conftest import TEST_STANDARDS
-from .player_support import fixture_document, load, play_to_end
+from .player_support import SCENARIOS, fixture_document, load, play_to_end
 
 
 def publish(session, author, draft, reason=""):
@@ -164,6 +164,13 @@ def test_retiring_stops_new_attempts_and_keeps_old_ones(db_session, world, draft
 def test_a_shipped_versions_yaml_reads_back_as_its_document(db_session):
     row = load(db_session, fixture_document())
     assert load_text(authoring.version_source(row)).data == row.document
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda path: path.stem)
+def test_a_shipped_versions_yaml_is_its_file_byte_for_byte(db_session, path):
+    row = load(db_session, load_file(path).data)
+    db_session.expire(row)
+    assert authoring.version_source(row).encode("utf-8") == path.read_bytes()
 
 
 def test_the_export_holds_each_newest_published_version_and_the_cli_check_agrees(db_session, world, tmp_path):
