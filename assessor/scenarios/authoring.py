@@ -6,6 +6,8 @@ import difflib
 import io
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -83,13 +85,9 @@ def create_draft(session: Session, author: User, provider_id: int | None, source
     _check_id_free(session, scenario_id, None)
     draft = ScenarioDraft(provider_id=provider_id, scenario_id=scenario_id, source=source, created_by_id=author.id,
                           updated_by_id=author.id, updated_at=utcnow())
-    session.add(draft)
-    try:
-        session.flush()
-    except IntegrityError:
-        session.rollback()
-        raise Refused(_l("The id “%(id)s” is already used by another scenario: choose another.", id=scenario_id),
-                      "source") from None
+    with _saved(session, IntegrityError, Refused(_l("The id “%(id)s” is already used by another scenario: choose "
+                                                    "another.", id=scenario_id), "source")):
+        session.add(draft)
     return draft
 
 
@@ -105,9 +103,9 @@ def save_draft(session: Session, author: User, draft: ScenarioDraft, source: str
             raise Refused(_l("The id of a published scenario is permanent: put “id: %(id)s” back.",
                              id=draft.scenario_id), "source")
         _check_id_free(session, scenario_id, draft.id)
-    draft.scenario_id, draft.source = scenario_id, source
-    draft.updated_by_id, draft.updated_at = author.id, utcnow()
-    _flush(session)
+    with _saved_draft(session):
+        draft.scenario_id, draft.source = scenario_id, source
+        draft.updated_by_id, draft.updated_at = author.id, utcnow()
     return draft
 
 
@@ -134,16 +132,15 @@ def publish(session: Session, author: User, draft: ScenarioDraft, revision: int 
     previous = find_version(session, draft.scenario_id, number - 1)
     if previous is not None and previous.content_hash == content_hash({**document, "version": number - 1}):
         raise Refused(_l("Nothing has changed since version %(version)s was published.", version=number - 1))
-    try:
+    with _saved(session, IntegrityError, Conflict(_l("Someone else published this scenario at the same moment: "
+                                                     "here it is as it stands now."))):
         load_document(session, document)
-    except IntegrityError:
-        session.rollback()
-        raise Conflict(_l("Someone else published this scenario at the same moment: here it is as it stands now.")) from None
     row = find_version(session, draft.scenario_id, number)
-    row.provider_id, row.source, row.published_by_id = draft.provider_id, source, author.id
-    row.publish_reason, row.review_state = reason or None, state_on_publishing(session, draft.provider_id)
-    draft.source, draft.updated_by_id, draft.updated_at = source, author.id, utcnow()
-    _flush(session)
+    review_state = state_on_publishing(session, draft.provider_id)
+    with _saved_draft(session):
+        row.provider_id, row.source, row.published_by_id = draft.provider_id, source, author.id
+        row.publish_reason, row.review_state = reason or None, review_state
+        draft.source, draft.updated_by_id, draft.updated_at = source, author.id, utcnow()
     record(session, author, "published", "scenario_version", row.id,
            after={"scenario_id": row.scenario_id, "version": number, "reason": reason, "review_state": row.review_state,
                   "warnings": [f"line {problem.line}: {problem.message}" for problem in warnings(report)]})
@@ -157,8 +154,8 @@ def retire(session: Session, author: User, draft: ScenarioDraft, revision: int |
     _check_current(draft, revision)
     if draft.retired_at is not None:
         raise Locked(_l("This scenario is already retired."))
-    draft.retired_at = utcnow()
-    _flush(session)
+    with _saved_draft(session):
+        draft.retired_at = utcnow()
     record(session, author, "retired", "scenario_draft", draft.id, after={"scenario_id": draft.scenario_id})
     return draft
 
@@ -243,9 +240,18 @@ def _check_id_free(session: Session, scenario_id: str, draft_id: int | None) -> 
                       "source")
 
 
-def _flush(session: Session) -> None:
+@contextmanager
+def _saved(session: Session, error: type[Exception], refusal: Refused) -> Iterator[None]:
+    """The changes made within, flushed in a savepoint of their own: when the database refuses them with `error`,
+    only they are undone (never the caller's transaction, such as the rest of an import) and `refusal` is raised."""
     try:
-        session.flush()
-    except StaleDataError:
-        session.rollback()
-        raise Conflict(_l("This draft was saved by someone else at the same moment, so your change was not made.")) from None
+        with session.begin_nested():
+            yield
+    except error:
+        raise refusal from None
+
+
+def _saved_draft(session: Session):
+    """The draft's changes made within, refused as a Conflict when another save came first."""
+    return _saved(session, StaleDataError, Conflict(_l("This draft was saved by someone else at the same moment, so "
+                                                       "your change was not made.")))

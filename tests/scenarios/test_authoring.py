@@ -197,3 +197,21 @@ def test_the_export_holds_each_newest_published_version_and_the_cli_check_agrees
         browser = [(problem.line, problem.severity, problem.message)
                    for problem in authoring.check_source(source, TEST_STANDARDS).problems]
         assert cli == browser
+
+
+def test_a_save_that_loses_a_race_is_a_conflict_that_undoes_only_itself(db_session, world):
+    from sqlalchemy import update
+
+    from assessor.scenarios.models import ScenarioDraft
+
+    kept = authoring.create_draft(db_session, world.a.admin, world.a.provider.id, SOURCE)
+    raced = authoring.create_draft(db_session, world.a.admin, world.a.provider.id,
+                                   SOURCE.replace("id: acme-first-call", "id: acme-raced"))
+    db_session.execute(update(ScenarioDraft).where(ScenarioDraft.id == raced.id)
+                       .values(revision=raced.revision + 1).execution_options(synchronize_session=False))
+    with pytest.raises(Conflict):
+        authoring.save_draft(db_session, world.a.admin, raced, WITH_WARNING.replace("acme-first-call", "acme-raced"),
+                             raced.revision)
+    db_session.flush()
+    assert db_session.get(ScenarioDraft, kept.id).source == SOURCE
+    assert db_session.get(ScenarioDraft, raced.id).revision == 2
