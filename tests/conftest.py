@@ -15,6 +15,9 @@ from .transactions import ModuleWorlds, group_world_tests, module_of, open_sessi
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "standards" / "sources"
+#: idle task workers look for work every 50 ms (production: 1 s), so starting, retrying and stopping one takes no seconds;
+#: set in the environment, so the worker processes and the browser tests' server have it too
+os.environ.setdefault("TASK_POLL_SECONDS", "0.05")
 
 
 def pytest_collection_modifyitems(items):
