@@ -23,9 +23,8 @@ Every test here is marked `browser`; `./dev test -m "not browser"` leaves them o
 """
 import json
 import os
-import subprocess
-import sys
 import threading
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,12 +64,6 @@ def pytest_collection_modifyitems(items):
 # --- the app on a real port -------------------------------------------------------------------
 
 
-def _assessor_command() -> str:
-    """The `assessor` script of the running interpreter's environment (.venv/bin/assessor)."""
-    script = Path(sys.executable).parent / "assessor"
-    return str(script) if script.exists() else str(PROJECT_ROOT / ".venv" / "bin" / "assessor")
-
-
 def _prepare_database(url: str) -> None:
     for arguments in (["db", "upgrade"], ["standards", "load"], ["scenarios", "load"]):
         _run_assessor(url, arguments)
@@ -86,15 +79,21 @@ def exports_for(url: str) -> str:
 
 
 def _run_assessor(url: str, arguments: list[str]) -> str:
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "test", "STORAGE_DIR": storage_for(url), "EXPORT_DIR": exports_for(url)}
-    done = subprocess.run([_assessor_command(), *arguments], env=env, cwd=PROJECT_ROOT, capture_output=True, text=True)
-    if done.returncode != 0:
+    """`assessor ARGUMENTS` on the browser tests' database, its output; run in this process (a new one would spend
+    a second or two importing everything again)."""
+    from assessor.cli import main
+
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "test", "STORAGE_DIR": storage_for(url), "EXPORT_DIR": exports_for(url)})
+    done = app.test_cli_runner().invoke(main, arguments)
+    app.extensions["db_engine"].dispose()
+    if done.exit_code != 0:
+        problem = "".join(traceback.format_exception(done.exception)) if not isinstance(done.exception, SystemExit) else ""
         pytest.fail(
-            f"`assessor {' '.join(arguments)}` failed ({done.returncode}) preparing the browser tests' "
-            f"database:\n{done.stdout}{done.stderr}",
+            f"`assessor {' '.join(arguments)}` failed ({done.exit_code}) preparing the browser tests' "
+            f"database:\n{done.output}{problem}",
             pytrace=False,
         )
-    return done.stdout
+    return done.output
 
 
 def _flash_every_category():
