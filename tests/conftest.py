@@ -21,8 +21,19 @@ SEEDS = REPO / "standards" / "sources"
 os.environ.setdefault("TASK_POLL_SECONDS", "0.05")
 
 
+#: modules that use no database at all: .ci/run runs them in its SQLite pass only (docs/performance.md)
+NO_DATABASE = {"tests/standards/test_shipped.py", "tests/standards/test_parser_swallowing.py",
+               "tests/standards/test_parser_fuzz.py", "tests/standards/test_parse_cli.py", "tests/test_translations.py",
+               "tests/test_layers.py"}
+
+
 def pytest_collection_modifyitems(items):
     group_world_tests(items)
+    for item in items:
+        if module_of(item) in NO_DATABASE:
+            if "database_url" in item.fixturenames:
+                raise pytest.UsageError(f"{item.nodeid} uses the test database: its module cannot be in NO_DATABASE")
+            item.add_marker(pytest.mark.no_database)
 
 
 def pytest_sessionstart(session):

@@ -52,6 +52,11 @@ FLASH_PAGE = "/__browser-test__/flash"
 PHONE = {"width": 390, "height": 844}
 
 
+#: browser test modules .ci/run gives to its PostgreSQL pass, so the two passes end together (they use a SQLite
+#: file of their own whatever DATABASE_URL says, so either pass runs them the same); see docs/performance.md
+POSTGRESQL_PASS = {"test_evidence_journey.py"}
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the group
 def pytest_collection_modifyitems(items):
     here = Path(__file__).parent
@@ -59,6 +64,14 @@ def pytest_collection_modifyitems(items):
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.xdist_group("browser"))
+            if Path(str(item.fspath)).name in POSTGRESQL_PASS:
+                _give_to_the_postgresql_pass(item)
+
+
+def _give_to_the_postgresql_pass(item) -> None:
+    if "database_url" in item.fixturenames:
+        raise pytest.UsageError(f"{item.nodeid} uses the test database: it cannot be in POSTGRESQL_PASS")
+    item.add_marker(pytest.mark.postgresql_pass)
 
 
 # --- the app on a real port -------------------------------------------------------------------
