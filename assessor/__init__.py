@@ -59,7 +59,7 @@ def _register_blueprints(app: Flask) -> None:
     from .mail.views import bp as outbox_bp
     from .notifications.views import bp as notifications_bp
     from .people.views import bp as people_bp
-    from .scenarios import editor_views, structure_views  # noqa: F401 (their routes are on scenario_authoring)
+    from .scenarios import editor_views, form_check_views, structure_views  # noqa: F401 (their routes are on scenario_authoring)
     from .scenarios.authoring_views import bp as scenario_authoring_bp
     from .scenarios.import_views import bp as scenario_import_bp
     from .scenarios.preview_views import bp as scenario_preview_bp

@@ -59,6 +59,8 @@ SETTINGS = (
     Setting("TASK_TIME_LIMIT_SECONDS", 3600, int),
     #: how long a worker may be silent before its unfinished tasks go to another worker
     Setting("TASK_HEARTBEAT_SECONDS", 60.0, float),
+    #: how long an idle worker waits for a task before looking again (and the longest a stopping worker waits)
+    Setting("TASK_POLL_SECONDS", 1.0, float),
     #: a signed-in session ends after this long unused, and in any case this long after sign-in
     Setting("SESSION_IDLE_MINUTES", 120, int),
     Setting("SESSION_MAX_HOURS", 12, int),

@@ -32,8 +32,9 @@ if [ "$quick" = 1 ]; then
   pdf_args="--items 30 --repeat 1"
   export_args="--learners 2 --runs 1"
   backup_args="--learners 5 --files 5"
+  authoring_args="--repeat 1 --sizes 20 --import-files 3"
 else
-  parse_args="" documents_args="" dashboard_args="" pages_args="" pdf_args="" export_args="" backup_args=""
+  parse_args="" documents_args="" dashboard_args="" pages_args="" pdf_args="" export_args="" backup_args="" authoring_args=""
 fi
 
 failed=0
@@ -60,6 +61,8 @@ run() {  # run NAME OUTPUT_FILE ARGS...
 run parse "$out/parse.json" $parse_args
 # shellcheck disable=SC2086
 run parse_documents "$out/parse_documents.json" $documents_args
+# shellcheck disable=SC2086
+run scenario_authoring "$out/scenario_authoring.json" $authoring_args
 databases=("sqlite")
 [ -n "$postgres" ] && databases+=("postgresql")
 for database in "${databases[@]}"; do

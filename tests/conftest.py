@@ -5,20 +5,35 @@ from pathlib import Path
 import pytest
 
 from assessor import create_app
-from assessor.accounts import throttle
+from assessor.accounts import services, throttle
 from assessor.db import make_engine
 from assessor.dbcli import upgrade_database
 from assessor.translations.compile import compile_stale
 
 from .databases import drop_worker_database, worker_database
+from .factories import CHEAP_HASH
 from .transactions import ModuleWorlds, group_world_tests, module_of, open_session
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "standards" / "sources"
+#: idle task workers look for work every 50 ms (production: 1 s), so starting, retrying and stopping one takes no seconds;
+#: set in the environment, so the worker processes and the browser tests' server have it too
+os.environ.setdefault("TASK_POLL_SECONDS", "0.05")
+
+
+#: modules that use no database at all: .ci/run runs them in its SQLite pass only (docs/performance.md)
+NO_DATABASE = {"tests/standards/test_shipped.py", "tests/standards/test_parser_swallowing.py",
+               "tests/standards/test_parser_fuzz.py", "tests/standards/test_parse_cli.py", "tests/test_translations.py",
+               "tests/test_layers.py"}
 
 
 def pytest_collection_modifyitems(items):
     group_world_tests(items)
+    for item in items:
+        if module_of(item) in NO_DATABASE:
+            if "database_url" in item.fixturenames:
+                raise pytest.UsageError(f"{item.nodeid} uses the test database: its module cannot be in NO_DATABASE")
+            item.add_marker(pytest.mark.no_database)
 
 
 def pytest_sessionstart(session):
@@ -73,9 +88,22 @@ def storage_root(tmp_path_factory) -> Path:
 
 
 def app_config(database_url: str, storage_root: Path) -> dict:
-    """The configuration of the session's app; a test building its own app can start from it."""
+    """The configuration of the session's app; a test building its own app can start from it.
+
+    Sign-ins from an address with many failures are held back at most 10 ms (production: 3 s): the delays are
+    tested on a throttle of their own (tests/accounts/test_throttle.py).
+    """
     return {"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret", "STORAGE_DIR": str(storage_root),
-            "REDIS_URL": None}
+            "REDIS_URL": None, "SIGN_IN_MAX_DELAY": 0.01}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_unknown_email_check():
+    """A sign-in with an unknown email checks the password against a dummy hash, so it takes as long as a known one;
+    the tests' people have a cheap hash (factories), so the dummy gets one too (scrypt: ~60 ms a sign-in)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(services, "_DUMMY_HASH", CHEAP_HASH)
+        yield
 
 
 @pytest.fixture(scope="session")

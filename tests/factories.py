@@ -15,7 +15,7 @@ from assessor.standards.services import find_standard, load_document
 
 PASSWORD = "correct horse battery staple"
 #: the real scrypt hash takes ~50 ms; tests use a cheap one that check_password_hash also reads
-_CHEAP_HASH = generate_password_hash(PASSWORD, method="pbkdf2:sha256:1000")
+CHEAP_HASH = generate_password_hash(PASSWORD, method="pbkdf2:sha256:1000")
 SHIPPED = Path(__file__).resolve().parents[1] / "standards"
 _counter = itertools.count(1)
 
@@ -35,7 +35,7 @@ def make_user(session, *, provider=None, roles=(), email=None, name=None, site_a
         provider=provider,
         is_site_admin=site_admin,
         language=language,
-        password_hash=_CHEAP_HASH if password else None,
+        password_hash=CHEAP_HASH if password else None,
     )
     user.roles = [UserRole(role=role) for role in roles]
     session.add(user)

@@ -25,6 +25,7 @@ def test_settings_are_parsed_from_the_environment_or_defaulted(tmp_path):
     values = from_environment(str(tmp_path), {"UPLOAD_MAX_FILES": "3", "SMTP_STARTTLS": "0", "REDIS_URL": ""})
     assert values["UPLOAD_MAX_FILES"] == 3 and values["SMTP_STARTTLS"] is False and values["REDIS_URL"] is None
     assert values["STORAGE_DIR"] == str(tmp_path / "storage") and values["TASK_HEARTBEAT_SECONDS"] == 60.0
+    assert values["TASK_POLL_SECONDS"] == 1.0
 
 
 def test_no_module_reads_the_environment_or_defaults_a_setting_itself():

@@ -100,3 +100,34 @@ def test_the_checks_go_down_and_come_back(scratch_url):
         assert set(database_checks(engine)) == set(MODEL_CHECKS)
     finally:
         engine.dispose()
+
+
+def test_the_scenario_and_witness_kinds_come_with_0019_and_go_without_it(scratch_url):
+    """Going down forgets the notices and choices of the new kinds, and the CHECKs refuse them again; up, they return."""
+    upgrade_database(scratch_url)
+    engine = make_engine(scratch_url)
+    try:
+        with engine.begin() as connection:
+            user_id = connection.execute(text(
+                "INSERT INTO users (email, name, is_site_admin, active, session_version, created_at) "
+                "VALUES ('kinds@example.org', 'Kinds', false, true, 1, CURRENT_TIMESTAMP) RETURNING id")).scalar_one()
+            _choose(connection, user_id, "scenario_offered")
+            _choose(connection, user_id, "evidence_referred")
+        downgrade_database(scratch_url, "0018_preview")
+        with engine.begin() as connection:
+            kept = connection.execute(text("SELECT kind FROM notification_preferences")).scalars().all()
+        assert kept == ["evidence_referred"]
+        assert "scenario_offered" not in quoted(database_checks(engine)[("notices", "ck_notices_kind")])
+        with pytest.raises(IntegrityError), engine.begin() as connection:
+            _choose(connection, user_id, "witness_signed")
+        upgrade_database(scratch_url)
+        with engine.begin() as connection:
+            _choose(connection, user_id, "witness_signed")
+        assert set(database_checks(engine)) == set(MODEL_CHECKS)
+    finally:
+        engine.dispose()
+
+
+def _choose(connection, user_id: int, kind: str) -> None:
+    connection.execute(text("INSERT INTO notification_preferences (user_id, kind, delivery) VALUES (:user, :kind, 'off')"),
+                       {"user": user_id, "kind": kind})

@@ -63,8 +63,8 @@ def _copied(value, session: Session):
     return value
 
 
-def module_of(request) -> str:
-    return request.node.nodeid.split("::")[0]
+def module_of(request_or_item) -> str:
+    return getattr(request_or_item, "node", request_or_item).nodeid.split("::")[0]
 
 
 def group_world_tests(items) -> None:

@@ -99,7 +99,8 @@ def is_embedded(app: Flask) -> bool:
 
 
 def start_worker(app: Flask, threads: int = 1) -> dramatiq.Worker:
-    worker = dramatiq.Worker(app.extensions["task_broker"], worker_threads=threads, worker_timeout=1000)
+    worker = dramatiq.Worker(app.extensions["task_broker"], worker_threads=threads,
+                             worker_timeout=int(app.config["TASK_POLL_SECONDS"] * 1000))
     worker.start()
     return worker
 

@@ -1,5 +1,7 @@
 """The demo's provider, people, cohort and enrolments, each found by its natural key before it is made."""
+import functools
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -83,8 +85,9 @@ def create_people(session: Session, outcome: DemoOutcome, standards_dir: Path, p
     """Make whatever of the provider, people, cohort and enrolments is missing; set `password` on everyone when given."""
     standards = shipped_standards(session, standards_dir)
     provider = ensure_provider(session, outcome)
+    new_hash = functools.cache(lambda: hash_password(password or DEFAULT_PASSWORD))  # one password, so one (slow) hash a run
     for person in EVERYONE:
-        outcome.users[person.email] = ensure_user(session, outcome, person, None if person.site_admin else provider, password)
+        outcome.users[person.email] = ensure_user(session, outcome, person, None if person.site_admin else provider, password, new_hash)
     outcome.cohort = ensure_cohort(session, outcome, provider, standards)
     for index, learner in enumerate(LEARNERS):
         assessor, iqa = assignment_for(index)
@@ -123,17 +126,18 @@ def ensure_provider(session: Session, outcome: DemoOutcome) -> Provider:
     return provider
 
 
-def ensure_user(session: Session, outcome: DemoOutcome, person: Person, provider: Provider | None, password: str | None) -> User:
+def ensure_user(session: Session, outcome: DemoOutcome, person: Person, provider: Provider | None, password: str | None,
+                new_hash: Callable[[], str]) -> User:
     user = session.scalar(select(User).where(User.email == person.email))
     if user is None:
         user = User(email=person.email, name=person.name, provider=provider, is_site_admin=person.site_admin, language=person.language)
-        user.password_hash = hash_password(password or DEFAULT_PASSWORD)
+        user.password_hash = new_hash()
         session.add(user)
         outcome.created["account"] += 1
     elif user.provider_id != (provider.id if provider else None) or user.is_site_admin != person.site_admin:
         raise DemoError(f"{person.email} already exists but is not the demo's {'site administrator' if person.site_admin else 'person'}")
     elif password and not password_matches(user.password_hash, password):
-        user.password_hash = hash_password(password)
+        user.password_hash = new_hash()
     for role in person.roles:
         if role not in user.role_names:
             user.roles.append(UserRole(role=role))

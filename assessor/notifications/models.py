@@ -24,7 +24,16 @@ IQA_REFERRAL = "iqa_referral"
 IQA_RESPONSE = "iqa_response"
 #: assessors' items waiting for review longer than NOTIFY_WAITING_DAYS: only ever in the daily digest
 WAITING = "waiting"
-KIND_NAMES = (REFERRED, ASSESSED, AWAITING_COUNTERSIGNATURE, COUNTERSIGNED, IQA_REFERRAL, IQA_RESPONSE, WAITING)
+#: a witness confirmed, or corrected and signed, a statement
+WITNESS_SIGNED = "witness_signed"
+#: a provider's scenario version waits for review; a reviewer approved it or sent it back
+SCENARIO_REVIEW_WAITING = "scenario_review_waiting"
+SCENARIO_REVIEWED = "scenario_reviewed"
+#: a provider offered a scenario to the site; a site administrator accepted or declined it
+SCENARIO_OFFERED = "scenario_offered"
+SCENARIO_SHARE_DECIDED = "scenario_share_decided"
+KIND_NAMES = (REFERRED, ASSESSED, AWAITING_COUNTERSIGNATURE, COUNTERSIGNED, IQA_REFERRAL, IQA_RESPONSE, WAITING,
+              WITNESS_SIGNED, SCENARIO_REVIEW_WAITING, SCENARIO_REVIEWED, SCENARIO_OFFERED, SCENARIO_SHARE_DECIDED)
 
 
 class Notice(Base):

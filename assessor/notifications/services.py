@@ -61,7 +61,7 @@ def _notice_email(delivery: Delivery, notice: Notice) -> Email:
         _("Open it in Assessor:") + "\n" + delivery.url(notice.endpoint, notice.endpoint_args),
         footer(delivery),
     ))
-    return Email(subject=email_subject(notice.kind), body=body)
+    return Email(subject=email_subject(notice.kind, notice.params), body=body)
 
 
 def footer(delivery: Delivery) -> str:

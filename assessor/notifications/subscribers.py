@@ -1,4 +1,5 @@
-"""Notifications listen to assessment and the IQA: each event tells the person it concerns, as they chose."""
+"""Notifications listen to evidence, assessment and the IQA (and, in scenario_subscribers, to scenarios): each event
+tells the person it concerns, as they chose."""
 from sqlalchemy.orm import Session
 
 from ..accounts.models import User
@@ -6,11 +7,14 @@ from ..assessment.events import countersigned, evidence_decided, signed_off
 from ..assessment.models import SignOff
 from ..assessment.progress import active_sign_off
 from ..cohorts.models import Enrolment
+from ..evidence.access import assigned_ids
+from ..evidence.events import witness_signed
 from ..evidence.models import REFERRED, Submission
+from ..evidence.witness_models import WitnessRequest
 from ..iqa.events import referral_answered, sample_decided
 from ..iqa.models import REFERRED as SAMPLE_REFERRED
 from ..iqa.models import Sample
-from . import kinds
+from . import kinds, scenario_subscribers  # noqa: F401  (connects the scenarios' receivers)
 from .links import current_delivery
 from .services import notify
 
@@ -64,3 +68,20 @@ def _referral_answered(sample: Sample, *, session: Session) -> None:
     iqa = sample.decided_by or sample.enrolment.iqa
     params = sample_params(sample) | {"assessor": sample.assessor.name}
     notify(session, current_delivery(), iqa, kinds.IQA_RESPONSE, params, "iqa.sample", sample_id=sample.id)
+
+
+def witness_told(session: Session, request: WitnessRequest) -> list[User]:
+    """The learner, and the learner's assessor when it was they who asked the witness."""
+    learner, asker = request.evidence.learner, request.requested_by
+    assessors = assigned_ids(session, learner.id)[0]
+    return [learner] + ([asker] if asker.id != learner.id and asker.id in assessors else [])
+
+
+@witness_signed.connect
+def _witness_signed(sender: WitnessRequest, *, session: Session, request: WitnessRequest) -> None:
+    evidence = request.evidence
+    params = {"outcome": request.status, "witness": request.witness_name, "reference": evidence.reference,
+              "title": evidence.title, "learner": evidence.learner.name}
+    for person in witness_told(session, request):
+        notify(session, current_delivery(), person, kinds.WITNESS_SIGNED, params, "evidence.show",
+               learner_id=evidence.learner_id, number=evidence.number)

@@ -24,6 +24,7 @@ from ..timeutil import utcnow
 from .catalogue import content_hash, find_version, load_document
 from .check import check_document
 from .dumper import dump_document
+from .events import version_published
 from .loader import ScenarioSyntaxError, load_text
 from .models import LIVE, ScenarioDraft, ScenarioVersion
 from .problems import ProblemRecord
@@ -144,6 +145,7 @@ def publish(session: Session, author: User, draft: ScenarioDraft, revision: int 
     record(session, author, "published", "scenario_version", row.id,
            after={"scenario_id": row.scenario_id, "version": number, "reason": reason, "review_state": row.review_state,
                   "warnings": [f"line {problem.line}: {problem.message}" for problem in warnings(report)]})
+    version_published.send(row, session=session)
     return row
 
 

@@ -15,6 +15,9 @@ from .persona_editing import apply_persona_form, apply_variables_form, persona_f
 from .problems import check_source
 from .structure_forms import AddNodeForm, RevisionForm
 
+#: the problem panel of the node, persona and variables pages, and the answer to their script's check as typed
+PAGE_PROBLEMS = "scenarios/authoring/_page_problems.html"
+
 
 @bp.app_template_global("authoring_problem_url")
 def authoring_problem_url(draft: ScenarioDraft):
@@ -42,7 +45,7 @@ def nodes_page(draft: ScenarioDraft, add_form: AddNodeForm | None = None, refuse
 @bp.route("/<int:draft_id>/nodes/<node_id>", methods=["GET", "POST"])
 def node(draft_id: int, node_id: str):
     draft = draft_or_404(draft_id)
-    document = _document_or_404(draft, node_id)
+    document = document_or_404(draft, node_id)
     form = node_form_from(document, node_id, _posted())
     return _form_page(draft, form, lambda: apply_node_form(document, node_id, form), "scenarios/authoring/node.html",
                       url_for(".node", draft_id=draft.id, node_id=node_id), ("nodes", node_id), node_id=node_id)
@@ -50,7 +53,7 @@ def node(draft_id: int, node_id: str):
 
 def node_page(draft: ScenarioDraft, node_id: str, refused=None, status: int = 200):
     """The node's page as it stands, with a refused button's problems above it."""
-    form = node_form_from(_document_or_404(draft, node_id), node_id)
+    form = node_form_from(document_or_404(draft, node_id), node_id)
     return _render(draft, form, "scenarios/authoring/node.html", status, ("nodes", node_id), refused=refused,
                    node_id=node_id)
 
@@ -71,12 +74,19 @@ def variables(draft_id: int):
 
 
 def _whole_form(draft_id: int, name: str):
+    draft, form, changed, scope = whole_form(draft_id, name)
+    return _form_page(draft, form, changed, f"scenarios/authoring/{name}.html", url_for(f".{name}", draft_id=draft.id),
+                      scope)
+
+
+def whole_form(draft_id: int, name: str) -> tuple:
+    """The draft, its form `name` (filled from what was posted), the document saving it makes, and the problems'
+    scope."""
     draft = draft_or_404(draft_id)
-    document = _document_or_404(draft)
+    document = document_or_404(draft)
     form_from, apply, scope = WHOLE_FORMS[name]
     form = form_from(document, _posted())
-    return _form_page(draft, form, lambda: apply(document, form), f"scenarios/authoring/{name}.html",
-                      url_for(f".{name}", draft_id=draft.id), scope)
+    return draft, form, lambda: apply(document, form), scope
 
 
 def _form_page(draft: ScenarioDraft, form, changed, template: str, saved_url: str, scope: tuple, **context):
@@ -102,18 +112,20 @@ def _form_page(draft: ScenarioDraft, form, changed, template: str, saved_url: st
 
 def _render(draft: ScenarioDraft, form, template: str, status: int, scope: tuple, revision: int | None = None,
             **context):
-    """The page with the check's problems in `scope` (the path they start with), each linked to its field."""
-    document = document_of(draft)
-    return render_template(template, draft=draft, form=form, revision=revision or draft.revision,
-                           problems=problems_within(check_source(draft.source).problems, scope),
-                           problem_url=problem_url(draft, document), document=document, **context), status
+    """The page with the check's problems in `scope` (the path they start with), each linked to its field, and
+    how many there are elsewhere."""
+    document, records = document_of(draft), check_source(draft.source).problems
+    problems = problems_within(records, scope)
+    return render_template(template, draft=draft, form=form, revision=revision or draft.revision, problems=problems,
+                           elsewhere=len(records) - len(problems), problem_url=problem_url(draft, document),
+                           document=document, **context), status
 
 
 def _posted():
     return request.form if request.method == "POST" else None
 
 
-def _document_or_404(draft: ScenarioDraft, node_id: str | None = None) -> dict:
+def document_or_404(draft: ScenarioDraft, node_id: str | None = None) -> dict:
     """The draft's document; not found while the forms cannot show it, or when it has no such node."""
     try:
         document = document_of(draft)

@@ -98,8 +98,8 @@ def _free_text_value(form) -> dict[str, Any]:
     spec: dict[str, Any] = {"prompt": form.prompt.form.value or {"cy": "", "en": ""}}
     if (guidance := form.guidance.form.value) is not None:
         spec["guidance"] = guidance
-    if (form.min_words.data or "").strip():
-        spec["min_words"] = int(form.min_words.data)
+    if (min_words := (form.min_words.data or "").strip()).isdecimal():
+        spec["min_words"] = int(min_words)
     spec["evidences"] = refs_value(form.evidences.data)
     rubric: dict[str, Any] = {"dimensions": [_dimension_value(row.form) for row in form.dimensions
                                              if not blank_dimension(row.form)]}

@@ -13,6 +13,7 @@ from ..core.acts import Locked, Refused
 from ..organisations.models import Provider
 from ..permissions import can_administer, can_review_scenario, may_review_scenarios
 from ..timeutil import utcnow
+from .events import version_reviewed
 from .models import AWAITING_REVIEW, LIVE, REJECTED, ScenarioDraft, ScenarioVersion
 
 #: the longest note a reviewer may send back
@@ -61,6 +62,7 @@ def approve(session: Session, reviewer: User, row: ScenarioVersion) -> ScenarioV
     _check_reviewer(reviewer, row)
     _decide(session, reviewer, row, LIVE, None)
     _record(session, reviewer, row, "approved")
+    version_reviewed.send(row, session=session)
     return row
 
 
@@ -74,6 +76,7 @@ def send_back(session: Session, reviewer: User, row: ScenarioVersion, note: str)
         raise Refused(_l("The note can be at most %(count)s characters long.", count=f"{NOTE_MAX:,}"), "note")
     _decide(session, reviewer, row, REJECTED, note)
     _record(session, reviewer, row, "sent_back", note=note)
+    version_reviewed.send(row, session=session)
     return row
 
 

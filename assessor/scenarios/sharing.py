@@ -14,6 +14,7 @@ from ..core.acts import Locked, Refused
 from ..permissions import can_author_scenarios, can_decide_shared_scenarios
 from ..timeutil import utcnow
 from .authoring import live_versions
+from .events import scenario_offered, share_decided
 from .models import DECLINED, OFFERED, PRIVATE, SHARED, ScenarioDraft
 from .review import NOTE_MAX, change_if
 
@@ -38,6 +39,7 @@ def offer(session: Session, author: User, draft: ScenarioDraft) -> ScenarioDraft
     change_if(session, draft, STATE.in_((PRIVATE, DECLINED)), shared_state=OFFERED, offered_by_id=author.id,
               offered_at=utcnow(), share_decided_by_id=None, share_decided_at=None, share_note=None)
     record(session, author, "offered", "scenario_draft", draft.id, after={"scenario_id": draft.scenario_id})
+    scenario_offered.send(draft, session=session)
     return draft
 
 
@@ -58,6 +60,7 @@ def accept(session: Session, admin: User, draft: ScenarioDraft) -> ScenarioDraft
     change_if(session, draft, STATE == OFFERED, shared_state=SHARED, share_decided_by_id=admin.id,
               share_decided_at=utcnow(), share_note=None)
     record(session, admin, "share_accepted", "scenario_draft", draft.id, after={"scenario_id": draft.scenario_id})
+    share_decided.send(draft, session=session)
     return draft
 
 
@@ -73,6 +76,7 @@ def decline(session: Session, admin: User, draft: ScenarioDraft, note: str) -> S
               share_decided_at=utcnow(), share_note=note)
     record(session, admin, "share_declined", "scenario_draft", draft.id,
            after={"scenario_id": draft.scenario_id, "note": note})
+    share_decided.send(draft, session=session)
     return draft
 
 

@@ -3,7 +3,7 @@ from sqlalchemy.orm import object_session
 
 from assessor.notifications.models import AT_ONCE, REFERRED, Notice
 
-from .routes import ADMIN, ANON, ANY_ACTOR, LEARNER, OTHER_PROVIDER, SITE_ADMIN, TO_SIGN_IN, Route
+from .routes import ANON, ANY_ACTOR, LEARNER, TO_SIGN_IN, Route
 
 
 def learners_notice(world) -> dict:
@@ -18,8 +18,9 @@ def learners_notice(world) -> dict:
 
 
 OWN_NOTICE = {ANON: TO_SIGN_IN, LEARNER: 302, ANY_ACTOR: 404}
-#: people whose roles get no notifications save an empty choice; the others must choose for each kind
-EMPTY_CHOICES = {ANON: TO_SIGN_IN, SITE_ADMIN: 302, ADMIN: 302, OTHER_PROVIDER: 302, ANY_ACTOR: 422}
+#: every signed-in person has kinds to choose for (site and provider administrators: the scenario notices), so an
+#: empty choice is refused
+EMPTY_CHOICES = {ANON: TO_SIGN_IN, ANY_ACTOR: 422}
 
 ROUTES = [
     Route("notifications.index", "GET", {ANON: TO_SIGN_IN, ANY_ACTOR: 200}),

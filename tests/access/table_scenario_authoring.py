@@ -83,6 +83,10 @@ ROUTES = [
     Route("scenario_authoring.persona", "POST", _drafted(409), args=draft),
     Route("scenario_authoring.variables", "GET", _drafted(200), args=draft),
     Route("scenario_authoring.variables", "POST", _drafted(409), args=draft),
+    #: the forms checked as typed (here with nothing posted): the page's problem panel, nothing saved
+    Route("scenario_authoring.check_node", "POST", _drafted(200), args=node),
+    Route("scenario_authoring.check_persona", "POST", _drafted(200), args=draft),
+    Route("scenario_authoring.check_variables", "POST", _drafted(200), args=draft),
     #: no node id given: refused beside the field
     Route("scenario_authoring.add_node", "POST", _drafted(422), args=draft),
     #: the buttons posted without the revision: a conflict, nothing saved

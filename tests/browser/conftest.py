@@ -23,9 +23,8 @@ Every test here is marked `browser`; `./dev test -m "not browser"` leaves them o
 """
 import json
 import os
-import subprocess
-import sys
 import threading
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +52,11 @@ FLASH_PAGE = "/__browser-test__/flash"
 PHONE = {"width": 390, "height": 844}
 
 
+#: browser test modules .ci/run gives to its PostgreSQL pass, so the two passes end together (they use a SQLite
+#: file of their own whatever DATABASE_URL says, so either pass runs them the same); see docs/performance.md
+POSTGRESQL_PASS = {"test_evidence_journey.py"}
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the group
 def pytest_collection_modifyitems(items):
     here = Path(__file__).parent
@@ -60,15 +64,17 @@ def pytest_collection_modifyitems(items):
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.xdist_group("browser"))
+            if Path(str(item.fspath)).name in POSTGRESQL_PASS:
+                _give_to_the_postgresql_pass(item)
+
+
+def _give_to_the_postgresql_pass(item) -> None:
+    if "database_url" in item.fixturenames:
+        raise pytest.UsageError(f"{item.nodeid} uses the test database: it cannot be in POSTGRESQL_PASS")
+    item.add_marker(pytest.mark.postgresql_pass)
 
 
 # --- the app on a real port -------------------------------------------------------------------
-
-
-def _assessor_command() -> str:
-    """The `assessor` script of the running interpreter's environment (.venv/bin/assessor)."""
-    script = Path(sys.executable).parent / "assessor"
-    return str(script) if script.exists() else str(PROJECT_ROOT / ".venv" / "bin" / "assessor")
 
 
 def _prepare_database(url: str) -> None:
@@ -86,15 +92,21 @@ def exports_for(url: str) -> str:
 
 
 def _run_assessor(url: str, arguments: list[str]) -> str:
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "test", "STORAGE_DIR": storage_for(url), "EXPORT_DIR": exports_for(url)}
-    done = subprocess.run([_assessor_command(), *arguments], env=env, cwd=PROJECT_ROOT, capture_output=True, text=True)
-    if done.returncode != 0:
+    """`assessor ARGUMENTS` on the browser tests' database, its output; run in this process (a new one would spend
+    a second or two importing everything again)."""
+    from assessor.cli import main
+
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "test", "STORAGE_DIR": storage_for(url), "EXPORT_DIR": exports_for(url)})
+    done = app.test_cli_runner().invoke(main, arguments)
+    app.extensions["db_engine"].dispose()
+    if done.exit_code != 0:
+        problem = "".join(traceback.format_exception(done.exception)) if not isinstance(done.exception, SystemExit) else ""
         pytest.fail(
-            f"`assessor {' '.join(arguments)}` failed ({done.returncode}) preparing the browser tests' "
-            f"database:\n{done.stdout}{done.stderr}",
+            f"`assessor {' '.join(arguments)}` failed ({done.exit_code}) preparing the browser tests' "
+            f"database:\n{done.output}{problem}",
             pytrace=False,
         )
-    return done.stdout
+    return done.output
 
 
 def _flash_every_category():
@@ -211,6 +223,15 @@ def _format_violations(url: str, violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+#: axe-core with its rules that can only report a minor or moderate problem turned off: each rule has one impact,
+#: which every violation of it carries (axe-core 4.x), so those rules could never fail a test; a third of axe's time
+AXE_RUN = """async blocking => {
+  const harmless = axe._audit.rules.filter(rule => rule.impact && !blocking.includes(rule.impact));
+  const rules = Object.fromEntries(harmless.map(rule => [rule.id, {enabled: false}]));
+  return await window.axe.run(document, {resultTypes: ['violations'], rules});
+}"""
+
+
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     if not AXE_SCRIPT.exists():
@@ -229,7 +250,7 @@ def axe(axe_source):
     def check(target_page) -> dict:
         if not target_page.evaluate("() => typeof window.axe === 'object'"):
             target_page.evaluate(axe_source)
-        results = target_page.evaluate("async () => await window.axe.run(document, {resultTypes: ['violations']})")
+        results = target_page.evaluate(AXE_RUN, list(BLOCKING_IMPACTS))
         blocking = [v for v in results["violations"] if v.get("impact") in BLOCKING_IMPACTS]
         if blocking:
             pytest.fail(_format_violations(target_page.url, blocking), pytrace=False)

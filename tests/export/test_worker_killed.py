@@ -72,11 +72,13 @@ def test_a_task_of_a_killed_worker_is_finished_by_another(tmp_path, storage_root
         session.commit()
     enqueue(create_app(config), COHORT_TASK, job.id)
     first = start_worker(config, "tests.export.slow_worker")
+    claimed = wait_for(committed, job.id, lambda job: job.status == RUNNING)
+    assert claimed.status == RUNNING, stop(first)
+    second = start_worker(config, "assessor.cli")  # starts while the first holds the task, so it cannot take it
     running = wait_for(committed, job.id, lambda job: job.status == RUNNING and job.done >= 1)
     first.send_signal(signal.SIGKILL)
     first.wait(timeout=10)
-    assert running.status == RUNNING and running.done < running.total, stop(first)
-    second = start_worker(config, "assessor.cli")
+    assert running.status == RUNNING and running.done < running.total and running.attempts == 1, stop(first) + stop(second)
     try:
         finished = wait_for(committed, job.id, lambda job: job.status == DONE, seconds=120)
     finally:

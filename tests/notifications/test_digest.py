@@ -9,9 +9,11 @@ from assessor.mail.models import OutboxMessage
 from assessor.notifications import kinds
 from assessor.notifications.digest import send_all_digests, send_digest
 from assessor.notifications.links import current_delivery
-from assessor.notifications.models import AT_ONCE, DAILY, OFF, DigestRun, Notice
+from assessor.notifications.models import DAILY, OFF, DigestRun, Notice
 from assessor.notifications.services import notify, save_preferences
 from assessor.timeutil import utcnow
+
+from .support import every_choice
 
 DAY = date(2026, 12, 5)
 
@@ -23,7 +25,7 @@ def request_context(app):
 
 
 def daily_notice(session, user) -> Notice:
-    save_preferences(session, user, {kinds.REFERRED: DAILY, kinds.ASSESSED: AT_ONCE, kinds.AWAITING_COUNTERSIGNATURE: AT_ONCE})
+    save_preferences(session, user, every_choice(user, {kinds.REFERRED: DAILY}))
     return notify(session, current_delivery(), user, kinds.REFERRED, {"reference": "E-009", "title": "Phone call"}, "evidence.portfolio")
 
 
@@ -62,7 +64,7 @@ def test_an_assessor_hears_of_evidence_waiting_longer_than_the_threshold_only(db
 
 def test_an_assessor_who_turned_waiting_off_gets_no_digest(db_session, world):
     age_submission(world, 30)
-    save_preferences(db_session, world.a.assessor, {kinds.COUNTERSIGNED: AT_ONCE, kinds.IQA_REFERRAL: AT_ONCE, kinds.WAITING: OFF})
+    save_preferences(db_session, world.a.assessor, every_choice(world.a.assessor, {kinds.WAITING: OFF}))
     assert send_digest(db_session, current_delivery(), world.a.assessor, DAY, utcnow(), 7) is None
 
 

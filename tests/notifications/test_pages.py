@@ -4,7 +4,7 @@ import re
 from sqlalchemy import select
 
 from assessor.notifications import kinds
-from assessor.notifications.models import AT_ONCE, DAILY, Notice, Preference
+from assessor.notifications.models import AT_ONCE, DAILY, OFF, Notice, Preference
 
 from ..factories import login_as
 from ..queries import counted_queries
@@ -77,7 +77,8 @@ def test_the_choices_page_offers_the_persons_kinds_and_saves_them(client, app, d
     assert "A learner countersigned your sign-off" in page and "Your evidence is referred back" not in page
     refused = client.post("/notifications/preferences", data={kinds.COUNTERSIGNED: DAILY})
     assert refused.status_code == 422 and "Choose how you want to hear about this." in refused.get_data(as_text=True)
-    choices = {kinds.COUNTERSIGNED: DAILY, kinds.IQA_REFERRAL: AT_ONCE, kinds.WAITING: DAILY}
+    choices = {kinds.COUNTERSIGNED: DAILY, kinds.IQA_REFERRAL: AT_ONCE, kinds.WAITING: DAILY, kinds.WITNESS_SIGNED: OFF,
+               kinds.SCENARIO_REVIEW_WAITING: AT_ONCE}
     assert client.post("/notifications/preferences", data=choices).status_code == 302
     saved = dict(db_session.execute(select(Preference.kind, Preference.delivery).where(Preference.user_id == world.a.assessor.id)).all())
     assert saved == choices

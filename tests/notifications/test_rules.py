@@ -14,6 +14,8 @@ from assessor.notifications.models import AT_ONCE, DAILY, OFF, Notice
 from assessor.notifications.services import mark_all_read, save_preferences, unread_count
 from assessor.timeutil import utcnow
 
+from .support import every_choice
+
 
 @pytest.fixture(autouse=True)
 def request_context(app):
@@ -55,14 +57,14 @@ def test_a_learner_with_no_language_gets_the_email_in_welsh_then_english(db_sess
 
 
 def test_daily_keeps_the_notice_and_sends_no_email_now(db_session, world):
-    save_preferences(db_session, world.a.learner, {kinds.REFERRED: DAILY, kinds.ASSESSED: AT_ONCE, kinds.AWAITING_COUNTERSIGNATURE: AT_ONCE})
+    save_preferences(db_session, world.a.learner, every_choice(world.a.learner, {kinds.REFERRED: DAILY}))
     decide(db_session, world, REFERRED)
     (notice,) = notices_of(db_session, world.a.learner)
     assert notice.delivery == DAILY and notice.message_id is None and mails_to(db_session, world.a.learner) == []
 
 
 def test_off_means_no_notice_and_no_email(db_session, world):
-    save_preferences(db_session, world.a.learner, {kinds.REFERRED: OFF, kinds.ASSESSED: OFF, kinds.AWAITING_COUNTERSIGNATURE: OFF})
+    save_preferences(db_session, world.a.learner, every_choice(world.a.learner, {kinds.REFERRED: OFF, kinds.ASSESSED: OFF}))
     decide(db_session, world, ASSESSED)
     assert notices_of(db_session, world.a.learner) == [] and mails_to(db_session, world.a.learner) == []
 
@@ -72,7 +74,8 @@ def test_preferences_refuse_a_missing_choice_and_a_choice_the_kind_lacks(db_sess
 
     with pytest.raises(Refused) as refused:
         save_preferences(db_session, world.a.assessor, {kinds.COUNTERSIGNED: AT_ONCE, kinds.WAITING: AT_ONCE})
-    assert {name for name, _message in refused.value.problems} == {kinds.WAITING, kinds.IQA_REFERRAL}
+    assert {name for name, _message in refused.value.problems} == {kinds.WAITING, kinds.IQA_REFERRAL, kinds.WITNESS_SIGNED,
+                                                                   kinds.SCENARIO_REVIEW_WAITING}
 
 
 def test_a_sign_off_waits_for_the_learner_and_its_countersignature_tells_the_assessor(db_session, world):

@@ -157,7 +157,8 @@ def test_offering_an_unpublished_scenario_says_why_not(client, author):
 
 def state_of(page: str) -> str:
     """The draft's state tag and the notes after it, as text."""
-    cell = re.search(r'<strong class="govuk-tag[^>]*>.*?(?=Last saved|</td>)', page, re.S)[0]
+    cell = re.search(r'<strong class="govuk-tag[^>]*>(?:Version \d+ live|No version live yet).*?(?=Last saved|</td>)',
+                     page, re.S)[0]
     return " ".join(re.sub(r"<[^>]+>", " ", cell).split())
 
 
