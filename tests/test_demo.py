@@ -50,6 +50,9 @@ from assessor.evidence.models import (
 )
 from assessor.iqa.models import AGREED, PENDING, RESPONDED, Sample, SamplingPlan
 from assessor.organisations.models import Provider
+from assessor.scenarios import authoring
+from assessor.scenarios.catalogue import playable_version
+from assessor.scenarios.models import LIVE, ScenarioDraft, ScenarioVersion
 from assessor.standards.models import Standard
 from assessor.storage.paths import blob_path
 from assessor.timeutil import aware, today, utcnow
@@ -184,6 +187,25 @@ def test_a_weak_password_is_refused_before_anything_is_made(run_demo, db_session
     assert demo_provider(db_session) is None
 
 
+def test_the_provider_administrator_has_published_a_scenario_and_saved_a_change_since(run_demo, db_session):
+    run_demo()
+    provider = demo_provider(db_session)
+    [draft] = authoring.drafts_of(db_session, provider.id)
+    [version] = authoring.published_versions(db_session, draft)
+    admin = db_session.scalar(select(User).where(User.email == demo.PROVIDER_ADMIN_PERSON.email))
+    assert draft.scenario_id == demo.scenario.SCENARIO_ID and draft.created_by_id == admin.id
+    assert (version.version, version.review_state, version.published_by_id) == (1, LIVE, admin.id)
+    assert playable_version(db_session, draft.scenario_id, provider.id) == version
+    assert draft.source == version.source.replace(*demo.scenario.CHANGE) != version.source
+    assert authoring.check_source(draft.source).problems == []
+    document = version.document
+    assert {ref for standard in document["standards"] for ref in standard["criteria"]} and 5 <= len(document["nodes"]) <= 8
+    assert {standard["urn"] for standard in document["standards"]} <= SHIPPED_URNS
+    run_demo()
+    [again] = authoring.drafts_of(db_session, provider.id)
+    assert [row.id for row in authoring.published_versions(db_session, again)] == [version.id] and again.revision == 3
+
+
 def test_other_providers_are_left_alone(run_demo, db_session, world):
     before = {user.id: (user.provider_id, user.password_hash, user.role_names) for user in db_session.scalars(select(User))}
     cohorts_before = set(db_session.scalars(select(Cohort.id)))
@@ -237,7 +259,7 @@ def failing(*_args, **_kwargs):
 # -- the portfolios: one demo, told twice, shared by the tests below (keep them last: it holds its transaction) ----
 
 MODELS = (User, Enrolment, Evidence, EvidenceFile, Mapping, Submission, Review, Decision, SignOff, Sample, SamplingPlan,
-          EnrolmentProgress, AuditEntry)
+          EnrolmentProgress, AuditEntry, ScenarioDraft, ScenarioVersion)
 #: how many evidence items each learner with a portfolio has
 PORTFOLIOS = {"Aled Evans": 6, "Bethan Hughes": 4, "Carys Williams": 3, "Hannah Clarke": 4, "Iwan Parry": 3, "Jessica Taylor": 4}
 

@@ -1,8 +1,9 @@
-"""`assessor demo`: a demo provider with a cohort on the shipped standards, a person in every role, and half the
-learners' portfolios at different stages (drafts, submissions, reviews, a correction, sign-offs, IQA samples).
+"""`assessor demo`: a demo provider with a cohort on the shipped standards, a person in every role, a scenario of its
+own, and half the learners' portfolios at different stages (drafts, submissions, reviews, a correction, sign-offs,
+IQA samples).
 
-Idempotent: people, cohort and enrolments are found by their natural keys before they are made, a learner who
-already has evidence is left as they are, and passwords change only when --password is given.
+Idempotent: people, cohort and enrolments are found by their natural keys before they are made, the scenario by its
+id, a learner who already has evidence is left as they are, and passwords change only when --password is given.
 """
 from collections import Counter
 from pathlib import Path
@@ -38,6 +39,7 @@ from .people import (  # noqa: F401  (the demo's people are this package's API, 
     create_people,
 )
 from .runner import create_portfolios
+from .scenario import create_scenario
 from .stories import STORIES
 
 
@@ -47,6 +49,7 @@ def create_demo(
     """Make whatever of the demo data is missing; set `password` on every demo person when given."""
     outcome = DemoOutcome() if outcome is None else outcome
     create_people(session, outcome, standards_dir, password)
+    create_scenario(session, outcome)
     create_portfolios(session, outcome, storage_root, STORIES)
     session.flush()
     return outcome

@@ -6,8 +6,9 @@ import difflib
 import io
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-import yaml
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -22,6 +23,7 @@ from ..permissions import can_author_scenarios
 from ..timeutil import utcnow
 from .catalogue import content_hash, find_version, load_document
 from .check import check_document
+from .dumper import dump_document
 from .events import version_published
 from .loader import ScenarioSyntaxError, load_text
 from .models import LIVE, ScenarioDraft, ScenarioVersion
@@ -84,13 +86,9 @@ def create_draft(session: Session, author: User, provider_id: int | None, source
     _check_id_free(session, scenario_id, None)
     draft = ScenarioDraft(provider_id=provider_id, scenario_id=scenario_id, source=source, created_by_id=author.id,
                           updated_by_id=author.id, updated_at=utcnow())
-    session.add(draft)
-    try:
-        session.flush()
-    except IntegrityError:
-        session.rollback()
-        raise Refused(_l("The id “%(id)s” is already used by another scenario: choose another.", id=scenario_id),
-                      "source") from None
+    with _saved(session, IntegrityError, Refused(_l("The id “%(id)s” is already used by another scenario: choose "
+                                                    "another.", id=scenario_id), "source")):
+        session.add(draft)
     return draft
 
 
@@ -106,9 +104,9 @@ def save_draft(session: Session, author: User, draft: ScenarioDraft, source: str
             raise Refused(_l("The id of a published scenario is permanent: put “id: %(id)s” back.",
                              id=draft.scenario_id), "source")
         _check_id_free(session, scenario_id, draft.id)
-    draft.scenario_id, draft.source = scenario_id, source
-    draft.updated_by_id, draft.updated_at = author.id, utcnow()
-    _flush(session)
+    with _saved_draft(session):
+        draft.scenario_id, draft.source = scenario_id, source
+        draft.updated_by_id, draft.updated_at = author.id, utcnow()
     return draft
 
 
@@ -135,16 +133,15 @@ def publish(session: Session, author: User, draft: ScenarioDraft, revision: int 
     previous = find_version(session, draft.scenario_id, number - 1)
     if previous is not None and previous.content_hash == content_hash({**document, "version": number - 1}):
         raise Refused(_l("Nothing has changed since version %(version)s was published.", version=number - 1))
-    try:
+    with _saved(session, IntegrityError, Conflict(_l("Someone else published this scenario at the same moment: "
+                                                     "here it is as it stands now."))):
         load_document(session, document)
-    except IntegrityError:
-        session.rollback()
-        raise Conflict(_l("Someone else published this scenario at the same moment: here it is as it stands now.")) from None
     row = find_version(session, draft.scenario_id, number)
-    row.provider_id, row.source, row.published_by_id = draft.provider_id, source, author.id
-    row.publish_reason, row.review_state = reason or None, state_on_publishing(session, draft.provider_id)
-    draft.source, draft.updated_by_id, draft.updated_at = source, author.id, utcnow()
-    _flush(session)
+    review_state = state_on_publishing(session, draft.provider_id)
+    with _saved_draft(session):
+        row.provider_id, row.source, row.published_by_id = draft.provider_id, source, author.id
+        row.publish_reason, row.review_state = reason or None, review_state
+        draft.source, draft.updated_by_id, draft.updated_at = source, author.id, utcnow()
     record(session, author, "published", "scenario_version", row.id,
            after={"scenario_id": row.scenario_id, "version": number, "reason": reason, "review_state": row.review_state,
                   "warnings": [f"line {problem.line}: {problem.message}" for problem in warnings(report)]})
@@ -159,8 +156,8 @@ def retire(session: Session, author: User, draft: ScenarioDraft, revision: int |
     _check_current(draft, revision)
     if draft.retired_at is not None:
         raise Locked(_l("This scenario is already retired."))
-    draft.retired_at = utcnow()
-    _flush(session)
+    with _saved_draft(session):
+        draft.retired_at = utcnow()
     record(session, author, "retired", "scenario_draft", draft.id, after={"scenario_id": draft.scenario_id})
     return draft
 
@@ -208,10 +205,9 @@ def changes(older: ScenarioVersion, newer: ScenarioVersion) -> list[tuple[str, s
 
 
 def version_source(row: ScenarioVersion) -> str:
-    """The YAML of a version: as published, or for a shipped file its document written out."""
-    if row.source is not None:
-        return row.source
-    return yaml.safe_dump(row.document, allow_unicode=True, sort_keys=False, width=120)
+    """The YAML of a version: as published, or for a shipped file its document in the files' canonical layout
+    (byte for byte the file in scenarios/)."""
+    return row.source if row.source is not None else dump_document(row.document)
 
 
 def _check_current(draft: ScenarioDraft, revision: int | None) -> None:
@@ -246,9 +242,18 @@ def _check_id_free(session: Session, scenario_id: str, draft_id: int | None) -> 
                       "source")
 
 
-def _flush(session: Session) -> None:
+@contextmanager
+def _saved(session: Session, error: type[Exception], refusal: Refused) -> Iterator[None]:
+    """The changes made within, flushed in a savepoint of their own: when the database refuses them with `error`,
+    only they are undone (never the caller's transaction, such as the rest of an import) and `refusal` is raised."""
     try:
-        session.flush()
-    except StaleDataError:
-        session.rollback()
-        raise Conflict(_l("This draft was saved by someone else at the same moment, so your change was not made.")) from None
+        with session.begin_nested():
+            yield
+    except error:
+        raise refusal from None
+
+
+def _saved_draft(session: Session):
+    """The draft's changes made within, refused as a Conflict when another save came first."""
+    return _saved(session, StaleDataError, Conflict(_l("This draft was saved by someone else at the same moment, so "
+                                                       "your change was not made.")))

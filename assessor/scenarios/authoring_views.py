@@ -181,7 +181,8 @@ def changes(draft_id: int, version: int):
     if newer is None or older is None or newer.provider_id != draft.provider_id:
         abort(404)
     return render_template("scenarios/authoring/changes.html", draft=draft, newer=newer, older=older,
-                           lines=authoring.changes(older, newer))
+                           lines=authoring.changes(older, newer),
+                           authoring=can_author_scenarios(current_user, draft.provider_id))
 
 
 def _yaml(source: str, filename: str) -> Response:

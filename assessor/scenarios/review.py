@@ -40,15 +40,20 @@ def state_on_publishing(session: Session, provider_id: int | None) -> str:
 
 
 def set_review_required(session: Session, user: User, provider_id: int | None, required: bool) -> bool:
-    """Turn review on or off for the provider's scenarios; False when it already was so (nothing recorded)."""
+    """Turn review on or off for the provider's scenarios; False when it already was so (nothing recorded).
+
+    Turning it off puts no version live: versions already waiting keep waiting until a reviewer approves or sends
+    each back (the audit entry counts them), so nothing reaches learners that nobody decided on."""
     if not can_administer(user, provider_id):
         raise Refused(_l("Only your provider's administrators decide whether its scenarios are reviewed."))
     provider = session.get(Provider, provider_id)
     if provider.scenario_review_required == required:
         return False
     provider.scenario_review_required = required
+    after = {"scenario_review_required": required} if required else {
+        "scenario_review_required": False, "still_waiting": waiting_count(session, provider_id)}
     record(session, user, "scenario_review_on" if required else "scenario_review_off", "provider", provider.id,
-           before={"scenario_review_required": not required}, after={"scenario_review_required": required})
+           before={"scenario_review_required": not required}, after=after)
     return True
 
 

@@ -1,6 +1,6 @@
 """Reviewing scenario versions before learners see them: the provider's setting, what waits, a version's review."""
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_babel import get_locale
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -67,9 +67,19 @@ def setting():
         required = bool(form.required.data)
         outcome = attempt(db, lambda: review.set_review_required(db, current_user, current_user.provider_id, required))
         if outcome.done and outcome.value:
-            flash(_("Scenario versions now need a review before learners see them.") if required else
-                  _("Scenario versions now go live as soon as they are published."), "success")
+            flash(_setting_message(required, review.waiting_count(db, current_user.provider_id)), "success")
     return redirect(url_for("scenario_authoring.index"))
+
+
+def _setting_message(required: bool, waiting: int) -> str:
+    if required:
+        return _("Scenario versions now need a review before learners see them.")
+    if not waiting:
+        return _("Scenario versions now go live as soon as they are published.")
+    return ngettext("Scenario versions now go live as soon as they are published. The version already waiting "
+                    "still needs a decision: approve it or send it back.",
+                    "Scenario versions now go live as soon as they are published. The %(num)d versions already "
+                    "waiting still need a decision: approve or send back each.", waiting)
 
 
 @bp.get("/<int:version_id>")

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
@@ -73,6 +75,8 @@ class Meter:
     value: Value
     minimum: float | None
     maximum: float | None
+    #: the language the scenario is played in: the whole meter is worded in it, as its label is
+    language: str | None = None
 
     @property
     def is_gauge(self) -> bool:
@@ -81,6 +85,11 @@ class Meter:
 
     @property
     def text(self) -> str:
+        played = self.language if self.language not in (None, str(get_locale())) else None
+        with force_locale(played) if played else nullcontext():
+            return self._worded()
+
+    def _worded(self) -> str:
         if isinstance(self.value, bool):
             return _("%(label)s: %(value)s", label=self.label, value=_("yes") if self.value else _("no"))
         if self.maximum is None:
@@ -146,7 +155,7 @@ def meters(scenario: Scenario, variables: Mapping[str, Value], language: str) ->
     """The variables the scenario marks visible, with their labels in `language`."""
     labels = scenario.document.get("state") or {}
     return [Meter(name, text(labels[name].get("label"), language) or name, variables[name],
-                  variable.minimum, variable.maximum)
+                  variable.minimum, variable.maximum, language)
             for name, variable in scenario.variables.items() if variable.visible]
 
 

@@ -8,13 +8,13 @@ from assessor.audit.services import chain_pending
 from assessor.core.acts import Conflict, Locked, Refused
 from assessor.scenarios import authoring
 from assessor.scenarios.catalogue import newest_versions, playable_version
-from assessor.scenarios.loader import load_text
+from assessor.scenarios.loader import load_file, load_text
 from assessor.scenarios.player import entries, restart, start_attempt
 
 from ..factories import make_user
 from .authoring_support import SOURCE, WITH_ERRORS, WITH_WARNING
 from .conftest import TEST_STANDARDS
-from .player_support import fixture_document, load, play_to_end
+from .player_support import SCENARIOS, fixture_document, load, play_to_end
 
 
 def publish(session, author, draft, reason=""):
@@ -166,6 +166,13 @@ def test_a_shipped_versions_yaml_reads_back_as_its_document(db_session):
     assert load_text(authoring.version_source(row)).data == row.document
 
 
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda path: path.stem)
+def test_a_shipped_versions_yaml_is_its_file_byte_for_byte(db_session, path):
+    row = load(db_session, load_file(path).data)
+    db_session.expire(row)
+    assert authoring.version_source(row).encode("utf-8") == path.read_bytes()
+
+
 def test_the_export_holds_each_newest_published_version_and_the_cli_check_agrees(db_session, world, tmp_path):
     import io
     import zipfile
@@ -190,3 +197,21 @@ def test_the_export_holds_each_newest_published_version_and_the_cli_check_agrees
         browser = [(problem.line, problem.severity, problem.message)
                    for problem in authoring.check_source(source, TEST_STANDARDS).problems]
         assert cli == browser
+
+
+def test_a_save_that_loses_a_race_is_a_conflict_that_undoes_only_itself(db_session, world):
+    from sqlalchemy import update
+
+    from assessor.scenarios.models import ScenarioDraft
+
+    kept = authoring.create_draft(db_session, world.a.admin, world.a.provider.id, SOURCE)
+    raced = authoring.create_draft(db_session, world.a.admin, world.a.provider.id,
+                                   SOURCE.replace("id: acme-first-call", "id: acme-raced"))
+    db_session.execute(update(ScenarioDraft).where(ScenarioDraft.id == raced.id)
+                       .values(revision=raced.revision + 1).execution_options(synchronize_session=False))
+    with pytest.raises(Conflict):
+        authoring.save_draft(db_session, world.a.admin, raced, WITH_WARNING.replace("acme-first-call", "acme-raced"),
+                             raced.revision)
+    db_session.flush()
+    assert db_session.get(ScenarioDraft, kept.id).source == SOURCE
+    assert db_session.get(ScenarioDraft, raced.id).revision == 2

@@ -99,7 +99,7 @@ def test_warnings_need_a_reason_then_the_learners_of_the_provider_play_it(client
     assert response.status_code == 422 and "say why this version can be published" in text_of(response)
     assert publish(client, url, reason="The title is a name in both languages.").status_code == 302
     page = text_of(client.get(url))
-    assert "Version 1 published" in page and "Download version 1" in page
+    assert "Version 1 live" in page and "Download version 1" in page
     download = client.get(f"{url}/versions/1.yaml")
     assert download.mimetype == "application/yaml" and "id: acme-new-decision-maker" in download.get_data(as_text=True)
 

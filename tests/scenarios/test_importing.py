@@ -140,3 +140,30 @@ def test_an_exported_zip_imported_into_another_site_gives_identical_yaml(db_sess
     assert (result.outcome, result.problems) == (CREATED, [])
     imported = drafts(db_session)["acme-first-call"]
     assert imported.provider_id == world.b.provider.id and imported.source == published
+
+
+def test_a_file_whose_id_is_taken_at_the_same_moment_is_refused_and_the_other_files_are_kept(db_session, world,
+                                                                                              monkeypatch):
+    from sqlalchemy import insert
+
+    from assessor.timeutil import utcnow
+
+    checked = authoring._check_id_free
+
+    def taken_meanwhile(session, scenario_id, draft_id):
+        """Another provider's draft of the same id arrives between the check and the insert."""
+        checked(session, scenario_id, draft_id)
+        if scenario_id == "acme-second-call":
+            session.execute(insert(ScenarioDraft).values(
+                provider_id=world.b.provider.id, scenario_id=scenario_id, source=OTHER, created_by_id=world.b.admin.id,
+                updated_by_id=world.b.admin.id, updated_at=utcnow(), revision=1, shared_state="private"))
+
+    monkeypatch.setattr(authoring, "_check_id_free", taken_meanwhile)
+    third = SOURCE.replace("id: acme-first-call", "id: acme-third-call")
+    first, second, last = run(db_session, world.a.admin, [("first.yaml", SOURCE.encode()), ("second.yaml", OTHER.encode()),
+                                                          ("third.yaml", third.encode())])
+    assert (first.outcome, second.outcome, last.outcome) == (CREATED, REFUSED, CREATED)
+    assert "already used by another scenario" in second.reason
+    db_session.flush()
+    made = drafts(db_session)
+    assert {"acme-first-call", "acme-third-call"} <= set(made) and made["acme-first-call"].id == first.draft_id

@@ -84,7 +84,8 @@ def test_a_learner_plays_a_shipped_scenario_to_the_end_and_adds_it_to_the_portfo
 
 def test_the_play_page_shows_the_client_meters_and_choices(client, fixture_attempt):
     page = text_of(client.get(f"/scenarios/attempts/{fixture_attempt.id}"))
-    assert "Hello, trust 5" in page and "Trust: 5 of 10" in page and '<meter min="0" max="10" value="5"' in page
+    assert "Hello, trust 5" in page and '<span id="meter-trust">Trust: 5 of 10</span>' in page
+    assert '<meter min="0" max="10" value="5" aria-labelledby="meter-trust">' in page
     assert 'value="0"' in page and "Good" in page and "Secret" not in page
     assert "js/player.js" in page and "<script src" in page
 

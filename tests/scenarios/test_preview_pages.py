@@ -129,3 +129,24 @@ def test_another_providers_author_finds_nothing_and_a_learner_may_not(client, wo
     assert client.get(url(draft)).status_code == 404
     login_as(client, world.a.learner)
     assert client.get(url(draft)).status_code == 403
+
+
+def test_the_meters_are_worded_in_the_language_played_and_marked_so(client, author, draft):
+    start(client, draft, "cy")
+    html = client.get(url(draft)).get_data(as_text=True)
+    assert '<span id="meter-trust" lang="cy">Ymddiriedaeth: 5 o 10</span>' in html
+    assert 'aria-labelledby="meter-trust" lang="cy">Ymddiriedaeth: 5 o 10</meter>' in html
+    assert "How things stand" in html
+
+
+def test_on_welsh_pages_an_english_preview_words_its_meters_in_english(client, world, db_session, draft):
+    world.a.admin.language = "cy"
+    db_session.commit()
+    login_as(client, world.a.admin)
+    start(client, draft, "en")
+    html = client.get(url(draft)).get_data(as_text=True)
+    assert '<span id="meter-trust" lang="en">Trust: 5 of 10</span>' in html and "Sut mae pethau" in html
+    post_step(client, url(draft), html, choice="0")
+    post_step(client, url(draft), client.get(url(draft)).get_data(as_text=True), answer="one two three")
+    debrief = client.get(url(draft, "/debrief")).get_data(as_text=True)
+    assert '<span id="meter-trust" lang="en">Trust: 7 of 10</span>' in debrief

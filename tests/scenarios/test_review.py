@@ -178,3 +178,13 @@ def test_the_publish_reason_is_kept_on_the_version(db_session, world, reviewed, 
     authoring.save_draft(db_session, world.a.admin, draft, WITH_WARNING, draft.revision)
     row = publish(db_session, world.a.admin, draft, reason="Same word in both languages.")
     assert row.publish_reason == "Same word in both languages."
+
+
+def test_turning_review_off_leaves_waiting_versions_for_a_decision(db_session, world, reviewed, draft):
+    row = publish(db_session, world.a.admin, draft)
+    assert review.set_review_required(db_session, world.a.admin, world.a.provider.id, False)
+    assert row.review_state == AWAITING_REVIEW and review.waiting(db_session, world.a.provider.id) == [row]
+    assert playable_version(db_session, "acme-first-call", world.a.provider.id) is None
+    [entry] = entries_of(db_session, "scenario_review_off")
+    assert entry.after == {"scenario_review_required": False, "still_waiting": 1}
+    assert review.approve(db_session, world.a.assessor, row).review_state == LIVE

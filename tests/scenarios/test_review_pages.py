@@ -153,3 +153,59 @@ def test_offering_an_unpublished_scenario_says_why_not(client, author):
     response = post_form(client, f"{SHARING}{draft_id}/offer", client.get(url).get_data(as_text=True))
     assert response.status_code == 302
     assert "Publish a version learners can start" in text_of(client.get(url))
+
+
+def state_of(page: str) -> str:
+    """The draft's state tag and the notes after it, as text."""
+    cell = re.search(r'<strong class="govuk-tag[^>]*>(?:Version \d+ live|No version live yet).*?(?=Last saved|</td>)',
+                     page, re.S)[0]
+    return " ".join(re.sub(r"<[^>]+>", " ", cell).split())
+
+
+def test_the_state_names_the_live_version_and_what_waits_or_was_sent_back(client, author, world, db_session):
+    turn_review(client, True)
+    url = create(client)
+    publish(client, url)
+    assert state_of(text_of(client.get(url))) == "No version live yet version 1 waits for review"
+    login_as(client, world.a.assessor)
+    decide(client, review_url(db_session, 1), "approve")
+    login_as(client, world.a.admin)
+    save(client, url, SOURCE.replace('en: "The same show, for less"', 'en: "A new boss"'))
+    publish(client, url)
+    assert state_of(text_of(client.get(url))) == "Version 1 live version 2 waits for review"
+    assert state_of(text_of(client.get(INDEX))) == "Version 1 live version 2 waits for review"
+    login_as(client, world.a.assessor)
+    decide(client, review_url(db_session, 2), "send-back", note="The new title needs Welsh.")
+    login_as(client, world.a.admin)
+    assert state_of(text_of(client.get(INDEX))) == "Version 1 live version 2 was sent back"
+
+
+def crumbs(page: str) -> list[str]:
+    nav = re.search(r'<nav class="govuk-breadcrumbs".*?</nav>', page, re.S)[0]
+    return re.findall(r'class="govuk-breadcrumbs__link" href="([^"]+)"', nav)
+
+
+def test_the_changes_page_leads_a_reviewer_back_to_the_review_and_an_author_to_the_draft(client, author, world,
+                                                                                          db_session):
+    url = create(client)
+    publish(client, url)
+    save(client, url, SOURCE.replace('en: "The same show, for less"', 'en: "A new boss"'))
+    publish(client, url)
+    changes = f"{url}/versions/2/changes"
+    assert crumbs(client.get(changes).get_data(as_text=True)) == [INDEX, url]
+    login_as(client, world.a.assessor)
+    links = crumbs(client.get(changes).get_data(as_text=True))
+    assert links == [REVIEWS, review_url(db_session, 2)]
+    assert all(client.get(link).status_code == 200 for link in links)
+
+
+def test_turning_review_off_says_how_many_versions_still_wait_for_a_decision(client, author, world, db_session):
+    turn_review(client, True)
+    publish(client, create(client))
+    response = turn_review(client, False)
+    page = text_of(client.get(response.headers["Location"]))
+    assert "The version already waiting still needs a decision: approve it or send it back." in page
+    setting = re.search(r'<div class="govuk-inset-text" id="review-still-waiting">.*?</div>', page, re.S)[0]
+    assert "1 version waits for review. Turning review off does not put it live" in setting
+    assert f'href="{REVIEWS}"' in setting
+    assert db_session.get(ScenarioVersion, int(review_url(db_session, 1).rsplit("/", 1)[1])).review_state == "awaiting_review"
