@@ -35,7 +35,7 @@ def start_import(session: Session, author: User, provider_id: int | None, files:
 
 
 def _waiting(position: int, upload: Upload) -> ImportFile:
-    if upload.refused:
+    if upload.refused is not None:
         return ImportFile(position=position, name=upload.name, outcome=REFUSED, reason=in_each_language(upload.refused),
                           problems=[])
     return ImportFile(position=position, name=upload.name, data=upload.data, problems=[])
@@ -78,7 +78,7 @@ def import_next(session: Session, job: ScenarioImport, now: datetime, standards:
 def _record(row: ImportFile, result: Imported) -> None:
     row.outcome, row.scenario_id, row.draft_id, row.declared_id = (result.outcome, result.scenario_id, result.draft_id,
                                                                    result.declared_id)
-    row.reason = in_each_language(result.reason) if result.reason else None
+    row.reason = in_each_language(result.reason) if result.reason is not None else None
     row.problems = [{"line": p.line, "severity": p.severity, "message": p.message} for p in result.problems]
     row.data = None
 

@@ -8,6 +8,7 @@ from ..core.acts import attempt
 from ..core.limits import takes_files
 from ..db import get_session
 from ..i18n import format_datetime
+from ..permissions import belongs_to, can_author_scenarios
 from ..timeutil import utcnow
 from . import import_jobs, import_tasks
 from .authoring_views import author_only
@@ -40,9 +41,10 @@ def upload():
 @bp.get("/imports/<int:job_id>")
 def job(job_id: int):
     """An import's progress while a worker imports it, then what became of each file."""
-    author_only()
     found = get_session().get(ScenarioImport, job_id)
-    if found is None or found.provider_id != current_user.provider_id:
+    if found is None or not belongs_to(current_user, found.provider_id):
         abort(404)
+    if not can_author_scenarios(current_user, found.provider_id):
+        abort(403)
     return render_template("scenarios/authoring/import_job.html", job=found, format_datetime=format_datetime,
                            results=import_jobs.results(found, str(get_locale())))

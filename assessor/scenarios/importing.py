@@ -63,7 +63,7 @@ def check_importer(author: User, provider_id: int | None, files: list) -> None:
 def import_upload(session: Session, author: User, provider_id: int | None, upload: Upload, seen: set[str],
                   standards: KnownRefs | None = None) -> Imported:
     """One file as a draft, in a savepoint (whole or not at all); `seen` holds the ids of the import's earlier files."""
-    if upload.refused:
+    if upload.refused is not None:
         return Imported(upload.name, REFUSED, reason=upload.refused)
     report, scenario_id = None, None
     try:

@@ -6,6 +6,7 @@ from html import unescape
 import pytest
 
 from assessor.cli import main
+from assessor.scenarios.import_models import ScenarioImport
 from assessor.scenarios.import_tasks import run_import
 from assessor.scenarios.models import ScenarioDraft
 
@@ -119,3 +120,40 @@ def test_the_cli_names_the_provider_by_id_or_name_and_refuses_an_unknown_one(run
     learner = runner.invoke(main, ["scenarios", "import", "--provider", world.a.provider.name, "--as", world.a.learner.email,
                                    str(tmp_path / "clean.yaml")])
     assert learner.exit_code == 1 and "Only your provider's administrators" in learner.output
+
+
+def test_the_upload_goes_to_the_imports_page_which_shows_progress_and_refreshes_itself(client, author, db_session):
+    sent = send(client, {"clean.yaml": CLEAN.encode(), "notes.txt": b"not a scenario"})
+    page = client.get(sent.headers["Location"])
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "Importing scenarios" in text_of(page)
+    assert "1 of 2 files checked" in text_of(page) and '<meta http-equiv="refresh"' in html
+    assert 'data-outcome="refused"' in html and db_session.query(ScenarioDraft).count() == 0
+    listed = client.get(IMPORT)
+    assert "Recent imports" in text_of(listed) and sent.headers["Location"] in listed.get_data(as_text=True)
+
+
+def test_a_finished_import_stops_refreshing_and_a_failed_one_says_so(app, client, author, db_session):
+    done = imported(client, app, {"clean.yaml": CLEAN.encode()})
+    assert "What was imported" in text_of(done) and "http-equiv" not in done.get_data(as_text=True)
+    sent = send(client, {"clean.yaml": CLEAN.encode()})
+    job = db_session.get(ScenarioImport, int(sent.headers["Location"].rsplit("/", 1)[1]))
+    job.status, job.error = "failed", "RuntimeError: boom (after 4 attempts)"
+    db_session.commit()
+    failed = text_of(client.get(sent.headers["Location"]))
+    assert "The import stopped before every file was checked" in failed and "RuntimeError: boom" in failed
+
+
+def test_too_many_files_are_refused_at_once_with_the_form_shown_again(client, author, db_session):
+    response = send(client, {f"s{number}.yaml": b"id: x" for number in range(51)})
+    assert response.status_code == 422 and "at most 50 scenario files" in text_of(response)
+    assert db_session.query(ScenarioImport).count() == 0
+
+
+def test_another_providers_authors_do_not_find_the_import_and_its_non_authors_may_not_see_it(client, world, author):
+    location = send(client, {"clean.yaml": CLEAN.encode()}).headers["Location"]
+    login_as(client, world.b.admin)
+    assert client.get(location).status_code == 404
+    login_as(client, world.a.assessor)
+    assert client.get(location).status_code == 403
+    assert client.get(f"{IMPORT}s/999999").status_code == 404
