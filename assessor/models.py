@@ -13,6 +13,7 @@ from .iqa.models import NewAssessor, Sample, SamplingPlan
 from .mail.models import OutboxMessage
 from .notifications.models import DigestRun, Notice, Preference
 from .organisations.models import Provider
+from .scenarios.import_models import ImportFile, ScenarioImport
 from .scenarios.models import Attempt, AttemptStep, ScenarioVersion
 from .standards.models import Criterion, Standard, StandardPublication, StandardSuite
 
@@ -37,6 +38,7 @@ __all__ = [
     "EvidenceFile",
     "SubmissionFile",
     "ExportJob",
+    "ImportFile",
     "Mapping",
     "MemberEvent",
     "NewAssessor",
@@ -46,6 +48,7 @@ __all__ = [
     "Review",
     "Sample",
     "SamplingPlan",
+    "ScenarioImport",
     "ScenarioVersion",
     "SignOff",
     "Standard",

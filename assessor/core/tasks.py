@@ -98,8 +98,9 @@ def is_embedded(app: Flask) -> bool:
     return isinstance(app.extensions["task_broker"], StubBroker)
 
 
-def start_worker(app: Flask, threads: int = 1) -> dramatiq.Worker:
-    worker = dramatiq.Worker(app.extensions["task_broker"], worker_threads=threads,
+def start_worker(app: Flask, threads: int = 1, queues: set[str] | None = None) -> dramatiq.Worker:
+    """A worker taking tasks from the named queues (every queue when None)."""
+    worker = dramatiq.Worker(app.extensions["task_broker"], queues=queues, worker_threads=threads,
                              worker_timeout=int(app.config["TASK_POLL_SECONDS"] * 1000))
     worker.start()
     return worker

@@ -81,7 +81,11 @@ def load_command(paths: tuple[Path, ...], standards_dir: Path) -> None:
 @click.option("--as", "email", help="The author the drafts are saved by (default: the provider's first administrator).")
 @with_appcontext
 def import_command(paths: tuple[Path, ...], provider_ref: str, email: str | None) -> None:
-    """Import YAML files, or the ZIP the browser exports, as drafts of a provider; exit 1 if any file is refused."""
+    """Import YAML files, or the ZIP the browser exports, as drafts of a provider; exit 1 if any file is refused.
+
+    Runs here, file after file, not on the task queue (a terminal has no request time limit); the browser's import
+    is queued and takes the same step for each file, so both give the same answers.
+    """
     from ..core.acts import Refused
     from ..db import get_session
     from .importing import REFUSED, import_files, provider_author, provider_named

@@ -31,7 +31,10 @@ class Imported:
     problems: list[Problem] = field(default_factory=list)
     scenario_id: str | None = None
     draft_id: int | None = None
+    #: why it was refused (a lazily translated message: the job stores it in each language)
     reason: str | None = None
+    #: the id the file declares, once read, even when the file is then refused
+    declared_id: str | None = None
 
     def lines(self) -> list[str]:
         """As `assessor scenarios import` prints them: the outcome, then `file:line: severity: message`."""
@@ -42,20 +45,27 @@ class Imported:
 
 def import_files(session: Session, author: User, provider_id: int | None, files: list[tuple[str, bytes]],
                  standards: KnownRefs | None = None) -> list[Imported]:
-    """Each (name, bytes) as a draft of the provider; Refused (nothing made) only for the import as a whole."""
+    """Each (name, bytes) as a draft of the provider, in this process (the command line; the browser queues
+    import_jobs instead); Refused (nothing made) only for the import as a whole."""
+    check_importer(author, provider_id, files)
+    seen: set[str] = set()
+    return [import_upload(session, author, provider_id, upload, seen, standards) for upload in unpack(files)]
+
+
+def check_importer(author: User, provider_id: int | None, files: list) -> None:
+    """Refused unless the person writes the provider's scenarios and chose something to import."""
     if not can_author_scenarios(author, provider_id):
         raise Refused(_l("Only your provider's administrators write scenarios."))
     if not files:
         raise Refused(_l("Choose the scenarios' YAML files, or the ZIP of them, to import."), "files")
-    seen: set[str] = set()
-    return [_import_one(session, author, provider_id, upload, seen, standards) for upload in unpack(files)]
 
 
-def _import_one(session: Session, author: User, provider_id: int | None, upload: Upload, seen: set[str],
-                standards: KnownRefs | None) -> Imported:
-    if upload.refused:
+def import_upload(session: Session, author: User, provider_id: int | None, upload: Upload, seen: set[str],
+                  standards: KnownRefs | None = None) -> Imported:
+    """One file as a draft, in a savepoint (whole or not at all); `seen` holds the ids of the import's earlier files."""
+    if upload.refused is not None:
         return Imported(upload.name, REFUSED, reason=upload.refused)
-    report = None
+    report, scenario_id = None, None
     try:
         source = _text(upload.data)
         report = authoring.check_source(source, standards)
@@ -63,8 +73,9 @@ def _import_one(session: Session, author: User, provider_id: int | None, upload:
         with session.begin_nested():
             outcome, draft = _store(session, author, provider_id, scenario_id, source)
     except Refused as refused:
-        return Imported(upload.name, REFUSED, report.problems if report else [], reason=str(refused))
-    return Imported(upload.name, outcome, report.problems, scenario_id, draft.id)
+        return Imported(upload.name, REFUSED, report.problems if report else [], reason=refused.args[0],
+                        declared_id=scenario_id)
+    return Imported(upload.name, outcome, report.problems, scenario_id, draft.id, declared_id=scenario_id)
 
 
 def _store(session: Session, author: User, provider_id: int | None, scenario_id: str,

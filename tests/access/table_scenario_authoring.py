@@ -48,6 +48,21 @@ def choice(world) -> dict:
     return {**choices(world), "index": 0}
 
 
+def scenario_import(world) -> dict:
+    """Provider A's import of one file, queued (no worker runs it here)."""
+    if not hasattr(world, "scenario_import"):
+        from assessor.scenarios.import_jobs import start_import
+        from assessor.timeutil import utcnow
+
+        from ..scenarios.authoring_support import SOURCE
+
+        session = object_session(world.a.admin)
+        job = start_import(session, world.a.admin, world.a.provider.id, [("first.yaml", SOURCE.encode())], utcnow())
+        session.commit()
+        world.scenario_import = job.id
+    return {"job_id": world.scenario_import}
+
+
 def own_scenario(world) -> dict:
     _draft(world)
     return {"scenario_id": "acme-first-call"}
@@ -60,6 +75,8 @@ ROUTES = [
     Route("scenario_import.upload", "GET", AUTHORS),
     #: no file chosen: the form comes back with the problem beside the field, nothing imported
     Route("scenario_import.upload", "POST", {**AUTHORS, ADMIN: 422, OTHER_PROVIDER: 422}),
+    #: an import's page: its provider's authors only; people of no provider or another one do not find it
+    Route("scenario_import.job", "GET", _drafted(200), args=scenario_import),
     #: nothing pasted: the form comes back with the problem beside the text area
     Route("scenario_authoring.new", "POST", {**AUTHORS, ADMIN: 422, OTHER_PROVIDER: 422}),
     Route("scenario_authoring.draft", "GET", _drafted(200), args=draft),

@@ -1,7 +1,8 @@
 """Browser tests: the app served on a real port, driven by Debian's chromium through Playwright.
 
 Fixtures:
-  live_server  the base URL of the app, on its own fresh SQLite database with the standards loaded
+  live_server  the base URL of the app, on its own fresh SQLite database with the standards loaded, and a worker
+               thread that runs the scenario imports queued (the "imports" queue only)
   browser      one headless chromium for the session (/usr/bin/chromium; Playwright's own
                browsers are never downloaded)
   page         a new page in a new context per test; fails the test on CSP violations and
@@ -32,6 +33,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from assessor import create_app
+from assessor.core.tasks import start_worker
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -48,6 +50,9 @@ CHROMIUM_ARGS = [
 AXE_SCRIPT = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING_IMPACTS = ("serious", "critical")
 FLASH_PAGE = "/__browser-test__/flash"
+#: the queues the live server's worker thread takes tasks from (as `assessor run` does): scenario imports only, so
+#: the exports and emails other tests queue are not made
+IMPORTS_QUEUE = {"imports"}
 #: a phone held upright (390 px wide, as an iPhone 12 to 15)
 PHONE = {"width": 390, "height": 844}
 
@@ -143,9 +148,11 @@ def live_server(browser_database):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
+    worker = start_worker(app, queues=IMPORTS_QUEUE)
     try:
         yield f"http://127.0.0.1:{server.server_port}"
     finally:
+        worker.stop()
         server.shutdown()
         thread.join(timeout=10)
         server.server_close()
