@@ -14,9 +14,11 @@ from ..evidence.models import Evidence, EvidenceFile, Mapping, Submission
 from ..evidence.snapshot import FrozenFile, Judged, latest_judged
 from ..evidence.witness_models import SIGNED, WitnessRequest
 from ..iqa.models import Sample
+from ..scenarios.models import Attempt
 from ..standards.criteria import assessable_criteria
 from ..standards.models import Criterion, Standard
 from ..timeutil import aware, utcnow
+from .transcripts import attach_attempts
 
 
 @dataclass
@@ -51,6 +53,8 @@ class EvidenceEntry:
     decisions: list[Decision]
     #: the witness's signed confirmations of the statement, oldest first
     confirmations: list[WitnessRequest] = field(default_factory=list)
+    #: the scenario attempt the version shown names (scenario transcripts only; finished attempts never change)
+    attempt: Attempt | None = None
 
 
 @dataclass
@@ -110,6 +114,7 @@ def portfolio_data(session: Session, learner: User) -> PortfolioData:
     criteria = _frozen_criteria(session, evidence)
     confirmations = _grouped(session, WitnessRequest, WitnessRequest.evidence_id, [item.id for item in evidence], WitnessRequest.id, SIGNED)
     entries = [_entry(item, decisions, enrolments, criteria, confirmations[item.id]) for item in evidence]
+    attach_attempts(session, learner.id, entries)
     provider_name = learner.provider.name if learner.provider else ""
     return PortfolioData(learner, provider_name, sections, entries, users=users)
 

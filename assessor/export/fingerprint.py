@@ -10,7 +10,7 @@ from ..accounts.models import User
 from .data import PortfolioData
 
 #: change when the document's template, styles or layout change, so every cached PDF is made again
-TEMPLATE_VERSION = "portfolio-2"
+TEMPLATE_VERSION = "portfolio-3"
 #: fields of the gathered data that the document shows as of its making, not as its content
 LEFT_OUT = {"generated_at"}
 #: what a person's row contributes: the name is shown, sign-in times and passwords are not

@@ -10,6 +10,7 @@ from ..accounts.models import User
 from .data import PortfolioData, portfolio_data
 from .fetcher import ASSET_SCHEME, DRAWABLE_TYPES, AssetFetcher
 from .labels import document_context
+from .transcripts import transcripts_in
 
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 
@@ -27,7 +28,7 @@ def drawable_images(data: PortfolioData) -> dict[str, str]:
 def portfolio_html(data: PortfolioData, language: str, *, with_images: bool = True) -> str:
     """The document as HTML, in `language` ("cy" or "en"); needs an app context, never a request."""
     with force_locale(language):
-        context = document_context()
+        context = document_context() | {"transcripts": transcripts_in(data.evidence, language)}
         return render_template("export/portfolio.html", data=data, lang=language, with_images=with_images, **context)
 
 

@@ -201,8 +201,14 @@ def transcript_of(attempt: Attempt, language: str, reflection: str | None = None
 
 def transcript_for(session: Session, evidence, language: str = "en") -> Transcript | None:
     """The transcript of a scenario evidence item's attempt, or None for any other evidence."""
-    attempt_id = (evidence.details or {}).get("attempt_id") if evidence.kind == "scenario" else None
-    attempt = session.get(Attempt, attempt_id) if isinstance(attempt_id, int) else None
+    attempt_id = attempt_named(evidence)
+    attempt = session.get(Attempt, attempt_id) if attempt_id is not None else None
     if attempt is None or attempt.learner_id != evidence.learner_id:
         return None
     return transcript_of(attempt, language, reflection=evidence.body or attempt.reflection)
+
+
+def attempt_named(evidence) -> int | None:
+    """The id of the attempt a scenario evidence item (or a frozen version of one) rests on; None for other evidence."""
+    attempt_id = (evidence.details or {}).get("attempt_id") if evidence.kind == "scenario" else None
+    return attempt_id if isinstance(attempt_id, int) else None
