@@ -8,12 +8,16 @@ from assessor.scenarios import authoring
 from assessor.scenarios.check_panels import draft_check
 from assessor.scenarios.citable import citable_outlines, citable_refs
 from assessor.scenarios.importing import import_files
+from assessor.scenarios.player import entries, start_attempt
+from assessor.scenarios.portfolio import add_to_portfolio
 from assessor.scenarios.standards_data import read_outlines
 
-from ..factories import shipped_standard
+from ..factories import enrol, make_cohort, shipped_standard
 from .authoring_support import SOURCE
 from .conftest import TEST_STANDARDS
 from .own_standards import own_standard
+from .player_support import fixture_document, load, play_to_end
+from .test_player_portfolio import REFLECTION
 
 
 @pytest.fixture
@@ -80,3 +84,17 @@ def test_an_import_is_checked_against_the_importing_providers_standards(db_sessi
                              [("call.yaml", SOURCE.replace("acme", "bee").encode())])
     assert [p.kind for p in mine.problems if p.kind.startswith("unknown")] == []
     assert [p.kind for p in theirs.problems if p.kind.startswith("unknown")] == ["unknown_standard"]
+
+
+def test_a_scenario_citing_the_providers_own_standard_is_shown_with_it_and_maps_to_the_learners_enrolment(
+        db_session, world, acme_standard):
+    cohort = make_cohort(db_session, world.a.provider, standards=[acme_standard])
+    enrolment = enrol(db_session, cohort, world.a.learner, acme_standard)
+    row = load(db_session, {**fixture_document(), "id": "acme-own-standard"})
+    row.provider_id = world.a.provider.id
+    (entry,) = [entry for entry in entries(db_session, world.a.learner) if entry.row == row]
+    assert entry.standards == [(acme_standard, True)]
+    attempt = play_to_end(db_session, start_attempt(db_session, world.a.learner, row))
+    evidence = add_to_portfolio(db_session, world.a.learner, attempt, REFLECTION, "en")
+    assert evidence.mappings and {mapping.enrolment_id for mapping in evidence.mappings} == {enrolment.id}
+    assert {mapping.criterion.standard_id for mapping in evidence.mappings} == {acme_standard.id}
