@@ -23,6 +23,7 @@ from ..permissions import can_author_scenarios
 from ..timeutil import utcnow
 from .catalogue import content_hash, find_version, load_document
 from .check import check_document
+from .citable import checked_against
 from .dumper import dump_document
 from .events import version_published
 from .loader import ScenarioSyntaxError, load_text
@@ -58,12 +59,15 @@ def check_source(source: str, standards: KnownRefs | None = None, playthroughs: 
     return report
 
 
-def check_typed(author: User, draft: ScenarioDraft, source: str, standards: KnownRefs | None = None) -> list[ProblemRecord]:
-    """The check of the text in a draft's editor, as it is typed, as records by node and field: nothing is saved."""
+def check_typed(session: Session, author: User, draft: ScenarioDraft, source: str,
+                standards: KnownRefs | None = None) -> list[ProblemRecord]:
+    """The check of the text in a draft's editor, as it is typed, as records by node and field: nothing is saved;
+    by default against the standards the draft's provider may cite."""
     if not can_author_scenarios(author, draft.provider_id):
         raise Refused(_l("Only your provider's administrators write scenarios."))
     _check_size(source)
-    return checked_records(source, standards).problems
+    return checked_records(source, checked_against(session, draft.provider_id, standards)).problems
+
 
 
 def errors(report: Report) -> list[Problem]:
@@ -118,7 +122,7 @@ def publish(session: Session, author: User, draft: ScenarioDraft, revision: int 
     _check_current(draft, revision)
     if draft.retired_at is not None:
         raise Locked(_l("This scenario is retired: it cannot be published again."))
-    report = check_source(draft.source, standards)
+    report = check_source(draft.source, checked_against(session, draft.provider_id, standards))
     if errors(report):
         raise Refused.listing([(None, _l("Line %(line)s: %(message)s", line=problem.line, message=problem.message))
                                for problem in errors(report)])

@@ -116,7 +116,7 @@ def check(draft_id: int):
     if not form.validate_on_submit():
         abort(400)
     try:
-        records = authoring.check_typed(current_user, draft, form.text())
+        records = authoring.check_typed(get_session(), current_user, draft, form.text())
     except Refused as refused:
         return render_template(CHECK_RESULTS, refused=refused, draft=draft, records=[]), 422
     return render_template(CHECK_RESULTS, records=records, draft=draft, typed=True)
@@ -202,4 +202,4 @@ def draft_page(draft: ScenarioDraft, form=None, publish_form=None, retire_form=N
     return render_template("scenarios/authoring/draft.html", draft=draft, form=form, publish_form=publish_form,
                            retire_form=retire_form, text=text, unsent=unsent,
                            versions=authoring.published_versions(get_session(), draft),
-                           **draft_check(draft, str(get_locale()))), status
+                           **draft_check(get_session(), draft, str(get_locale()))), status

@@ -6,28 +6,31 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import url_for
+from sqlalchemy.orm import Session
 
 from ..core.acts import Locked
+from .citable import citable_outlines
 from .coverage import scenario_coverage
 from .draft_editing import document_of
 from .field_anchors import place_of
 from .models import ScenarioDraft
 from .problems import ProblemRecord, check_source, problem_nodes
 from .scenario_map import map_view
-from .standards_data import read_outlines
+from .standards_data import known_refs
 
 ENDPOINTS = {"node": "scenario_authoring.node", "persona": "scenario_authoring.persona",
              "variables": "scenario_authoring.variables"}
 
 
-def draft_check(draft: ScenarioDraft, language: str) -> dict[str, Any]:
-    """The draft page's check: `records`, `errors`, `warnings`, `coverage` and `scenario_map` (None until the
-    scenario passes the schema)."""
-    checked = check_source(draft.source)
+def draft_check(session: Session, draft: ScenarioDraft, language: str) -> dict[str, Any]:
+    """The draft page's check against the standards its provider may cite: `records`, `errors`, `warnings`,
+    `coverage` and `scenario_map` (None until the scenario passes the schema)."""
+    outlines = citable_outlines(session, draft.provider_id)
+    checked = check_source(draft.source, known_refs(outlines))
     scenario, records = checked.scenario, checked.problems
     return {"records": records, "errors": [record for record in records if record.severity == "error"],
             "warnings": [record for record in records if record.severity != "error"],
-            "coverage": scenario_coverage(scenario, read_outlines()) if scenario else None,
+            "coverage": scenario_coverage(scenario, outlines) if scenario else None,
             "scenario_map": map_view(scenario, lambda node_id: node_url(draft, node_id), problem_nodes(records),
                                      language) if scenario else None}
 

@@ -8,6 +8,7 @@ from ..core.acts import Conflict, Locked, attempt
 from ..db import get_session
 from .authoring_views import bp, draft_or_404
 from .check_panels import problem_url, problems_within
+from .citable import citable_refs
 from .draft_editing import document_of, save_document
 from .models import ScenarioDraft
 from .node_editing import apply_node_form, node_form_from
@@ -114,7 +115,8 @@ def _render(draft: ScenarioDraft, form, template: str, status: int, scope: tuple
             **context):
     """The page with the check's problems in `scope` (the path they start with), each linked to its field, and
     how many there are elsewhere."""
-    document, records = document_of(draft), check_source(draft.source).problems
+    cited = citable_refs(get_session(), draft.provider_id)
+    document, records = document_of(draft), check_source(draft.source, cited).problems
     problems = problems_within(records, scope)
     return render_template(template, draft=draft, form=form, revision=revision or draft.revision, problems=problems,
                            elsewhere=len(records) - len(problems), problem_url=problem_url(draft, document),

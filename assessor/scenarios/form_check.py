@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from ..accounts.models import User
 from . import authoring
 from .authoring_forms import DocumentForm
@@ -27,11 +29,11 @@ class FormCheck:
     document: Document
 
 
-def check_form(author: User, draft: ScenarioDraft, form: DocumentForm, changed: Callable[[], Document],
+def check_form(session: Session, author: User, draft: ScenarioDraft, form: DocumentForm, changed: Callable[[], Document],
                scope: tuple) -> FormCheck:
     """Check `form` as the save does, then the scenario `changed()` makes of it (Refused when too long)."""
     form.validate()
     document = changed()
-    records = authoring.check_typed(author, draft, dump_document(document))
+    records = authoring.check_typed(session, author, draft, dump_document(document))
     here = problems_within(records, scope)
     return FormCheck(form.summary(), here, len(records) - len(here), document)

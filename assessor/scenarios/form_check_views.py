@@ -5,6 +5,7 @@ from flask import render_template, request
 from flask_login import current_user
 
 from ..core.acts import Refused
+from ..db import get_session
 from .authoring_views import bp, draft_or_404
 from .check_panels import problem_url
 from .editor_views import PAGE_PROBLEMS, document_or_404, whole_form
@@ -39,7 +40,7 @@ def _whole_form_checked(draft_id: int, name: str):
 def _checked(draft: ScenarioDraft, form, changed, scope: tuple):
     """The page's problem panel for the form as typed; 422 with the reason when it cannot be checked."""
     try:
-        found = check_form(current_user, draft, form, changed, scope)
+        found = check_form(get_session(), current_user, draft, form, changed, scope)
     except Refused as refused:
         return render_template(PAGE_PROBLEMS, draft=draft, refused=refused, problems=[], typed=True), 422
     return render_template(PAGE_PROBLEMS, draft=draft, problems=found.here, elsewhere=found.elsewhere,

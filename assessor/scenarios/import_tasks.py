@@ -5,8 +5,8 @@ from sqlalchemy.orm import Session
 from ..core.tasks import RECOVERIES, enqueue, task, task_session
 from ..timeutil import utcnow
 from . import import_jobs
+from .citable import citable_refs
 from .import_models import ScenarioImport
-from .standards_data import known_refs
 
 IMPORT_TASK = "scenarios.import"
 FAILED_TASK = "scenarios.import_failed"
@@ -20,7 +20,7 @@ def run_import(app: Flask, job_id: int) -> str | None:
         session.commit()
         if job is None:
             return None
-        standards = known_refs()
+        standards = citable_refs(session, job.provider_id)
         while import_jobs.import_next(session, job, utcnow(), standards):
             session.commit()
         import_jobs.finish(job, utcnow())

@@ -14,6 +14,7 @@ from ..core.acts import Refused
 from ..organisations.models import Provider
 from ..permissions import can_author_scenarios
 from . import authoring
+from .citable import checked_against
 from .models import ScenarioDraft, ScenarioVersion
 from .report import Problem, Report
 from .standards_data import KnownRefs
@@ -48,6 +49,7 @@ def import_files(session: Session, author: User, provider_id: int | None, files:
     """Each (name, bytes) as a draft of the provider, in this process (the command line; the browser queues
     import_jobs instead); Refused (nothing made) only for the import as a whole."""
     check_importer(author, provider_id, files)
+    standards = checked_against(session, provider_id, standards)
     seen: set[str] = set()
     return [import_upload(session, author, provider_id, upload, seen, standards) for upload in unpack(files)]
 
@@ -68,7 +70,7 @@ def import_upload(session: Session, author: User, provider_id: int | None, uploa
     report, scenario_id = None, None
     try:
         source = _text(upload.data)
-        report = authoring.check_source(source, standards)
+        report = authoring.check_source(source, checked_against(session, provider_id, standards))
         scenario_id = _scenario_id(report, seen)
         with session.begin_nested():
             outcome, draft = _store(session, author, provider_id, scenario_id, source)

@@ -11,6 +11,7 @@ from ..organisations.models import Provider
 from ..permissions import belongs_to, can_administer, can_review_scenario, may_review_scenarios
 from . import authoring, review
 from .catalogue import text
+from .citable import citable_refs
 from .models import LIVE, ScenarioVersion
 from .review_forms import ButtonForm, ReviewSettingForm, SendBackForm
 
@@ -127,7 +128,7 @@ def review_page(row: ScenarioVersion, approve_form=None, send_back_form=None, st
     """What the version is, its YAML, what changed, the check's warnings, the publish reason, and the decision."""
     db = get_session()
     source = authoring.version_source(row)
-    report = authoring.check_source(source)
+    report = authoring.check_source(source, citable_refs(db, row.provider_id))
     return render_template("scenarios/review/version.html", row=row, draft=review.draft_of(db, row), source=source,
                            warnings=authoring.warnings(report), errors=authoring.errors(report),
                            may_decide=can_review_scenario(current_user, row.provider_id, row.published_by_id),

@@ -12,6 +12,7 @@ from ..permissions import belongs_to, can_decide_shared_scenarios
 from . import authoring, sharing
 from .authoring_views import draft_or_404
 from .catalogue import text
+from .citable import citable_refs
 from .models import DECLINED, OFFERED, PRIVATE, SHARED, ScenarioDraft
 from .review_forms import ButtonForm, DeclineForm
 from .review_views import decided
@@ -101,7 +102,7 @@ def _offer_page(draft: ScenarioDraft, accept_form=None, decline_form=None, statu
     versions = authoring.live_versions(get_session(), draft)
     row = versions[0] if versions else None
     source = authoring.version_source(row) if row else ""
-    report = authoring.check_source(source) if row else None
+    report = authoring.check_source(source, citable_refs(get_session(), row.provider_id)) if row else None
     return render_template("scenarios/sharing/offer.html", draft=draft, row=row, source=source,
                            errors=authoring.errors(report) if report else [],
                            warnings=authoring.warnings(report) if report else [],

@@ -1,6 +1,7 @@
 """A structured editor's form checked as typed: its own problems, and the check's on the scenario it would make,
 within the page's part and elsewhere; nothing is saved."""
 import pytest
+from sqlalchemy.orm import object_session
 
 from assessor.core.acts import Refused
 from assessor.scenarios import authoring
@@ -28,13 +29,13 @@ def check_node(world, draft, node_id, **changes):
     for name, value in changes.items():
         data.setlist(name, [value])
     form = node_form_from(document, node_id, data)
-    return check_form(world.a.admin, draft, form, lambda: apply_node_form(document, node_id, form), ("nodes", node_id))
+    return check_form(object_session(draft), world.a.admin, draft, form, lambda: apply_node_form(document, node_id, form), ("nodes", node_id))
 
 
 def test_an_untouched_form_finds_nothing_on_its_page(world, draft):
     found = check_node(world, draft, "open")
     assert found.fields == [] and found.here == []
-    assert found.elsewhere == len(authoring.check_typed(world.a.admin, draft, draft.source))
+    assert found.elsewhere == len(authoring.check_typed(object_session(draft), world.a.admin, draft, draft.source))
 
 
 def test_an_emptied_welsh_text_is_a_problem_of_the_form_and_of_the_check(world, draft):
@@ -73,7 +74,7 @@ def test_the_variables_form_is_checked_within_the_state(world, draft):
     data = posted(variables_form_from(document))
     data.setlist("variables-0-initial", ["lots"])
     form = variables_form_from(document, data)
-    found = check_form(world.a.admin, draft, form, lambda: apply_variables_form(document, form), ("state",))
+    found = check_form(object_session(draft), world.a.admin, draft, form, lambda: apply_variables_form(document, form), ("state",))
     assert [field_id for field_id, _place, _message in found.fields] == ["variables-0-initial"]
     assert [record.field for record in found.here] == ["state.trust.initial"]
 
@@ -87,4 +88,4 @@ def test_only_the_providers_authors_check(world, draft):
     with pytest.raises(Refused):
         document = document_of(draft)
         form = node_form_from(document, "open", posted(node_form_from(document, "open")))
-        check_form(world.a.learner, draft, form, lambda: apply_node_form(document, "open", form), ("nodes", "open"))
+        check_form(object_session(draft), world.a.learner, draft, form, lambda: apply_node_form(document, "open", form), ("nodes", "open"))
