@@ -59,7 +59,8 @@ PHONE = {"width": 390, "height": 844}
 
 #: browser test modules .ci/run gives to its PostgreSQL pass, so the two passes end together (they use a SQLite
 #: file of their own whatever DATABASE_URL says, so either pass runs them the same); see docs/performance.md
-POSTGRESQL_PASS = {"test_evidence_journey.py", "test_resubmission_journey.py", "test_scenario_authoring.py"}
+POSTGRESQL_PASS = {"test_evidence_journey.py", "test_resubmission_journey.py", "test_scenario_authoring.py",
+                   "test_scenario_review.py"}
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the group
