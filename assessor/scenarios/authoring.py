@@ -171,6 +171,18 @@ def drafts_of(session: Session, provider_id: int | None) -> list[ScenarioDraft]:
                                 .order_by(ScenarioDraft.scenario_id)))
 
 
+def drafts_with_versions(session: Session, provider_id: int | None) -> list[tuple[ScenarioDraft, list[ScenarioVersion]]]:
+    """The provider's drafts, each with its published versions newest first: two queries however many there are."""
+    drafts = drafts_of(session, provider_id)
+    grouped: dict[str, list[ScenarioVersion]] = {draft.scenario_id: [] for draft in drafts}
+    for row in session.scalars(select(ScenarioVersion)
+                               .where(ScenarioVersion.provider_id == provider_id,
+                                      ScenarioVersion.scenario_id.in_(list(grouped)))
+                               .order_by(ScenarioVersion.scenario_id, ScenarioVersion.version.desc())):
+        grouped[row.scenario_id].append(row)
+    return [(draft, grouped[draft.scenario_id]) for draft in drafts]
+
+
 def published_versions(session: Session, draft: ScenarioDraft) -> list[ScenarioVersion]:
     """The draft's published versions, newest first."""
     return list(session.scalars(select(ScenarioVersion).where(ScenarioVersion.scenario_id == draft.scenario_id,
@@ -180,7 +192,11 @@ def published_versions(session: Session, draft: ScenarioDraft) -> list[ScenarioV
 
 def live_versions(session: Session, draft: ScenarioDraft) -> list[ScenarioVersion]:
     """The draft's versions learners may start (approved, or published where no review is asked), newest first."""
-    return [row for row in published_versions(session, draft) if row.review_state == LIVE]
+    return live_of(published_versions(session, draft))
+
+
+def live_of(versions: list[ScenarioVersion]) -> list[ScenarioVersion]:
+    return [row for row in versions if row.review_state == LIVE]
 
 
 def export_zip(session: Session, provider_id: int | None) -> bytes:
@@ -188,10 +204,9 @@ def export_zip(session: Session, provider_id: int | None) -> bytes:
     `assessor scenarios check` and the new-scenario upload of any site read."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for draft in drafts_of(session, provider_id):
-            versions = live_versions(session, draft)
-            if versions:
-                archive.writestr(f"{draft.scenario_id}.yaml", version_source(versions[0]))
+        for draft, versions in drafts_with_versions(session, provider_id):
+            if live := live_of(versions):
+                archive.writestr(f"{draft.scenario_id}.yaml", version_source(live[0]))
     return buffer.getvalue()
 
 

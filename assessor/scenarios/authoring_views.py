@@ -45,7 +45,7 @@ def draft_or_404(draft_id: int, allowed=can_author_scenarios) -> ScenarioDraft:
 def index():
     author_only()
     db = get_session()
-    drafts = [(draft, authoring.published_versions(db, draft)) for draft in authoring.drafts_of(db, current_user.provider_id)]
+    drafts = authoring.drafts_with_versions(db, current_user.provider_id)
     return render_template("scenarios/authoring/index.html", drafts=drafts, import_form=ImportForm(formdata=None))
 
 

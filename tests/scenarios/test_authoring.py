@@ -12,6 +12,7 @@ from assessor.scenarios.loader import load_file, load_text
 from assessor.scenarios.player import entries, restart, start_attempt
 
 from ..factories import make_user
+from ..queries import counted_queries
 from .authoring_support import SOURCE, WITH_ERRORS, WITH_WARNING
 from .conftest import TEST_STANDARDS
 from .player_support import SCENARIOS, fixture_document, load, play_to_end
@@ -215,3 +216,20 @@ def test_a_save_that_loses_a_race_is_a_conflict_that_undoes_only_itself(db_sessi
     db_session.flush()
     assert db_session.get(ScenarioDraft, kept.id).source == SOURCE
     assert db_session.get(ScenarioDraft, raced.id).revision == 2
+
+
+def test_the_drafts_and_their_versions_take_two_queries_however_many_there_are(db_session, world, published):
+    for number in range(3):
+        other = authoring.create_draft(db_session, world.a.admin, world.a.provider.id,
+                                       SOURCE.replace("id: acme-first-call", f"id: acme-call-{number}"))
+        publish(db_session, world.a.admin, other)
+    provider_id = world.a.provider.id
+    db_session.flush()
+    db_session.expire_all()
+    with counted_queries(db_session.get_bind()) as statements:
+        listed = authoring.drafts_with_versions(db_session, provider_id)
+    assert len([statement for statement in statements if statement.lstrip().upper().startswith("SELECT")]) == 2
+    assert [(draft.scenario_id, [row.version for row in versions]) for draft, versions in listed] == [
+        (draft.scenario_id, [row.version for row in authoring.published_versions(db_session, draft)])
+        for draft, _versions in listed]
+    assert len(listed) == 4 and all(versions for _draft, versions in listed)
