@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ..accounts.models import User
 from ..audit.labels import register_sentences
@@ -85,6 +85,7 @@ def waiting(session: Session, provider_id: int | None) -> list[ScenarioVersion]:
     return list(session.scalars(select(ScenarioVersion)
                                 .where(ScenarioVersion.provider_id == provider_id,
                                        ScenarioVersion.review_state == AWAITING_REVIEW)
+                                .options(selectinload(ScenarioVersion.published_by))
                                 .order_by(ScenarioVersion.loaded_at, ScenarioVersion.id)))
 
 

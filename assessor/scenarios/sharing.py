@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ..accounts.models import User
 from ..audit.labels import register_sentences
@@ -83,6 +83,7 @@ def decline(session: Session, admin: User, draft: ScenarioDraft, note: str) -> S
 def offers(session: Session, *states: str) -> list[ScenarioDraft]:
     """Scenarios in these sharing states, of every provider, oldest offer first."""
     return list(session.scalars(select(ScenarioDraft).where(ScenarioDraft.shared_state.in_(states))
+                                .options(selectinload(ScenarioDraft.provider))
                                 .order_by(ScenarioDraft.offered_at, ScenarioDraft.id)))
 
 
