@@ -22,7 +22,7 @@ from ..core.acts import Conflict, Locked, Refused
 from ..permissions import can_author_scenarios
 from ..timeutil import utcnow
 from .catalogue import content_hash, find_version, load_document
-from .check import check_document
+from .check import check_text
 from .citable import checked_against
 from .dumper import dump_document
 from .events import version_published
@@ -48,13 +48,7 @@ register_sentences({
 
 def check_source(source: str, standards: KnownRefs | None = None, playthroughs: int = 200) -> Report:
     """The same check as `assessor scenarios check` on YAML text: every problem, by line."""
-    report = Report(DRAFT)
-    try:
-        report.document = load_text(source)
-    except ScenarioSyntaxError as error:
-        report.problems.append(Problem(DRAFT, error.line, ERROR, f"not valid YAML: {error}"))
-        return report
-    check_document(report.document, report, known_refs() if standards is None else standards, playthroughs)
+    report = check_text(source, DRAFT, known_refs() if standards is None else standards, playthroughs)
     report.problems.sort()
     return report
 
